@@ -1,0 +1,213 @@
+import type { IssueLog } from './issues.ts';
+import type { Dataset } from './load.ts';
+import { closest } from './similar.ts';
+import type { EgeRow, OgeRow, Scale, VprRow } from './tables.ts';
+
+type Keyed = { line: number; participant_id?: string; school_id: string };
+
+/** Cross-file rules: codes that must exist, unique keys, consistency, reference rows. */
+export function checkDataset(d: Dataset, log: IssueLog): void {
+  const schoolIds = new Map<string, number>();
+  const schoolById = new Map(d.schools.map((s) => [s.school_id, s]));
+  for (const s of d.schools) {
+    if (schoolIds.has(s.school_id)) log.error({ file: 'schools.csv', line: s.line, column: 'school_id', message: `Код ОО повторяется (впервые — в строке ${schoolIds.get(s.school_id)}).`, found: s.school_id, expected: 'уникальный код каждой школы' });
+    else schoolIds.set(s.school_id, s.line);
+  }
+  for (const s of d.schools) {
+    if (s.successor_id && !schoolIds.has(s.successor_id)) log.error({ file: 'schools.csv', line: s.line, column: 'successor_id', message: 'Правопреемник не найден в реестре.', found: s.successor_id, expected: 'код ОО из этого же файла' });
+  }
+  const seenSubj = new Set<string>();
+  d.subjects.forEach((s) => {
+    if (seenSubj.has(s.code)) log.error({ file: 'reference/subjects.csv', column: 'code', message: 'Код предмета повторяется.', found: s.code, expected: 'уникальный код' });
+    seenSubj.add(s.code);
+  });
+
+  const scaleOf = indexScales(d.scales);
+  const missingScale = new Set<string>();
+  const needScale = (file: string, line: number, year: number, procedure: Scale['procedure'], subject: string, grade?: number) => {
+    const s = scaleOf(year, procedure, subject, grade);
+    if (s) return s;
+    const key = `${year},${procedure},${subject},${grade ?? ''}`;
+    if (!missingScale.has(key)) {
+      missingScale.add(key);
+      log.error({
+        file: 'reference/scales.csv',
+        message: `Нет шкалы для ${year} года (${procedure}, ${subject}${grade ? `, ${grade} класс` : ''}); она нужна для data/${file}, строка ${line}.`,
+        expected: `строка «${year},${procedure},${subject},${grade ?? ''},<максимальный балл>,<минимальный балл>,<отметка 4 от>,<отметка 5 от>» в data/reference/scales.csv`,
+      });
+    }
+    return undefined;
+  };
+
+  for (const [year, res] of d.years) {
+    const dirRel = `results/${year}`;
+    const checkSchools = (file: string, rows: Keyed[] | undefined) => {
+      for (const r of rows ?? []) {
+        if (schoolIds.has(r.school_id)) continue;
+        const hint = closest(r.school_id, schoolIds.keys());
+        log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Школы с таким кодом нет в реестре schools.csv.${hint ? ` Возможно, имелся в виду код «${hint}».` : ''}`, found: r.school_id, expected: 'код ОО из data/schools.csv' });
+      }
+      const closedWarned = new Set<string>();
+      for (const r of rows ?? []) {
+        const s = schoolById.get(r.school_id);
+        if (s?.closed !== undefined && year > s.closed && !closedWarned.has(s.school_id)) {
+          closedWarned.add(s.school_id);
+          log.warn({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Школа «${s.name}» закрыта в ${s.closed} году, но у неё есть результаты ${year} года.`, found: r.school_id });
+        }
+      }
+    };
+    const unique = <T extends Keyed>(file: string, rows: T[] | undefined, key: (r: T) => string, what: string) => {
+      const seen = new Map<string, number>();
+      for (const r of rows ?? []) {
+        const k = key(r);
+        const first = seen.get(k);
+        if (first !== undefined) log.error({ file: `${dirRel}/${file}`, line: r.line, message: `Повторная строка: ${what} уже есть в строке ${first}. В файле должен быть только итоговый результат.`, found: k.replace(/\u0000/g, ', ') });
+        else seen.set(k, r.line);
+      }
+    };
+    const K = (...p: unknown[]) => p.map((x) => String(x ?? '')).join('\u0000');
+
+    checkSchools('ege.csv', res.ege);
+    unique('ege.csv', res.ege, (r) => K(r.participant_id, r.subject), 'этот участник и предмет');
+    for (const r of res.ege ?? []) checkEge(r, `${dirRel}/ege.csv`, year, log, needScale);
+    checkSchools('oge.csv', res.oge);
+    unique('oge.csv', res.oge, (r) => K(r.participant_id, r.subject), 'этот участник и предмет');
+    for (const r of res.oge ?? []) checkOge(r, `${dirRel}/oge.csv`, year, log, needScale);
+    checkSchools('vpr.csv', res.vpr);
+    unique('vpr.csv', res.vpr, (r) => K(r.participant_id, r.subject, r.grade), 'этот участник, предмет и класс');
+    for (const r of res.vpr ?? []) checkVpr(r, `${dirRel}/vpr.csv`, year, log, needScale);
+    checkSchools('diagnostics.csv', res.diagnostics);
+    unique('diagnostics.csv', res.diagnostics, (r) => K(r.participant_id, r.work, r.grade, r.subject), 'этот участник и работа');
+    for (const r of res.diagnostics ?? []) {
+      if (r.primary_score > r.max_score) log.error({ file: `${dirRel}/diagnostics.csv`, line: r.line, column: 'primary_score', message: 'Первичный балл больше максимального.', found: String(r.primary_score), expected: `не больше ${r.max_score}` });
+      if (r.min_score > r.max_score) log.error({ file: `${dirRel}/diagnostics.csv`, line: r.line, column: 'min_score', message: 'Минимальный балл больше максимального.', found: String(r.min_score), expected: `не больше ${r.max_score}` });
+    }
+    checkSchools('olympiad.csv', res.olympiad);
+    unique('olympiad.csv', res.olympiad, (r) => K(r.participant_id, r.subject, r.stage), 'этот участник, предмет и этап');
+    checkSchools('essay.csv', res.essay);
+    unique('essay.csv', res.essay, (r) => K(r.participant_id, r.attempt), 'этот участник и попытка');
+    checkSchools('interview.csv', res.interview);
+    unique('interview.csv', res.interview, (r) => K(r.participant_id, r.attempt), 'этот участник и попытка');
+    checkSchools('graduates.csv', res.graduates);
+    unique('graduates.csv', res.graduates, (r) => K(r.school_id, r.grade), 'эта школа и класс');
+    for (const r of res.graduates ?? []) {
+      for (const k of ['admitted', 'certificates', 'honours', 'repeat', 'continued_school', 'continued_spo', 'not_continuing'] as const) {
+        const v = r[k];
+        if (v !== undefined && v > r.students) log.error({ file: `${dirRel}/graduates.csv`, line: r.line, column: k, message: 'Число больше, чем выпускников (students).', found: String(v), expected: `не больше ${r.students}` });
+      }
+    }
+    checkSchools('monitoring.csv', res.monitoring);
+    unique('monitoring.csv', res.monitoring, (r) => K(r.school_id, r.period, r.grade), 'эта школа, период и класс');
+    for (const r of res.monitoring ?? []) {
+      const f = `${dirRel}/monitoring.csv`;
+      if (r.no_fail > r.students) log.error({ file: f, line: r.line, column: 'no_fail', message: 'Успевающих больше, чем аттестованных.', found: String(r.no_fail), expected: `не больше ${r.students}` });
+      if (r.good > r.no_fail) log.error({ file: f, line: r.line, column: 'good', message: 'Обучающихся на «4» и «5» больше, чем успевающих.', found: String(r.good), expected: `не больше ${r.no_fail}` });
+      if (r.excellent !== undefined && r.excellent > r.good) log.error({ file: f, line: r.line, column: 'excellent', message: 'Отличников больше, чем обучающихся на «4» и «5».', found: String(r.excellent), expected: `не больше ${r.good}` });
+    }
+    checkTasks(d, year, res, log);
+    if (d.egeMarks && res.ege?.some((r) => r.form === 'ЕГЭ' && r.school_mark !== undefined && r.subject !== 'math_base')) {
+      const subjects = new Set(res.ege.filter((r) => r.form === 'ЕГЭ' && r.school_mark !== undefined && r.subject !== 'math_base').map((r) => r.subject));
+      for (const s of subjects) {
+        if (!d.egeMarks.some((m) => m.year === year && m.subject === s)) log.error({ file: 'reference/ege-marks.csv', message: `Нет перевода тестовых баллов ЕГЭ в отметки для ${year} года, предмет ${s}; он нужен для сравнения с отметками в аттестате.`, expected: `строка «${year},${s},<отметка 3 от>,<отметка 4 от>,<отметка 5 от>»` });
+      }
+    }
+  }
+}
+
+type NeedScale = (file: string, line: number, year: number, p: Scale['procedure'], subject: string, grade?: number) => Scale | undefined;
+
+function checkEge(r: EgeRow, file: string, year: number, log: IssueLog, needScale: NeedScale) {
+  if (r.form === 'ГВЭ') {
+    if (r.mark === undefined) log.error({ file, line: r.line, column: 'mark', message: 'Для ГВЭ нужна отметка.', found: '', expected: 'отметка от 2 до 5' });
+    if (r.subject === 'math_base' || r.subject === 'math_prof') log.error({ file, line: r.line, column: 'subject', message: 'В ГВЭ математика не делится на уровни.', found: r.subject, expected: 'math («Математика»)' });
+    return;
+  }
+  if (r.subject === 'math') {
+    log.error({ file, line: r.line, column: 'subject', message: 'В ЕГЭ нужно указать уровень математики.', found: r.subject, expected: 'math_base (базовый уровень) или math_prof (профильный уровень)' });
+    return;
+  }
+  if (r.subject === 'math_base') {
+    if (r.mark === undefined) log.error({ file, line: r.line, column: 'mark', message: 'Для базовой математики нужна отметка.', found: '', expected: 'отметка от 2 до 5' });
+    if (r.primary_score === undefined) log.error({ file, line: r.line, column: 'primary_score', message: 'Для базовой математики нужен первичный балл.', found: '', expected: 'целое число не меньше 0' });
+    const s = needScale(file, r.line, year, 'ege', r.subject);
+    if (s && r.primary_score !== undefined) {
+      if (r.primary_score > s.max_score) log.error({ file, line: r.line, column: 'primary_score', message: 'Первичный балл больше максимального по шкале.', found: String(r.primary_score), expected: `не больше ${s.max_score}` });
+      else warnMark(r.primary_score, r.mark, s, file, r.line, log);
+    }
+    return;
+  }
+  if (r.test_score === undefined) {
+    log.error({ file, line: r.line, column: 'test_score', message: 'Для ЕГЭ нужен тестовый балл.', found: '', expected: 'целое число от 0 до 100' });
+    return;
+  }
+  needScale(file, r.line, year, 'ege', r.subject);
+}
+
+function checkOge(r: OgeRow, file: string, year: number, log: IssueLog, needScale: NeedScale) {
+  if (r.form === 'ГВЭ') return;
+  if (r.primary_score === undefined) {
+    log.error({ file, line: r.line, column: 'primary_score', message: 'Для ОГЭ нужен первичный балл.', found: '', expected: 'целое число не меньше 0' });
+    return;
+  }
+  const s = needScale(file, r.line, year, 'oge', r.subject);
+  if (!s) return;
+  if (r.primary_score > s.max_score) log.error({ file, line: r.line, column: 'primary_score', message: 'Первичный балл больше максимального по шкале.', found: String(r.primary_score), expected: `не больше ${s.max_score} (data/reference/scales.csv)` });
+  else warnMark(r.primary_score, r.mark, s, file, r.line, log);
+}
+
+function checkVpr(r: VprRow, file: string, year: number, log: IssueLog, needScale: NeedScale) {
+  const s = needScale(file, r.line, year, 'vpr', r.subject, r.grade);
+  if (!s) return;
+  if (r.primary_score > s.max_score) log.error({ file, line: r.line, column: 'primary_score', message: 'Первичный балл больше максимального по шкале.', found: String(r.primary_score), expected: `не больше ${s.max_score} (data/reference/scales.csv)` });
+  else warnMark(r.primary_score, r.mark, s, file, r.line, log);
+}
+
+/** The mark a primary score gives on a scale, when the scale has all thresholds. */
+export function markOf(score: number, s: Scale): number | undefined {
+  if (s.min_score === undefined || s.mark4_from === undefined || s.mark5_from === undefined) return undefined;
+  return score >= s.mark5_from ? 5 : score >= s.mark4_from ? 4 : score >= s.min_score ? 3 : 2;
+}
+
+function warnMark(score: number, mark: number | undefined, s: Scale, file: string, line: number, log: IssueLog) {
+  const expected = markOf(score, s);
+  if (expected !== undefined && mark !== undefined && expected !== mark) {
+    log.warn({ file, line, column: 'mark', message: `Отметка не соответствует шкале перевода (первичный балл ${score}).`, found: String(mark), expected: `${expected} по data/reference/scales.csv` });
+  }
+}
+
+export function indexScales(scales: Scale[]) {
+  const m = new Map<string, Scale>();
+  for (const s of scales) m.set(`${s.year}|${s.procedure}|${s.subject}|${s.grade ?? ''}`, s);
+  return (year: number, procedure: Scale['procedure'], subject: string, grade?: number) =>
+    m.get(`${year}|${procedure}|${subject}|${grade ?? ''}`) ?? (grade !== undefined ? m.get(`${year}|${procedure}|${subject}|`) : undefined);
+}
+
+function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<number, infer R> ? R : never, log: IssueLog) {
+  const info = new Map(d.tasks.map((t) => [`${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}|${t.task}`, t]));
+  const reported = new Set<string>();
+  const files = [
+    ['ege', res.ege, 'ege.csv'],
+    ['oge', res.oge, 'oge.csv'],
+    ['vpr', res.vpr, 'vpr.csv'],
+  ] as const;
+  for (const [proc, rows, file] of files) {
+    for (const r of (rows ?? []) as (EgeRow | OgeRow | VprRow)[]) {
+      if (!r.tasks) continue;
+      const grade = 'grade' in r ? r.grade : undefined;
+      for (const task of Object.keys(r.tasks)) {
+        const key = `${year}|${proc}|${r.subject}|${grade ?? ''}|${task}`;
+        if (info.has(key) || reported.has(key)) continue;
+        reported.add(key);
+        log.error({
+          file: 'reference/tasks.csv',
+          message: `Нет описания задания ${task} (${year}, ${proc}, ${r.subject}${grade ? `, ${grade} класс` : ''}); оно нужно для data/results/${year}/${file}, строка ${r.line}.`,
+          expected: `строка «${year},${proc},${r.subject},${grade ?? ''},${task},<максимальный балл>,<базовый|повышенный|высокий>,<проверяемое умение>»`,
+        });
+      }
+      for (const [task, score] of Object.entries(r.tasks)) {
+        const t = info.get(`${year}|${proc}|${r.subject}|${grade ?? ''}|${task}`);
+        if (t && score > t.max_score) log.error({ file: `results/${year}/${file}`, line: r.line, column: `task_${task.replace(/\./g, '_')}`, message: `Балл за задание ${task} больше максимального.`, found: String(score), expected: `не больше ${t.max_score}` });
+      }
+    }
+  }
+}

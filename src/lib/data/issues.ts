@@ -1,0 +1,41 @@
+/** A problem found in the input data: where it is, what was found, what was expected. */
+export interface DataIssue {
+  level: 'error' | 'warning';
+  /** Path relative to the data folder, e.g. `results/2025/ege.csv`. */
+  file: string;
+  /** 1-based line of the file, when the problem is in a row or the header. */
+  line?: number;
+  /** Column as written in the file's header. */
+  column?: string;
+  message: string;
+  found?: string;
+  expected?: string;
+}
+
+/** Collects every issue of a run so the user sees all of them at once. */
+export class IssueLog {
+  readonly items: DataIssue[] = [];
+  error(issue: Omit<DataIssue, 'level'>): void {
+    this.items.push({ level: 'error', ...issue });
+  }
+  warn(issue: Omit<DataIssue, 'level'>): void {
+    this.items.push({ level: 'warning', ...issue });
+  }
+  get errors(): DataIssue[] {
+    return this.items.filter((i) => i.level === 'error');
+  }
+  get warnings(): DataIssue[] {
+    return this.items.filter((i) => i.level === 'warning');
+  }
+}
+
+/** One line of Russian text for a person: «файл, строка N, столбец «X»: … Найдено: … Ожидалось: …». */
+export function formatIssue(i: DataIssue): string {
+  const where = [`data/${i.file}`];
+  if (i.line !== undefined) where.push(`строка ${i.line}`);
+  if (i.column !== undefined) where.push(`столбец «${i.column}»`);
+  let text = `${where.join(', ')}: ${i.message}`;
+  if (i.found !== undefined) text += ` Найдено: «${i.found}».`;
+  if (i.expected !== undefined) text += ` Ожидалось: ${i.expected}.`;
+  return text;
+}

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { lookup } from './cells.ts';
+import { checkDataset } from './checks.ts';
+import { decode } from './csv.ts';
+import { IssueLog } from './issues.ts';
+import { findMechanism, MECHANISMS } from './mechanisms.ts';
+import { normKey } from './normalize.ts';
+import * as S from './schemas.ts';
+import { siteConfigSchema, type SiteConfig } from './site-config.ts';
+import { readTable, type Row, type TableSpec } from './table.ts';
+import type {
+  EgeMarks, GraduatesRow, RegionValue, ResultsFile, Roadmap, RoadmapItem, RoadmapReport, Scale,
+  School, SourceFile, Subject, Target, TaskInfo, YearResults,
+} from './tables.ts';
+
+/** Everything in `data/`, validated and typed. */
+export interface Dataset {
+  config: SiteConfig;
+  schools: School[];
+  subjects: Subject[];
+  scales: Scale[];
+  tasks: TaskInfo[];
+  egeMarks?: EgeMarks[];
+  years: Map<number, YearResults>;
+  region: RegionValue[];
+  targets: Target[];
+  roadmaps: Roadmap[];
+  sources: SourceFile[];
+}
+
+export interface LoadResult {
+  data: Dataset;
+  log: IssueLog;
+}
+
+const RESULT_FILES: ResultsFile[] = ['ege', 'oge', 'vpr', 'diagnostics', 'olympiad', 'essay', 'interview', 'graduates', 'monitoring'];
+
+/**
+ * Reads and validates the whole data folder. Never throws on bad data: every
+ * problem goes to the log, so one run reports them all.
+ */
+export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new Set()): LoadResult {
+  const log = new IssueLog();
+  const sources: SourceFile[] = [];
+
+  const readText = (rel: string): string | undefined => {
+    const path = join(dir, rel);
+    if (!existsSync(path)) return undefined;
+    const bytes = readFileSync(path);
+    const { text, encoding } = decode(bytes);
+    sources.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding, rows: 0 });
+    return text;
+  };
+  const table = (rel: string, spec: TableSpec, required = false): Row[] => {
+    const text = readText(rel);
+    if (text === undefined) {
+      if (required) log.error({ file: rel, message: 'Нет обязательного файла.', expected: `файл data/${rel}` });
+      return [];
+    }
+    const rows = readTable(rel, text, spec, log);
+    sources[sources.length - 1].rows = rows.length;
+    return rows;
+  };
+
+  const config = readConfig(readText('site.yaml'), log);
+
+  const subjects: Subject[] = table('reference/subjects.csv', S.subjectsSpec, true).map((r) => ({
+    code: String(r.code).trim(),
+    name: String(r.name).trim(),
+    aliases: r.aliases ? String(r.aliases).split('|').map((a) => a.trim()).filter(Boolean) : [],
+  }));
+  const subjectIndex = new Map<string, string>();
+  for (const s of subjects) for (const k of [s.code, s.name, ...s.aliases]) subjectIndex.set(normKey(k), s.code);
+  const lookups: S.Lookups = {
+    subject: lookup(
+      `код или название предмета из data/reference/subjects.csv (например: ${subjects.slice(0, 3).map((s) => `${s.code} или «${s.name}»`).join(', ')})`,
+      (raw) => subjectIndex.get(normKey(raw)),
+    ),
+  };
+
+  const schools = table('schools.csv', S.schoolsSpec, true) as unknown as School[];
+  const scales = table('reference/scales.csv', S.scalesSpec(lookups), true) as unknown as Scale[];
+  const tasks = table('reference/tasks.csv', S.tasksSpec(lookups)) as unknown as TaskInfo[];
+  for (const t of tasks) t.task = String(t.task).replace(/_/g, '.');
+  const egeMarksPath = 'reference/ege-marks.csv';
+  const egeMarks = existsSync(join(dir, egeMarksPath)) ? (table(egeMarksPath, S.egeMarksSpec(lookups)) as unknown as EgeMarks[]) : undefined;
+  const region = table('region.csv', S.regionSpec(lookups)) as unknown as RegionValue[];
+  const targets = table('targets.csv', S.targetsSpec(lookups)) as unknown as Target[];
+  for (const [file, rows] of [['region.csv', region], ['targets.csv', targets]] as const) {
+    if (knownIndicators.size === 0) break;
+    for (const r of rows as (RegionValue | Target)[]) {
+      if (!knownIndicators.has(r.indicator)) {
+        log.error({ file, line: (r as unknown as Row).line, column: 'indicator', message: 'Неизвестный показатель.', found: r.indicator, expected: 'идентификатор показателя из перечня на странице «Методика» (например, ege.mean)' });
+      }
+    }
+  }
+
+  const years = new Map<number, YearResults>();
+  const resultsDir = join(dir, 'results');
+  if (existsSync(resultsDir)) {
+    for (const name of readdirSync(resultsDir).sort()) {
+      if (!statSync(join(resultsDir, name)).isDirectory()) continue;
+      if (!/^\d{4}$/.test(name)) {
+        log.error({ file: `results/${name}`, message: 'Папка результатов должна называться годом.', found: name, expected: 'четыре цифры года, например 2025' });
+        continue;
+      }
+      const year = Number(name);
+      const res: YearResults = {};
+      const specs: Record<ResultsFile, TableSpec> = {
+        ege: S.egeSpec(lookups), oge: S.ogeSpec(lookups), vpr: S.vprSpec(lookups),
+        diagnostics: S.diagnosticsSpec(lookups), olympiad: S.olympiadSpec(lookups),
+        essay: S.passSpec(lookups), interview: S.passSpec(lookups),
+        graduates: S.graduatesSpec, monitoring: S.monitoringSpec,
+      };
+      for (const file of readdirSync(join(resultsDir, name)).sort()) {
+        const base = file.replace(/\.csv$/i, '') as ResultsFile;
+        if (!file.toLowerCase().endsWith('.csv') || !RESULT_FILES.includes(base)) {
+          log.warn({ file: `results/${name}/${file}`, message: 'Файл не входит в формат данных и пропущен.', found: file, expected: `один из: ${RESULT_FILES.map((f) => f + '.csv').join(', ')}` });
+          continue;
+        }
+        const rows = table(`results/${name}/${file}`, specs[base]);
+        (res as Record<string, Row[]>)[base] = rows;
+      }
+      for (const r of res.ege ?? []) { r.form ??= 'ЕГЭ'; r.category ??= 'ВТГ'; }
+      for (const r of res.oge ?? []) r.form ??= 'ОГЭ';
+      for (const r of [...(res.essay ?? []), ...(res.interview ?? [])]) r.attempt ??= 1;
+      for (const r of res.graduates ?? []) (r as GraduatesRow).grade = Number(r.grade) as 9 | 11;
+      years.set(year, res);
+    }
+  }
+
+  const roadmaps = readRoadmaps(dir, table, log);
+  const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, years, region, targets, roadmaps, sources };
+  checkDataset(data, log);
+  return { data, log };
+}
+
+function readConfig(text: string | undefined, log: IssueLog): SiteConfig {
+  const fallback = siteConfigSchema.parse({
+    municipality: { name: '—', genitive: '—', region: '—' },
+    department: { name: '—' },
+    imc: { name: '—' },
+  });
+  if (text === undefined) {
+    log.error({ file: 'site.yaml', message: 'Нет файла настроек сайта.', expected: 'файл data/site.yaml (образец — в README)' });
+    return fallback;
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    const err = e as { linePos?: { line: number }[]; message: string };
+    log.error({ file: 'site.yaml', line: err.linePos?.[0]?.line, message: `Ошибка разметки YAML: ${err.message.split('\n')[0]}`, expected: 'пары «ключ: значение» с отступами пробелами' });
+    return fallback;
+  }
+  const parsed = siteConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      log.error({ file: 'site.yaml', column: issue.path.join('.'), message: `Неверная настройка: ${issue.message}.`, found: JSON.stringify(pathGet(raw, issue.path)) ?? 'нет значения', expected: 'значение по описанию в README' });
+    }
+    return fallback;
+  }
+  return parsed.data;
+}
+
+function pathGet(obj: unknown, path: PropertyKey[]): unknown {
+  let cur = obj;
+  for (const k of path) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
+  return cur;
+}
+
+function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[], log: IssueLog): Roadmap[] {
+  const rdir = join(dir, 'roadmap');
+  if (!existsSync(rdir)) return [];
+  const mechanism = lookup(`номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, (raw) => {
+    const n = findMechanism(raw);
+    return n === undefined ? undefined : String(n);
+  });
+  const out: Roadmap[] = [];
+  for (const file of readdirSync(rdir).sort()) {
+    if (!file.endsWith('.csv') || file.endsWith('.reports.csv')) continue;
+    const id = file.replace(/\.csv$/, '');
+    const rel = `roadmap/${file}`;
+    const items: RoadmapItem[] = table(rel, S.roadmapSpec(mechanism)).map((r) => ({
+      ...(r as unknown as RoadmapItem),
+      item: String(r.item).replace(/\.$/, ''),
+      direction: r.direction === undefined ? undefined : Number(r.direction),
+      indicators: r.indicators ? String(r.indicators).split(/[;,\s]+/).filter(Boolean) : [],
+    }));
+    const seen = new Map<string, number>();
+    for (const it of items) {
+      if (seen.has(it.item)) log.error({ file: rel, line: it.line, column: 'item', message: `Номер пункта повторяется (впервые — в строке ${seen.get(it.item)}).`, found: it.item, expected: 'уникальный номер пункта' });
+      else seen.set(it.item, it.line);
+    }
+    const reportsRel = `roadmap/${id}.reports.csv`;
+    const reports = table(reportsRel, S.roadmapReportsSpec).map((r) => ({ ...(r as unknown as RoadmapReport), item: String(r.item).replace(/\.$/, '') }));
+    for (const r of reports) {
+      if (!seen.has(r.item)) log.error({ file: reportsRel, line: r.line, column: 'item', message: 'Такого пункта нет в дорожной карте.', found: r.item, expected: `номер пункта из data/${rel}` });
+    }
+    out.push({ id, file: rel, items, reports });
+  }
+  return out;
+}
