@@ -67,7 +67,7 @@ const size = (n: number) => (n === 0 ? 0 : Math.max(1, Math.round(n * (0.9 + 0.2
 const OGE: Record<string, [number, number, number, number]> = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], phys: [45, 11, 22, 34], chem: [40, 10, 20, 31], bio: [48, 13, 24, 37], geo: [31, 12, 19, 25], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17], hist: [37, 11, 19, 28], eng: [68, 29, 46, 58] };
 const VPR: Record<string, [number, number, number, number]> = { '4 rus': [38, 14, 24, 33], '4 math': [20, 6, 10, 15], '4 okr': [32, 8, 18, 26], '5 rus': [45, 18, 29, 38], '5 math': [20, 7, 11, 15], '6 rus': [51, 25, 34, 43], '6 math': [20, 6, 10, 14], '7 rus': [47, 20, 29, 38], '7 math': [19, 6, 12, 16], '8 rus': [51, 25, 35, 44], '8 math': [25, 7, 13, 19] };
 const markOf = (score: number, [, m3, m4, m5]: [number, number, number, number]) => (score >= m5 ? 5 : score >= m4 ? 4 : score >= m3 ? 3 : 2);
-const EGE_MEAN: Record<string, number> = { rus: 70, math_prof: 58, phys: 55, chem: 56, inf: 62, bio: 54, hist: 57, geo: 60, soc: 57, lit: 63, eng: 68 };
+const EGE_MEAN: Record<string, number> = { rus: 67, math_prof: 54, phys: 53, chem: 54, inf: 59, bio: 51, hist: 55, geo: 57, soc: 55, lit: 60, eng: 65 };
 const EGE_ELECTIVES = ['soc', 'soc', 'phys', 'inf', 'bio', 'chem', 'hist', 'eng', 'geo', 'lit'];
 const OGE_ELECTIVES = ['soc', 'soc', 'inf', 'inf', 'geo', 'bio', 'chem', 'phys', 'eng', 'hist'];
 
@@ -143,7 +143,7 @@ for (const y of YEARS) {
           ege.push([id, s.id, subj, 'ЕГЭ', 'ВТГ', undefined, primary, mark, schoolMark, medal ? 1 : undefined, ovz ? 1 : undefined]);
           continue;
         }
-        const score = clamp(EGE_MEAN[subj] + ability * 12 + normal() * 10, 0, 100);
+        const score = clamp(EGE_MEAN[subj] + ability * 9 + normal() * 9, 0, 100);
         ege.push([id, s.id, subj, 'ЕГЭ', 'ВТГ', score, undefined, undefined, schoolMark, medal ? 1 : undefined, ovz ? 1 : undefined]);
       }
       essay.push([id, s.id, chance(0.97 + ability * 0.01) ? 'зачёт' : 'незачёт', 1]);

@@ -1,0 +1,404 @@
+/**
+ * Every chart of the site, built once per model: its stable id, the finding
+ * in its title, what it measures, the SVG, the data table and the CSV. Pages,
+ * embeds and chart files all read charts from here, so they always agree.
+ */
+import { describeChange, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
+import type { IndicatorValue } from '../indicators/compute.ts';
+import type { Where } from '../indicators/query.ts';
+import { INDICATOR_BY_ID } from '../indicators/registry.ts';
+import type { IndicatorDef } from '../indicators/types.ts';
+import type { Model } from '../model.ts';
+import { namer, subjectPrepositional, type Namer } from '../names.ts';
+import type { Cell } from '../opendata/csv.ts';
+import { SECTIONS, type Section } from '../procedures.ts';
+import { barChart, COLORS, lineChart, stackChart, taskChart, type Bar, type SeriesPoint, type StackRow } from './render.ts';
+
+export interface TableCell {
+  text: string;
+  num?: boolean;
+  /** Why the value is withheld, for a title and a footnote. */
+  why?: string;
+}
+
+export interface Chart {
+  /** Stable across rebuilds and seasons: derived from what the chart shows, never from positions. */
+  id: string;
+  title: string;
+  subtitle: string;
+  /** Site path (without base) of the page the chart belongs to. */
+  page: string;
+  pageTitle: string;
+  svg: string;
+  /** Text alternative: what the chart shows, in words. */
+  alt: string;
+  table: { head: string[]; rows: TableCell[][] };
+  csv: { header: string[]; rows: Cell[][] };
+  notes: string[];
+  indicator?: string;
+  /** Keys of the marks, shown above the chart in HTML (the SVG has no legend of its own). */
+  legend: LegendItem[];
+}
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  mark: 'line' | 'dashed' | 'box';
+}
+
+export interface GroupCharts {
+  where: Where;
+  label: string;
+  trend?: Chart;
+  schools?: Chart;
+}
+
+export interface SectionCharts {
+  section: Section;
+  subjects?: Chart;
+  groups: Map<string, GroupCharts[]>;
+  objectivity?: Chart;
+  tasks: Chart[];
+}
+
+export interface Catalog {
+  all: Map<string, Chart>;
+  sections: Map<string, SectionCharts>;
+  schools: Map<string, Chart[]>;
+  reports: Map<number, Chart[]>;
+}
+
+export const slug = (...parts: (string | number | undefined)[]) =>
+  parts.filter((p) => p !== undefined && p !== '').join('-').replace(/[._\s]+/g, '-').toLowerCase();
+
+/** «—» with the reason, for tables. */
+export function whyHidden(v: IndicatorValue, minGroup: number): string {
+  if (v.reason === 'ovz') return `скрыто: менее ${minGroup} человек (защита персональных данных)`;
+  if (v.reason === 'empty') return 'нет участников в группе';
+  return `скрыто: в группе ${v.n} ${v.n === 1 ? 'участник' : v.n < 5 ? 'участника' : 'участников'} — меньше порога ${minGroup}`;
+}
+
+export function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
+  if (!v) return { text: '', num: true };
+  if (v.suppressed || v.value === undefined) return { text: '—', num: true, why: whyHidden(v, minGroup) };
+  return { text: formatValue(v.value, def.unit), num: true };
+}
+
+const cache = new WeakMap<Model, Catalog>();
+
+export function catalog(m: Model): Catalog {
+  let c = cache.get(m);
+  if (!c) cache.set(m, (c = buildCatalog(m)));
+  return c;
+}
+
+function buildCatalog(m: Model): Catalog {
+  const names = namer(m.data);
+  const minGroup = m.data.config.privacy.min_group;
+  const region = new Map(m.data.region.map((r) => [`${r.indicator}|${r.year}|${r.subject ?? ''}|${r.grade ?? ''}`, r.value]));
+  const regionOf = (id: string, year: number, w: Where) => region.get(`${id}|${year}|${w.subject ?? ''}|${w.grade ?? ''}`);
+  const all = new Map<string, Chart>();
+  const add = (c: Chart) => {
+    if (all.has(c.id)) throw new Error(`Повторный идентификатор графика: ${c.id}`);
+    all.set(c.id, c);
+    return c;
+  };
+  const latest = m.latestYear;
+  const muniName = m.data.config.municipality.name;
+  const sections = new Map<string, SectionCharts>();
+  const schools = new Map<string, Chart[]>();
+  const reports = new Map<number, Chart[]>();
+
+  for (const section of SECTIONS) {
+    const sc: SectionCharts = { section, groups: new Map(), tasks: [] };
+    sections.set(section.slug, sc);
+    const page = `/${section.slug}/`;
+    for (const id of section.main) {
+      const def = INDICATOR_BY_ID.get(id)!;
+      const groups = groupsOf(m, id);
+      const list: GroupCharts[] = [];
+      for (const where of groups) {
+        const label = names.group({ subject: where.subject ?? '', grade: where.grade, period: where.period ?? '', task: '' });
+        const g: GroupCharts = { where, label };
+        g.trend = trendChart(m, names, def, where, page, section.title, regionOf, muniName);
+        if (g.trend) add(g.trend);
+        if (section.by !== 'period' || where.grade === undefined) {
+          g.schools = schoolsChart(m, names, def, where, latest, page, section.title, regionOf, minGroup, '');
+          if (g.schools) add(g.schools);
+        }
+        if (g.trend || g.schools) list.push(g);
+      }
+      sc.groups.set(id, list);
+    }
+    const first = INDICATOR_BY_ID.get(section.main[0])!;
+    if (section.by === 'subject' || section.by === 'subject-grade') {
+      sc.subjects = subjectsChart(m, names, first, latest, page, section.title, '');
+      if (sc.subjects) add(sc.subjects);
+      for (const year of m.ix.years) {
+        const c = subjectsChart(m, names, first, year, `/reports/${year}/`, `Отчёт за ${year} год`, String(year));
+        if (c) {
+          add(c);
+          reports.set(year, [...(reports.get(year) ?? []), c]);
+        }
+      }
+    }
+    if (section.objectivity) {
+      sc.objectivity = objectivityChart(m, names, section.objectivity, latest, page, section.title, minGroup);
+      if (sc.objectivity) add(sc.objectivity);
+    }
+    for (const p of section.procedures) {
+      const taskId = `${p}.task_success`;
+      if (!INDICATOR_BY_ID.has(taskId)) continue;
+      const yearWithTasks = [...m.ix.years].reverse().find((y) => m.ix.all(taskId).some((v) => v.year === y));
+      if (yearWithTasks === undefined) continue;
+      const groups = new Map<string, Where>();
+      for (const v of m.ix.all(taskId)) if (v.year === yearWithTasks && v.scope === 'municipality') groups.set(`${v.subject}|${v.grade ?? ''}`, { subject: v.subject, grade: v.grade });
+      for (const where of groups.values()) {
+        const c = tasksChart(m, names, p, where, yearWithTasks, page, section.title);
+        if (c) sc.tasks.push(add(c));
+      }
+    }
+  }
+
+  // A school's own dynamics against the municipality, for its main results.
+  const SCHOOL_TRENDS: [string, Where][] = [['ege.mean', { subject: 'rus' }], ['ege.mean', { subject: 'math_prof' }], ['oge.mean_mark', { subject: 'rus' }], ['oge.mean_mark', { subject: 'math' }], ['vpr.mean_mark', { subject: 'rus', grade: 4 }]];
+  for (const s of m.data.schools) {
+    const list: Chart[] = [];
+    for (const [id, where] of SCHOOL_TRENDS) {
+      const c = schoolTrendChart(m, names, INDICATOR_BY_ID.get(id)!, s.school_id, where);
+      if (c) list.push(add(c));
+    }
+    schools.set(s.school_id, list);
+  }
+  return { all, sections, schools, reports };
+}
+
+/** Dimension tuples of an indicator at municipal level, in a stable order. */
+export function groupsOf(m: Model, id: string): Where[] {
+  const seen = new Map<string, Where>();
+  for (const v of m.ix.all(id)) {
+    if (v.scope !== 'municipality' || v.task) continue;
+    const k = `${v.subject}|${String(v.grade ?? '').padStart(2, '0')}|${v.period}`;
+    if (!seen.has(k)) seen.set(k, { subject: v.subject || undefined, grade: v.grade, period: v.period || undefined });
+  }
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
+}
+
+type RegionOf = (id: string, year: number, w: Where) => number | undefined;
+
+function groupWords(names: Namer, where: Where): string {
+  const parts: string[] = [];
+  if (where.subject) parts.push(subjectPrepositional(names.subject(where.subject)).replace(/^: /, '— '));
+  if (where.grade !== undefined) parts.push(`в ${where.grade} классе`);
+  if (where.period) parts.push(`(${where.period})`);
+  return parts.join(' ');
+}
+
+const unitWord = (def: IndicatorDef) => (def.unit === 'отметка' ? 'средняя отметка' : def.unit);
+
+function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, page: string, pageTitle: string, regionOf: RegionOf, muniName: string): Chart | undefined {
+  const series = m.ix.series(def.id, where).filter((s) => s.v);
+  const shown = series.filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined);
+  if (shown.length === 0) return undefined;
+  const digits = DIGITS[def.unit];
+  const points: SeriesPoint[] = shown.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! }));
+  const regionPoints = series.map((s) => ({ year: s.year, r: regionOf(def.id, s.year, where) })).filter((x) => x.r !== undefined);
+  for (const r of regionPoints) points.push({ series: 'Регион', x: r.year, y: r.r! });
+  const last = shown[shown.length - 1];
+  const change = m.ix.change(last.v!);
+  const what = `${def.name} ${groupWords(names, where)}`.trim();
+  const title = change !== undefined
+    ? `${what}${def.name.includes(',') ? ',' : ''} ${describeChange(change, def.unit, genderOf(def.name))} за год`
+    : `${what}: ${formatValue(last.v!.value!, def.unit)} в ${last.year} году`;
+  const id = slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'municipality');
+  const seriesNames = regionPoints.length ? ['Муниципалитет', 'Регион'] : ['Муниципалитет'];
+  return {
+    id, title, page, pageTitle, indicator: def.id,
+    subtitle: `${def.name}, ${unitWord(def)}; ${muniName}${regionPoints.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
+    svg: lineChart(points, { label: title, digits, series: seriesNames, yLabel: def.unit === '%' ? '%' : def.unit }),
+    alt: `${title}. Значения по годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, def.unit)}`).join('; ')}.`,
+    table: {
+      head: ['Год', 'Муниципалитет', 'Изменение', 'Участников (n)', ...(regionPoints.length ? ['Регион'] : [])],
+      rows: series.map((s) => {
+        const ch = m.ix.change(s.v!);
+        const r = regionOf(def.id, s.year, where);
+        return [{ text: String(s.year) }, valueCell(s.v, def, m.data.config.privacy.min_group), { text: ch === undefined ? '' : describeChange(ch, def.unit, genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, def.unit), num: true }] : [])];
+      }),
+    },
+    csv: {
+      header: ['year', 'series', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed'],
+      rows: [
+        ...series.map((s) => [s.year, 'municipality', def.id, where.subject, where.grade, where.period, s.v!.suppressed ? undefined : s.v!.value!.toFixed(2), s.v!.n, s.v!.suppressed ? 1 : 0]),
+        ...regionPoints.map((r) => [r.year, 'region', def.id, where.subject, where.grade, where.period, r.r!.toFixed(2), undefined, 0]),
+      ],
+    },
+    notes: series.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${whyHidden(s.v!, m.data.config.privacy.min_group)}`),
+    legend: [{ label: muniName, color: COLORS.main, mark: 'line' }, ...(regionPoints.length ? [{ label: 'Регион', color: COLORS.region, mark: 'dashed' as const }] : [])],
+  };
+}
+
+function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, year: number, page: string, pageTitle: string, regionOf: RegionOf, minGroup: number, suffix: string): Chart | undefined {
+  const values = m.ix.all(def.id).filter((v) => v.year === year && v.scope === 'school' && v.subject === (where.subject ?? '') && v.grade === where.grade && v.period === (where.period ?? '') && !v.task);
+  const shown = values.filter((v) => !v.suppressed && v.value !== undefined);
+  if (shown.length < 2) return undefined;
+  const muni = m.ix.get(def.id, year, where);
+  const reg = regionOf(def.id, year, where);
+  const digits = DIGITS[def.unit];
+  const bars: Bar[] = shown.map((v) => ({ label: names.school(v.school_id), value: v.value!, highlight: true, flag: m.risks.some((r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade) }));
+  const sorted = [...shown].sort((a, b) => b.value! - a.value!);
+  const top = sorted[0];
+  const bottom = sorted[sorted.length - 1];
+  const what = `${def.short.replace(/^[^:]+: /, '')} ${groupWords(names, where)}`.trim();
+  const title = `${capital(what)} в школах: от ${formatValue(bottom.value!, def.unit)} до ${formatValue(top.value!, def.unit)}; выше всех — ${names.school(top.school_id)}`;
+  const refs = [
+    ...(muni && !muni.suppressed && muni.value !== undefined ? [{ label: 'Муниципалитет', value: muni.value }] : []),
+    ...(reg !== undefined ? [{ label: 'Регион', value: reg }] : []),
+  ];
+  const hidden = values.filter((v) => v.suppressed);
+  return {
+    id: slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'schools', suffix),
+    title, page, pageTitle, indicator: def.id,
+    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def)}, ${year} год, по школам; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
+    svg: barChart(bars, { label: title, digits, refs, xLabel: '', domainMax: def.unit === '%' ? undefined : undefined }),
+    alt: `${title}. ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
+    table: {
+      head: ['Школа', 'Значение', 'Участников (n)'],
+      rows: [
+        ...sorted.map((v) => [{ text: names.school(v.school_id) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]),
+        ...hidden.map((v) => [{ text: names.school(v.school_id) }, valueCell(v, def, minGroup), { text: v.reason === 'ovz' ? '—' : formatNumber(v.n, 0), num: true }]),
+        ...(refs.length ? refs.map((r) => [{ text: r.label }, { text: formatValue(r.value, def.unit), num: true }, { text: r.label === 'Муниципалитет' && muni ? formatNumber(muni.n, 0) : '', num: true }]) : []),
+      ],
+    },
+    csv: {
+      header: ['year', 'school_id', 'school_name', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed'],
+      rows: [...sorted, ...hidden].map((v) => [year, v.school_id, names.school(v.school_id), def.id, v.subject, v.grade, v.period, v.suppressed ? undefined : v.value!.toFixed(2), v.reason === 'ovz' ? undefined : v.n, v.suppressed ? 1 : 0]),
+    },
+    notes: hidden.length ? [`Не показаны на графике: ${hidden.map((v) => `${names.school(v.school_id)} (${whyHidden(v, minGroup)})`).join('; ')}.`] : [],
+    legend: [
+      ...refs.map((r, i) => ({ label: r.label, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
+      ...(bars.some((b) => b.flag) ? [{ label: 'Школа в зоне риска', color: COLORS.low, mark: 'box' as const }] : []),
+    ],
+  };
+}
+
+function subjectsChart(m: Model, names: Namer, def: IndicatorDef, year: number, page: string, pageTitle: string, suffix: string): Chart | undefined {
+  // Base maths is scored as a mark, not on the 100-point scale: it is not compared with the other subjects.
+  const values = m.ix.all(def.id).filter((v) => v.year === year && v.scope === 'municipality' && !v.task && !v.period && !(def.id.startsWith('ege.') && v.subject === 'math_base'));
+  const shown = values.filter((v) => !v.suppressed && v.value !== undefined);
+  if (shown.length < 2) return undefined;
+  const label = (v: IndicatorValue) => names.group(v);
+  const sorted = [...shown].sort((a, b) => b.value! - a.value!);
+  const what = def.short.replace(/^[^:]+: /, '');
+  const title = `${capital(what)}: выше всего — ${label(sorted[0])} (${formatValue(sorted[0].value!, def.unit)}), ниже всего — ${label(sorted[sorted.length - 1])} (${formatValue(sorted[sorted.length - 1].value!, def.unit)})`;
+  const minGroup = m.data.config.privacy.min_group;
+  return {
+    id: slug(def.id, 'subjects', suffix), title, page, pageTitle, indicator: def.id,
+    subtitle: `${def.name}, ${unitWord(def)}, ${year} год, муниципалитет, по предметам`,
+    svg: barChart(shown.map((v) => ({ label: label(v), value: v.value!, highlight: true })), { label: title, digits: DIGITS[def.unit], xLabel: '' }),
+    alt: `${title}. ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
+    table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]) },
+    csv: { header: ['year', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'], rows: values.map((v) => [year, def.id, v.subject, v.grade, v.suppressed ? undefined : v.value!.toFixed(2), v.n, v.suppressed ? 1 : 0]) },
+    notes: values.filter((v) => v.suppressed).map((v) => `${label(v)}: ${whyHidden(v, minGroup)}`),
+    legend: [],
+  };
+}
+
+function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr', year: number, page: string, pageTitle: string, minGroup: number): Chart | undefined {
+  const lowered = m.ix.all(`${p}.lowered_share`).filter((v) => v.year === year && v.scope === 'municipality');
+  const rows: StackRow[] = [];
+  const table: TableCell[][] = [];
+  const csvRows: Cell[][] = [];
+  for (const l of lowered) {
+    const w = { subject: l.subject, grade: l.grade };
+    const c = m.ix.get(`${p}.confirmed_share`, year, w);
+    const r = m.ix.get(`${p}.raised_share`, year, w);
+    const label = names.group(l);
+    if (l.suppressed || !c || !r) {
+      table.push([{ text: label }, { text: '—', num: true, why: whyHidden(l, minGroup) }, { text: '—', num: true }, { text: '—', num: true }, { text: formatNumber(l.n, 0), num: true }]);
+      continue;
+    }
+    rows.push({ group: label, lowered: l.value!, confirmed: c.value!, raised: r.value! });
+    table.push([{ text: label }, ...[l, c, r].map((v) => ({ text: formatValue(v.value!, '%'), num: true })), { text: formatNumber(l.n, 0), num: true }]);
+    csvRows.push([year, l.subject, l.grade, l.value!.toFixed(2), c.value!.toFixed(2), r.value!.toFixed(2), l.n]);
+  }
+  if (rows.length === 0) return undefined;
+  const worst = [...rows].sort((a, b) => b.lowered - a.lowered)[0];
+  const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
+  const title = `${label}: чаще всего отметку понижают — ${worst.group} (${formatValue(worst.lowered, '%')} участников)`;
+  return {
+    id: slug(p, 'objectivity'), title, page, pageTitle, indicator: `${p}.lowered_share`,
+    subtitle: `Сравнение отметки за ${label} с ${p === 'vpr' ? 'отметкой по журналу' : 'отметкой в аттестате'}, % участников с обеими отметками, ${year} год: понизили, подтвердили, повысили`,
+    svg: stackChart(rows, { label: title }),
+    alt: `${title}. ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}.`,
+    table: { head: ['Группа', 'Понизили', 'Подтвердили', 'Повысили', 'Участников с обеими отметками (n)'], rows: table },
+    csv: { header: ['year', 'subject', 'grade', 'lowered_share', 'confirmed_share', 'raised_share', 'n'], rows: csvRows },
+    notes: [],
+    legend: [{ label: 'Понизили', color: COLORS.lowered, mark: 'box' }, { label: 'Подтвердили', color: COLORS.confirmed, mark: 'box' }, { label: 'Повысили', color: COLORS.raised, mark: 'box' }],
+  };
+}
+
+function tasksChart(m: Model, names: Namer, p: string, where: Where, year: number, page: string, pageTitle: string): Chart | undefined {
+  const values = m.ix.all(`${p}.task_success`).filter((v) => v.year === year && v.scope === 'municipality' && v.subject === where.subject && v.grade === where.grade && v.task && !v.suppressed);
+  if (values.length === 0) return undefined;
+  const byTask = values.sort((a, b) => taskOrder(a.task, b.task));
+  const deficits = byTask.filter((v) => v.value! < 50);
+  const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p] ?? p;
+  const group = names.group({ subject: where.subject ?? '', grade: where.grade, period: '', task: '' });
+  const title = deficits.length
+    ? `${label}, ${group}: ${deficits.length} из ${byTask.length} заданий выполнены менее чем на 50 % — это дефициты`
+    : `${label}, ${group}: все задания выполнены не менее чем на 50 %`;
+  const task = (t: string) => m.data.tasks.find((x) => x.year === year && x.procedure === p && x.subject === where.subject && (x.grade ?? undefined) === where.grade && x.task === t);
+  return {
+    id: slug(p, 'tasks', where.subject, where.grade), title, page, pageTitle, indicator: `${p}.task_success`,
+    subtitle: `Процент выполнения каждого задания, муниципалитет, ${year} год; пунктир — 50 %`,
+    svg: taskChart(byTask.map((v) => ({ task: v.task, value: v.value! })), { label: title, threshold: 50 }),
+    alt: `${title}. ${byTask.map((v) => `задание ${v.task} — ${formatValue(v.value!, '%')}`).join('; ')}.`,
+    table: { head: ['Задание', 'Уровень', 'Проверяемое умение', 'Выполнение', 'Участников (n)'], rows: byTask.map((v) => [{ text: v.task }, { text: task(v.task)?.level ?? '' }, { text: task(v.task)?.skill ?? '' }, { text: formatValue(v.value!, '%') + (v.value! < 50 ? ' (дефицит)' : ''), num: true }, { text: formatNumber(v.n, 0), num: true }]) },
+    csv: { header: ['year', 'procedure', 'subject', 'grade', 'task', 'level', 'skill', 'success', 'n', 'deficit'], rows: byTask.map((v) => [year, p, v.subject, v.grade, v.task, task(v.task)?.level, task(v.task)?.skill, v.value!.toFixed(2), v.n, v.value! < 50 ? 1 : 0]) },
+    notes: [],
+    legend: [{ label: 'Выполнено не менее чем на 50 %', color: COLORS.main, mark: 'box' }, { label: 'Дефицит: менее 50 % (отмечен «!»)', color: COLORS.low, mark: 'box' }],
+  };
+}
+
+function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: string, where: Where): Chart | undefined {
+  const mine = m.ix.series(def.id, { ...where, school }).filter((s) => s.v);
+  const shown = mine.filter((s) => !s.v!.suppressed && s.v!.value !== undefined);
+  if (shown.length === 0) return undefined;
+  const muni = m.ix.series(def.id, where).filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined);
+  const name = names.school(school);
+  const points: SeriesPoint[] = [...shown.map((s) => ({ series: name, x: s.year, y: s.v!.value! })), ...muni.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! }))];
+  const last = shown[shown.length - 1];
+  const muniLast = m.ix.get(def.id, last.year, where);
+  const what = `${def.name} ${groupWords(names, where)}`.trim();
+  const cmp = muniLast && !muniLast.suppressed && muniLast.value !== undefined ? (last.v!.value! > muniLast.value ? 'выше' : last.v!.value! < muniLast.value ? 'ниже' : 'на уровне') : undefined;
+  const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, def.unit)}${cmp ? ` — ${cmp}${cmp === 'на уровне' ? '' : ','} ${cmp === 'на уровне' ? 'муниципалитета' : 'чем в муниципалитете'} (${formatValue(muniLast!.value!, def.unit)})` : ''}`;
+  const minGroup = m.data.config.privacy.min_group;
+  return {
+    id: slug('school', school, def.id, where.subject, where.grade), title, page: `/schools/${school}/`, pageTitle: name, indicator: def.id,
+    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def)}: ${name} и муниципалитет по годам`,
+    svg: lineChart(points, { label: title, digits: DIGITS[def.unit], series: [name, 'Муниципалитет'], yLabel: def.unit === '%' ? '%' : def.unit }),
+    alt: `${title}. По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, def.unit)}`).join('; ')}.`,
+    table: {
+      head: ['Год', name, 'Участников (n)', 'Муниципалитет'],
+      rows: mine.map((s) => [{ text: String(s.year) }, valueCell(s.v, def, minGroup), { text: formatNumber(s.v!.n, 0), num: true }, valueCell(m.ix.get(def.id, s.year, where), def, minGroup)]),
+    },
+    csv: {
+      header: ['year', 'series', 'school_id', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'],
+      rows: [
+        ...mine.map((s) => [s.year, 'school', school, def.id, where.subject, where.grade, s.v!.suppressed ? undefined : s.v!.value!.toFixed(2), s.v!.n, s.v!.suppressed ? 1 : 0]),
+        ...muni.map((s) => [s.year, 'municipality', '', def.id, where.subject, where.grade, s.v!.value!.toFixed(2), s.v!.n, 0]),
+      ],
+    },
+    notes: mine.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${whyHidden(s.v!, minGroup)}`),
+    legend: [{ label: name, color: COLORS.main, mark: 'line' }, { label: 'Муниципалитет', color: COLORS.region, mark: 'dashed' }],
+  };
+}
+
+function taskOrder(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? -1) !== (pb[i] ?? -1)) return (pa[i] ?? -1) - (pb[i] ?? -1);
+  return 0;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

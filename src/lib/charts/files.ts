@@ -1,0 +1,91 @@
+/**
+ * The files behind every chart: `<id>.svg` (self-contained: title, source and
+ * styles inside), `<id>.png` (1200 px wide, white background, rendered with
+ * resvg — no browser) and `<id>.csv` (its data, UTF-8 with a header).
+ */
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import type { Model } from '../model.ts';
+import { toCsv } from '../opendata/csv.ts';
+import { absolute } from '../paths.ts';
+import { catalog, type Chart } from './catalog.ts';
+import { WIDTH } from './render.ts';
+
+const require = createRequire(import.meta.url);
+const FONTS = [
+  require.resolve('@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf'),
+  require.resolve('@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf'),
+];
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Greedy word wrap by an estimate of character width (PT Sans averages ~0.52 em). */
+function wrap(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const OUT = 880;
+const FONT = `'PT Sans', 'Segoe UI', Arial, sans-serif`;
+
+/** The chart as a standalone SVG document with its title, subtitle and source line. */
+export function standaloneSvg(c: Chart, source: string): string {
+  const m = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(c.svg);
+  const h = m ? Number(m[2]) : 260;
+  const scale = (OUT - 40) / WIDTH;
+  const title = wrap(c.title, 62);
+  const sub = wrap(c.subtitle, 92);
+  const legend = c.legend.map((l) => l.label).join(' · ');
+  let y = 40;
+  const parts: string[] = [];
+  for (const t of title) { parts.push(`<text x="20" y="${y}" font-size="24" font-weight="700" fill="#1a1a1a">${esc(t)}</text>`); y += 30; }
+  y += 2;
+  for (const t of sub) { parts.push(`<text x="20" y="${y}" font-size="17" fill="#444">${esc(t)}</text>`); y += 22; }
+  let x = 20;
+  if (legend) {
+    for (const l of c.legend) {
+      parts.push(l.mark === 'box' ? `<rect x="${x}" y="${y + 2}" width="16" height="12" fill="${l.color}"/>` : `<line x1="${x}" y1="${y + 8}" x2="${x + 24}" y2="${y + 8}" stroke="${l.color}" stroke-width="3"${l.mark === 'dashed' ? ' stroke-dasharray="6 3"' : ''}/>`);
+      parts.push(`<text x="${x + 30}" y="${y + 13}" font-size="15" fill="#1a1a1a">${esc(l.label)}</text>`);
+      x += 40 + l.label.length * 8;
+    }
+    y += 26;
+  }
+  y += 8;
+  const inner = c.svg.replace(/^<svg[^>]*>/, (tag) => tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h * scale}"`));
+  y += h * scale + 30;
+  parts.push(`<text x="20" y="${y}" font-size="15" fill="#444">${esc(source)}</text>`);
+  const total = y + 20;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${OUT}" height="${total}" viewBox="0 0 ${OUT} ${total}" font-family="${FONT}"><title>${esc(c.title)}</title><desc>${esc(c.alt)}</desc><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${inner}</svg>\n`;
+}
+
+export function png(svg: string): Uint8Array {
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'width', value: 1200 },
+    background: '#ffffff',
+    font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'PT Sans', sansSerifFamily: 'PT Sans' },
+  });
+  return r.render().asPng();
+}
+
+export function sourceLine(m: Model, c: Chart): string {
+  const cfg = m.data.config;
+  return `Источник: ${cfg.department.short ?? cfg.department.name}, ${absolute(cfg.site.url, cfg.site.base, c.page)}`;
+}
+
+/** Every chart file, path → content. */
+export function* chartFiles(m: Model): Generator<[string, string | Uint8Array]> {
+  for (const c of catalog(m).all.values()) {
+    const svg = standaloneSvg(c, sourceLine(m, c));
+    yield [`${c.id}.svg`, svg];
+    yield [`${c.id}.png`, png(svg)];
+    yield [`${c.id}.csv`, toCsv(c.csv.header, c.csv.rows)];
+  }
+}

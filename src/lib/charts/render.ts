@@ -1,0 +1,131 @@
+/**
+ * Chart builders: data plus marks, rendered by Observable Plot to a static SVG
+ * string at build time (no JavaScript in the browser). One shared linkedom
+ * document serves every chart.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { formatNumber } from '../format.ts';
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+/** Palette of Okabe & Ito: distinct for colour-blind readers and in greyscale by lightness. */
+export const COLORS = { main: '#0b5394', muni: '#1a1a1a', region: '#b35806', school: '#0b5394', other: '#8fb3d9', low: '#c0392b', lowered: '#e69f00', confirmed: '#0b5394', raised: '#9ecae1' };
+const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
+const DASH = ['', '6 3', '2 3', '8 3 2 3'];
+
+export const WIDTH = 440;
+const FONT = { fontFamily: '"PT Sans", "Segoe UI", Arial, sans-serif', fontSize: '14px', overflow: 'visible' };
+
+const dec = (x: number, digits: number) => formatNumber(x, digits);
+
+function finish(svg: Element, label: string): string {
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.removeAttribute('class');
+  let s = svg.outerHTML;
+  // Plot numbers its clip paths and classes with a counter; fix them so output is stable.
+  s = s.replace(/plot-[0-9a-z-]+/g, 'plot');
+  return s;
+}
+
+export interface SeriesPoint { series: string; x: number; y: number }
+
+/** Lines over years: one per series, each with its own symbol and dash, values written at the points. */
+export function lineChart(points: SeriesPoint[], o: { label: string; digits: number; series: string[]; yLabel: string; height?: number }): string {
+  const years = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
+  const ys = points.map((p) => p.y);
+  const min = Math.min(...ys);
+  const max = Math.max(...ys);
+  const pad = Math.max((max - min) * 0.25, Math.abs(max) * 0.03, 0.5);
+  const color = (s: string) => [COLORS.main, COLORS.region, COLORS.muni, '#009e73'][o.series.indexOf(s) % 4];
+  const marks: Plot.Markish[] = [Plot.gridY({ stroke: '#ccc', strokeOpacity: 1 })];
+  o.series.forEach((s, i) => {
+    const data = points.filter((p) => p.series === s);
+    marks.push(
+      Plot.line(data, { x: 'x', y: 'y', stroke: color(s), strokeWidth: 2.5, strokeDasharray: DASH[i % 4] }),
+      Plot.dot(data, { x: 'x', y: 'y', fill: color(s), r: 4.5, symbol: SYMBOLS[i % 4] }),
+    );
+    if (i === 0) marks.push(Plot.text(data, { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy: -13, fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
+  });
+  const svg = Plot.plot({
+    document, width: WIDTH, height: o.height ?? 260, marginLeft: 48, marginRight: 20, marginTop: 28, marginBottom: 32, style: FONT,
+    x: { type: 'point', domain: years, label: null, tickFormat: (d: number) => String(d) },
+    y: { domain: [min - pad, max + pad], label: o.yLabel, labelAnchor: 'top', labelArrow: 'none', tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1), ticks: 5, nice: true },
+    marks,
+  }) as unknown as Element;
+  return finish(svg, o.label);
+}
+
+export interface Bar { label: string; value: number; highlight?: boolean; flag?: boolean }
+
+/** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
+export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number }): string {
+  const data = [...bars].sort((a, b) => b.value - a.value);
+  const names = data.map((b) => shorten(b.label, 26));
+  const height = 36 + data.length * 26 + (o.refs?.length ? 34 : 0);
+  const max = Math.max(o.domainMax ?? 0, ...data.map((b) => b.value), ...(o.refs ?? []).map((r) => r.value)) * 1.12 || 1;
+  const marks: Plot.Markish[] = [
+    Plot.barX(data, { y: (_: Bar, i: number) => names[i], x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : b.highlight ? COLORS.main : COLORS.other) }),
+    Plot.text(data, { y: (_: Bar, i: number) => names[i], x: 'value', text: (b: Bar) => dec(b.value, o.digits), textAnchor: 'start', dx: 4, fill: '#1a1a1a', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),
+    Plot.ruleX([0], { stroke: '#1a1a1a' }),
+  ];
+  (o.refs ?? []).forEach((r, i) => {
+    marks.push(
+      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2, strokeDasharray: i === 0 ? '' : '6 3' }),
+      Plot.text([r], { x: 'value', frameAnchor: 'bottom', dy: 30 - 16 * i, text: (d: { label: string; value: number }) => `${d.label}: ${dec(d.value, o.digits)}`, fill: i === 0 ? COLORS.muni : COLORS.region, fontWeight: 'bold', textAnchor: 'middle', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+    );
+  });
+  const svg = Plot.plot({
+    document, width: WIDTH, height, marginLeft: Math.min(190, 20 + Math.max(...names.map((n) => n.length)) * 7.2), marginRight: 44, marginTop: 24, marginBottom: o.refs?.length ? 52 : 20, style: FONT,
+    x: { domain: [0, max], label: o.xLabel, labelAnchor: 'right', labelArrow: 'none', axis: 'top', ticks: 4, tickFormat: (d: number) => dec(d, 0) },
+    y: { domain: names, label: null, tickSize: 0 },
+    marks,
+  }) as unknown as Element;
+  return finish(svg, o.label);
+}
+
+export interface StackRow { group: string; lowered: number; confirmed: number; raised: number }
+
+/** Objectivity: «понизили / подтвердили / повысили» as 100 % stacked bars with labels. */
+export function stackChart(rows: StackRow[], o: { label: string }): string {
+  const parts = [
+    ['понизили', 'lowered', COLORS.lowered, '#1a1a1a'],
+    ['подтвердили', 'confirmed', COLORS.confirmed, 'white'],
+    ['повысили', 'raised', COLORS.raised, '#1a1a1a'],
+  ] as const;
+  const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 24), name, value: r[k], fill, ink })));
+  const height = 50 + rows.length * 30;
+  const svg = Plot.plot({
+    document, width: WIDTH, height, marginLeft: Math.min(180, 20 + Math.max(...rows.map((r) => shorten(r.group, 24).length)) * 7.2), marginRight: 12, marginTop: 30, marginBottom: 10, style: FONT,
+    x: { domain: [0, 100], axis: 'top', label: '% участников', labelAnchor: 'right', labelArrow: 'none', ticks: 5 },
+    y: { domain: rows.map((r) => shorten(r.group, 24)), label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(long, Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 })),
+      Plot.text(long, Plot.stackX({ y: 'group', x: 'value', order: null, text: (d: { value: number }) => (d.value >= 9 ? dec(d.value, 0) : ''), fill: (d: { ink: string }) => d.ink, fontWeight: 'bold' })),
+    ],
+  }) as unknown as Element;
+  return finish(svg, o.label);
+}
+
+export interface TaskBar { task: string; value: number }
+
+/** Task success as columns, with the 50 % deficit line; tasks under it are red and marked. */
+export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number }): string {
+  const svg = Plot.plot({
+    document, width: WIDTH, height: 260, marginLeft: 40, marginRight: 10, marginTop: 24, marginBottom: 36, style: FONT,
+    x: { domain: tasks.map((t) => t.task), label: 'Задание', labelAnchor: 'center', labelArrow: 'none', tickSize: 0 },
+    y: { domain: [0, 100], label: '% выполнения', labelAnchor: 'top', labelArrow: 'none', ticks: 5, grid: true },
+    marks: [
+      Plot.barY(tasks, { x: 'task', y: 'value', fill: (t: TaskBar) => (t.value < o.threshold ? COLORS.low : COLORS.main) }),
+      Plot.text(tasks.filter((t) => t.value < o.threshold), { x: 'task', y: 'value', text: () => '!', dy: -8, fontWeight: 'bold', fill: COLORS.low }),
+      Plot.ruleY([o.threshold], { stroke: '#1a1a1a', strokeDasharray: '5 3', strokeWidth: 1.5 }),
+      Plot.ruleY([0]),
+    ],
+  }) as unknown as Element;
+  return finish(svg, o.label);
+}
+
+function shorten(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}

@@ -1,0 +1,103 @@
+/**
+ * Russian formatting for every number, date and word the site prints: `72,5`,
+ * `1 234` (thin space), `12,3 %`, plural forms, dates. Used by pages, charts
+ * and tables alike.
+ */
+
+const THIN = '\u202f';
+const NBSP = '\u00a0';
+
+/** Rounds half away from zero (the rule of the spec), tolerating binary noise. */
+export function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(12)))) / f;
+}
+
+/** `1234.5` → `1 234,5` with a narrow no-break space, decimals as given (trailing zeros kept). */
+export function formatNumber(x: number, digits = 1): string {
+  const r = round(x, digits);
+  const [int, frac] = Math.abs(r).toFixed(digits).split('.');
+  const grouped = int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, THIN) : int;
+  return `${r < 0 ? '−' : ''}${grouped}${frac ? `,${frac}` : ''}`;
+}
+
+export type UnitKind = 'чел.' | '%' | 'балл' | 'отметка' | 'дипл.';
+
+/** Decimals shown on the site for a unit (open data always has 2). */
+export const DIGITS: Record<UnitKind, number> = { 'чел.': 0, 'дипл.': 0, '%': 1, балл: 1, отметка: 2 };
+
+/** A value with its unit as Russians write it: `12,3 %`, `72,5`, `1 234 чел.`. */
+export function formatValue(x: number, unit: UnitKind, withUnit = true): string {
+  const s = formatNumber(x, DIGITS[unit]);
+  if (!withUnit) return s;
+  if (unit === '%') return `${s}${NBSP}%`;
+  if (unit === 'чел.' || unit === 'дипл.') return `${s}${NBSP}${unit}`;
+  return s;
+}
+
+/** A signed change: `+2,3`, `−1,0`, `0,0`; for %, in percentage points. */
+export function formatChange(d: number, unit: UnitKind): string {
+  const r = round(d, DIGITS[unit]);
+  const s = formatNumber(Math.abs(r), DIGITS[unit]);
+  const sign = r > 0 ? '+' : r < 0 ? '−' : '±';
+  return `${sign}${s}${unit === '%' ? `${NBSP}п.${NBSP}п.` : ''}`;
+}
+
+/** Russian plural: plural(5, ['участник', 'участника', 'участников']). */
+export function plural(n: number, forms: [string, string, string]): string {
+  const a = Math.abs(n) % 100;
+  const b = a % 10;
+  if (a > 10 && a < 20) return forms[2];
+  if (b > 1 && b < 5) return forms[1];
+  if (b === 1) return forms[0];
+  return forms[2];
+}
+
+export const count = (n: number, forms: [string, string, string]) => `${formatNumber(n, 0)}${NBSP}${plural(n, forms)}`;
+
+const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS_NOM = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/** `2026-11-23` → `23 ноября 2026 г.` */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])}${NBSP}${MONTHS_GEN[Number(m[2]) - 1]} ${m[1]}${NBSP}г.`;
+}
+
+export const monthName = (m: number) => MONTHS_NOM[m - 1];
+
+/** `2026-Q3` → `III квартал 2026 г.`; `2026` → `2026 г.` */
+export function formatPeriod(p: string): string {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(p);
+  if (!m) return p;
+  return m[2] ? `${['I', 'II', 'III', 'IV'][Number(m[2]) - 1]} квартал ${m[1]}${NBSP}г.` : `${m[1]}${NBSP}г.`;
+}
+
+/** Words for a change: «вырос на 2,3 балла», «снизилась на 1,5 п. п.», «не изменился». */
+export type Gender = 'm' | 'f' | 'n';
+
+/** Grammatical gender of an indicator's name by its first word: «Доля» f, «Число» n, «Средний балл» m. */
+export function genderOf(name: string): Gender {
+  const w = name.split(/\s/)[0].toLowerCase();
+  if (/(я|ь)$/.test(w) && w !== 'процент') return 'f';
+  if (/о$/.test(w)) return 'n';
+  return 'm';
+}
+
+const ENDINGS: Record<Gender, [string, string, string]> = { m: ['вырос', 'снизился', 'не изменился'], f: ['выросла', 'снизилась', 'не изменилась'], n: ['выросло', 'снизилось', 'не изменилось'] };
+
+export function describeChange(d: number, unit: UnitKind, gender: Gender = 'm'): string {
+  const digits = DIGITS[unit];
+  const r = round(d, digits);
+  if (r === 0) return ENDINGS[gender][2];
+  const verb = r > 0 ? ENDINGS[gender][0] : ENDINGS[gender][1];
+  const amount = formatNumber(Math.abs(r), digits);
+  let what: string;
+  if (unit === '%') what = `${amount}${NBSP}п.${NBSP}п.`;
+  // A decimal fraction takes the genitive singular: «на 2,0 балла».
+  else if (unit === 'балл') what = `${amount}${NBSP}балла`;
+  else if (unit === 'чел.') what = count(Math.abs(r), ['человека', 'человека', 'человек']);
+  else what = amount;
+  return `${verb} на ${what}`;
+}

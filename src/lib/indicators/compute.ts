@@ -1,0 +1,155 @@
+import { indexScales } from '../data/checks.ts';
+import type { Dataset } from '../data/load.ts';
+import type { TaskInfo } from '../data/tables.ts';
+import { INDICATORS } from './registry.ts';
+import type { Ctx, Dims, Family, IndicatorDef, Measured } from './types.ts';
+
+/** One computed indicator group: a row of opendata/indicators.csv, unrounded. */
+export interface IndicatorValue {
+  indicator: string;
+  year: number;
+  scope: 'municipality' | 'school';
+  /** Empty for the municipality. */
+  school_id: string;
+  subject: string;
+  grade?: number;
+  period: string;
+  task: string;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  suppressed: boolean;
+  /** Size of the group the value stands on (participants, or Σ students). */
+  n: number;
+  /** Why a value is withheld. */
+  reason?: 'small' | 'empty' | 'ovz';
+}
+
+export interface Computed {
+  values: IndicatorValue[];
+  years: number[];
+}
+
+/** Turns what a measure found into a published value, applying the privacy rule (spec §0). */
+export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['scope'], minGroup: number): Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'suppressed' | 'n' | 'reason'> {
+  const hide = (n: number) => ({ suppressed: true, n, reason: n === 0 ? ('empty' as const) : ('small' as const) });
+  switch (m.kind) {
+    case 'participants':
+      if (def.sensitive && scope === 'school' && m.value >= 1 && m.value < minGroup) return { suppressed: true, n: m.value, reason: 'ovz' };
+      return { value: m.value, suppressed: false, n: m.value };
+    case 'share':
+      if (m.den === 0 || m.den < minGroup) return hide(m.den);
+      return { value: (100 * m.num) / m.den, numerator: m.num, denominator: m.den, suppressed: false, n: m.den };
+    case 'mean':
+      if (m.n === 0 || m.n < minGroup) return hide(m.n);
+      return { value: m.sum / m.n, denominator: m.n, suppressed: false, n: m.n };
+    case 'count':
+      if (m.n === 0 || m.n < minGroup) return hide(m.n);
+      return { value: m.value, suppressed: false, n: m.n };
+    case 'rate':
+      if (m.n === 0 || m.max === 0 || m.n < minGroup) return hide(m.n);
+      return { value: (100 * m.score) / m.max, denominator: m.n, suppressed: false, n: m.n };
+  }
+}
+
+const SEP = '\u0001';
+const dimsKey = (d: Dims) => `${d.subject ?? ''}${SEP}${d.grade ?? ''}${SEP}${d.period ?? ''}${SEP}${d.task ?? ''}`;
+
+/** Rows of one family in one year, grouped for the municipality and for each school. */
+interface Grouped<R> {
+  /** key: school ('' for the municipality) + dims → rows */
+  groups: Map<string, { school: string; dims: Dims; rows: R[] }>;
+}
+
+function group<R>(family: Family<R>, rows: R[]): Grouped<R> {
+  const groups = new Map<string, { school: string; dims: Dims; rows: R[] }>();
+  const add = (school: string, dims: Dims, r: R) => {
+    const key = `${school}${SEP}${dimsKey(dims)}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { school, dims, rows: [] }));
+    g.rows.push(r);
+  };
+  for (const r of rows) {
+    const school = family.school(r);
+    for (const dims of family.groups(r)) {
+      add('', dims, r);
+      add(school, dims, r);
+    }
+  }
+  return { groups };
+}
+
+export function makeCtxBase(data: Dataset) {
+  const scaleOf = indexScales(data.scales);
+  const tasks = new Map<string, TaskInfo>();
+  for (const t of data.tasks) tasks.set(`${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}|${t.task}`, t);
+  const marks = new Map((data.egeMarks ?? []).map((m) => [`${m.year}|${m.subject}`, m]));
+  return (year: number): Omit<Ctx, 'dims' | 'scope'> => ({
+    year,
+    data,
+    scale: (p, subject, grade) => scaleOf(year, p, subject, grade),
+    task: (p, subject, grade, task) => tasks.get(`${year}|${p}|${subject}|${grade ?? ''}|${task}`),
+    egeMark: (subject, score) => {
+      const m = marks.get(`${year}|${subject}`);
+      if (!m) return undefined;
+      return score >= m.mark5_from ? 5 : score >= m.mark4_from ? 4 : score >= m.mark3_from ? 3 : 2;
+    },
+  });
+}
+
+/** Computes every indicator of the registry for every year, group and school. */
+export function computeAll(data: Dataset, indicators: IndicatorDef[] = INDICATORS): Computed {
+  const minGroup = data.config.privacy.min_group;
+  const ctxFor = makeCtxBase(data);
+  const values: IndicatorValue[] = [];
+  const years = [...data.years.keys()].sort((a, b) => a - b);
+  const byFamily = new Map<Family<unknown>, IndicatorDef[]>();
+  for (const d of indicators) {
+    const list = byFamily.get(d.family) ?? [];
+    list.push(d);
+    byFamily.set(d.family, list);
+  }
+  for (const year of years) {
+    const res = data.years.get(year)!;
+    const base = ctxFor(year);
+    for (const [family, defs] of byFamily) {
+      const rows = family.rows(res);
+      if (!rows || rows.length === 0) continue;
+      const { groups } = group(family, rows);
+      // Population filters are shared by several indicators: filter each group once per filter.
+      const filtered = new Map<unknown, Map<string, unknown[]>>();
+      for (const def of defs) {
+        let cache = filtered.get(def.population);
+        if (!cache) filtered.set(def.population, (cache = new Map()));
+        for (const [key, g] of groups) {
+          let pop = cache.get(key);
+          if (!pop) cache.set(key, (pop = def.population ? g.rows.filter(def.population) : g.rows));
+          const scope = g.school === '' ? 'municipality' : 'school';
+          const m = def.measure(pop, { ...base, dims: g.dims, scope });
+          if (m === null) continue;
+          values.push({
+            indicator: def.id,
+            year,
+            scope,
+            school_id: g.school,
+            subject: g.dims.subject ?? '',
+            grade: g.dims.grade,
+            period: g.dims.period ?? '',
+            task: g.dims.task ?? '',
+            ...finish(m, def, scope, minGroup),
+          });
+        }
+      }
+    }
+  }
+  values.sort(compareValues);
+  return { values, years };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const num = (a: number | undefined, b: number | undefined) => (a ?? -1) - (b ?? -1);
+
+/** The order of opendata §10: indicator, year, scope, school_id, subject, grade, period, task. */
+export function compareValues(a: IndicatorValue, b: IndicatorValue): number {
+  return cmp(a.indicator, b.indicator) || a.year - b.year || cmp(a.scope, b.scope) || cmp(a.school_id, b.school_id) || cmp(a.subject, b.subject) || num(a.grade, b.grade) || cmp(a.period, b.period) || cmp(a.task, b.task);
+}

@@ -1,0 +1,69 @@
+import type { Dataset } from '../data/load.ts';
+import type { Scale, TaskInfo, YearResults } from '../data/tables.ts';
+
+/** The dimensions of a group besides scope and school. */
+export interface Dims {
+  subject?: string;
+  grade?: number;
+  period?: string;
+  task?: string;
+}
+
+/** What a measure found in one group; rounding and suppression happen later. */
+export type Measured =
+  | { kind: 'share'; num: number; den: number }
+  | { kind: 'mean'; sum: number; n: number }
+  /** A count of results (winners, top scorers…): withheld when the group is small. */
+  | { kind: 'count'; value: number; n: number }
+  /** A number of participants: always published (see `sensitive`). */
+  | { kind: 'participants'; value: number }
+  /** Task success: Σ score / Σ max, in %, over n participants. */
+  | { kind: 'rate'; score: number; max: number; n: number };
+
+export interface Ctx {
+  year: number;
+  dims: Dims;
+  scope: 'municipality' | 'school';
+  scale: (procedure: Scale['procedure'], subject: string, grade?: number) => Scale | undefined;
+  task: (procedure: string, subject: string, grade: number | undefined, task: string) => TaskInfo | undefined;
+  egeMark: (subject: string, score: number) => number | undefined;
+  data: Dataset;
+}
+
+/** Where the rows of a family come from and which groups each row belongs to. */
+export interface Family<R> {
+  id: string;
+  rows: (y: YearResults) => R[] | undefined;
+  /** The groups (dimension tuples) a row belongs to; several for totals. */
+  groups: (r: R) => Dims[];
+  school: (r: R) => string;
+}
+
+export type Unit = 'чел.' | '%' | 'балл' | 'отметка' | 'дипл.';
+
+export type ProcedureId =
+  | 'ege' | 'gve11' | 'gia11' | 'oge' | 'gve9' | 'gia9' | 'vpr' | 'diag'
+  | 'olymp' | 'essay' | 'interview' | 'grad' | 'mon';
+
+export interface IndicatorDef<R = any> {
+  id: string;
+  name: string;
+  short: string;
+  unit: Unit;
+  procedure: ProcedureId;
+  /** Dimensions that name the group in the output (besides scope, school). */
+  dims: (keyof Dims)[];
+  /** true: higher is better; false: lower is better; null: neither (counts of participants). */
+  better: boolean | null;
+  /** Items of the seed documents the indicator comes from. */
+  source: string[];
+  /** Russian text of the method, shown in the passport. */
+  method: string;
+  family: Family<R>;
+  /** Rows that count for this indicator (the group exists even when none do). */
+  population?: (r: R) => boolean;
+  /** null: the indicator does not apply to this group (no output row). */
+  measure: (rows: R[], ctx: Ctx) => Measured | null;
+  /** A participant count withheld at school level when 1 … min_group − 1 (ОВЗ). */
+  sensitive?: boolean;
+}

@@ -1,0 +1,76 @@
+import { loadData, type Dataset } from './data/load.ts';
+import type { IssueLog } from './data/issues.ts';
+import { computeAll } from './indicators/compute.ts';
+import { computePlaces, type Place } from './indicators/place.ts';
+import { ValueIndex } from './indicators/query.ts';
+import { INDICATOR_IDS } from './indicators/registry.ts';
+import { findRisks, type Risk } from './indicators/risks.ts';
+import { viewRoadmap, type RoadmapView } from './roadmap/model.ts';
+
+/** Everything pages need: validated data and all computed results. Pages never read files. */
+export interface Model {
+  data: Dataset;
+  ix: ValueIndex;
+  risks: Risk[];
+  places: Place[];
+  roadmaps: RoadmapView[];
+  /** Build date, ISO: from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
+  today: string;
+  buildTime: string;
+  latestYear: number;
+  release: string;
+  warnings: IssueLog['items'];
+}
+
+export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/** Reads, validates and computes. Returns the log too: the caller decides what errors mean. */
+export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env): { model: Model; log: IssueLog } {
+  const { data, log } = loadData(dataDir, INDICATOR_IDS);
+  if (env.SITE_URL) data.config.site.url = env.SITE_URL;
+  if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
+  const computed = computeAll(data);
+  const ix = new ValueIndex(computed.values);
+  const when = buildTime(env);
+  const today = when.toISOString().slice(0, 10);
+  const latestYear = computed.years[computed.years.length - 1] ?? when.getUTCFullYear();
+  return {
+    log,
+    model: {
+      data,
+      ix,
+      risks: findRisks(ix, data.config.risks),
+      places: computePlaces(ix),
+      roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
+      today,
+      buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      latestYear,
+      release: data.config.site.release ?? String(latestYear),
+      warnings: log.warnings,
+    },
+  };
+}
+
+const KEY = Symbol.for('msoko.model');
+
+/**
+ * The model of this build. The build script computes it once and leaves it on
+ * globalThis; Astro's page modules (bundled separately) pick it up from there
+ * instead of reading the data again.
+ */
+export function getModel(): Model {
+  const g = globalThis as Record<symbol, Model | undefined>;
+  if (!g[KEY]) {
+    const { model, log } = buildModel(process.env.MSOKO_DATA_DIR ?? 'data');
+    if (log.errors.length > 0) throw new Error(`Данные содержат ошибки (${log.errors.length}); запустите npm run check-data`);
+    g[KEY] = model;
+  }
+  return g[KEY]!;
+}
+
+export function setModel(m: Model): void {
+  (globalThis as Record<symbol, Model | undefined>)[KEY] = m;
+}

@@ -1,0 +1,92 @@
+import { round } from '../format.ts';
+import type { IndicatorValue } from '../indicators/compute.ts';
+import { PLACE_COMPONENTS } from '../indicators/place.ts';
+import { INDICATORS } from '../indicators/registry.ts';
+import type { Model } from '../model.ts';
+import { EXCEL, OPEN, toCsv, type Cell } from './csv.ts';
+
+export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed'] as const;
+
+/** Column descriptions for meta.json and the open-data page. */
+export const COLUMN_DOCS: Record<string, string> = {
+  indicator: 'Идентификатор показателя (см. паспорта показателей на сайте)',
+  year: 'Год проведения процедуры',
+  scope: 'municipality — муниципалитет, school — школа',
+  school_id: 'Код ОО (пусто для муниципалитета)',
+  subject: 'Код предмета (для диагностических работ — код работы)',
+  grade: 'Класс (параллель), где применимо',
+  period: 'Период внутришкольного мониторинга, где применимо',
+  task: 'Номер задания, где применимо',
+  value: 'Значение, 2 знака после точки; пусто, если скрыто',
+  numerator: 'Числитель доли; пусто для средних и количеств',
+  denominator: 'Знаменатель доли или число участников (n) для средних и процентов выполнения; пусто для количеств',
+  suppressed: '1 — значение скрыто: группа меньше порога конфиденциальности; 0 — опубликовано',
+};
+
+const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x, 2).toFixed(2));
+const int = (x: number | undefined) => (x === undefined ? undefined : String(Math.round(x)));
+
+function indicatorRow(v: IndicatorValue): Cell[] {
+  const hidden = v.suppressed;
+  return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, hidden ? undefined : fixed2(v.value), hidden ? undefined : int(v.numerator), hidden ? undefined : int(v.denominator), hidden ? 1 : 0];
+}
+
+/** Every file of opendata/ as path → content; pure, so two builds give the same bytes. */
+export function openDataFiles(m: Model): Map<string, string> {
+  const files = new Map<string, string>();
+  const rows = m.ix.values.map(indicatorRow);
+  files.set('indicators.csv', toCsv([...INDICATOR_COLUMNS], rows));
+  files.set('indicators-excel.csv', toCsv([...INDICATOR_COLUMNS], rows, EXCEL, new Set([8])));
+  files.set('indicators.json', JSON.stringify(m.ix.values.map((v) => {
+    const r = indicatorRow(v);
+    return {
+      indicator: v.indicator, year: v.year, scope: v.scope, school_id: v.school_id, subject: v.subject, grade: v.grade ?? null, period: v.period, task: v.task,
+      value: r[8] === undefined ? null : Number(r[8]), numerator: r[9] === undefined ? null : Number(r[9]), denominator: r[10] === undefined ? null : Number(r[10]), suppressed: v.suppressed ? 1 : 0,
+    };
+  })) + '\n');
+
+  const schoolName = new Map(m.data.schools.map((s) => [s.school_id, s.name]));
+  const riskHeader = ['year', 'school_id', 'school_name', 'procedure', 'subject', 'grade', 'rule', 'indicator', 'value', 'reference', 'evidence'];
+  const riskRows = m.risks.map((r) => [r.year, r.school_id, schoolName.get(r.school_id), r.procedure, r.subject, r.grade, r.rule, r.indicator, fixed2(r.value), r.reference, r.evidence]);
+  files.set('risks.csv', toCsv(riskHeader, riskRows));
+
+  const rmHeader = ['roadmap', 'item', 'section', 'direction', 'title', 'responsible', 'document', 'deadline', 'due', 'status', 'status_period', 'status_date', 'overdue', 'indicators'];
+  const rmRows = m.roadmaps.flatMap((rv) => rv.items.map((i) => [rv.roadmap.id, i.item.item, i.item.section, i.item.direction, i.item.title, i.item.responsible, i.item.document, i.item.deadline, i.dates.join(' '), i.status, i.latest?.period, i.latest?.reported, i.overdue ? 1 : 0, i.item.indicators.join(';')]));
+  files.set('roadmap.csv', toCsv(rmHeader, rmRows));
+
+  const schoolHeader = ['school_id', 'name', 'full_name', 'kind', 'address', 'website', 'lat', 'lon', 'closed', 'successor_id'];
+  files.set('schools.csv', toCsv(schoolHeader, m.data.schools.map((s) => [s.school_id, s.name, s.full_name, s.kind, s.address, s.website, s.lat, s.lon, s.closed, s.successor_id])));
+
+  const placeHeader = ['year', 'school_id', 'place', 'of', 'index', ...PLACE_COMPONENTS.map((c) => c.id)];
+  files.set('places.csv', toCsv(placeHeader, m.places.map((p) => [p.year, p.school_id, p.place, p.of, fixed2(p.index), ...PLACE_COMPONENTS.map((c) => fixed2(p.components[c.id]))])));
+
+  files.set('meta.json', JSON.stringify(meta(m), null, 2) + '\n');
+  return files;
+}
+
+function meta(m: Model) {
+  const c = m.data.config;
+  return {
+    title: `Показатели качества образования: ${c.municipality.name}`,
+    description: 'Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиада, итоговое сочинение и собеседование, внутришкольный мониторинг) в виде показателей по муниципалитету и школам.',
+    demo: c.demo,
+    publisher: { name: c.department.name, address: c.department.address, phone: c.department.phone, email: c.department.email, site: c.department.site },
+    responsible: { organisation: c.imc.name, person: c.imc.responsible, phone: c.imc.phone, email: c.imc.email },
+    licence: c.site.licence,
+    years: m.ix.years,
+    relevance_date: m.today,
+    build_time: m.buildTime,
+    privacy_min_group: c.privacy.min_group,
+    indicators: INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit, method: d.method })),
+    files: {
+      'indicators.csv': { format: 'CSV, UTF-8 без BOM, разделитель «,», десятичная точка', columns: COLUMN_DOCS },
+      'indicators-excel.csv': { format: 'CSV для Excel: UTF-8 с BOM, разделитель «;», десятичная запятая', columns: COLUMN_DOCS },
+      'indicators.json': { format: 'JSON: массив объектов с теми же полями' },
+      'risks.csv': { format: 'CSV, UTF-8', description: 'Зоны риска: правило, показатель, значение и обоснование' },
+      'roadmap.csv': { format: 'CSV, UTF-8', description: 'Пункты дорожных карт с последним статусом исполнения' },
+      'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр общеобразовательных организаций' },
+      'places.csv': { format: 'CSV, UTF-8', description: 'Место школы по результатам ГИА и составляющие индекса' },
+    },
+    sources: m.data.sources.map((s) => ({ path: `data/${s.path}`, sha256: s.sha256, encoding: s.encoding, rows: s.rows })),
+  };
+}

@@ -1,0 +1,25 @@
+import { getModel } from './model.ts';
+import { absolute, withBase } from './paths.ts';
+import { SECTIONS } from './procedures.ts';
+
+/** Helpers pages share: links with the base path, the menu. */
+export function site() {
+  const m = getModel();
+  const { base, url } = m.data.config.site;
+  return {
+    m,
+    href: (path: string) => withBase(base, path),
+    abs: (path: string) => absolute(url, base, path),
+  };
+}
+
+export const MENU: { path: string; label: string }[] = [
+  { path: '/', label: 'Главная' },
+  ...SECTIONS.map((s) => ({ path: `/${s.slug}/`, label: s.short })),
+  { path: '/schools/', label: 'Школы' },
+  { path: '/indicators/', label: 'Показатели' },
+  { path: '/reports/', label: 'Отчёты' },
+  { path: '/roadmap/', label: 'Дорожная карта' },
+  { path: '/opendata/', label: 'Открытые данные' },
+  { path: '/methodology/', label: 'Методика' },
+];
