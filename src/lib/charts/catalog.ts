@@ -30,6 +30,8 @@ export interface Chart {
   page: string;
   pageTitle: string;
   svg: string;
+  /** Draws the chart at another width (the downloadable files are wider than the page). */
+  draw: (width: number) => string;
   /** Text alternative: what the chart shows, in words. */
   alt: string;
   table: { head: string[]; rows: TableCell[][] };
@@ -84,6 +86,8 @@ export function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minG
   return { text: formatValue(v.value, def.unit), num: true };
 }
 
+const drawn = (draw: (width?: number) => string) => ({ draw: (w: number) => draw(w), svg: draw(undefined) });
+
 const cache = new WeakMap<Model, Catalog>();
 
 export function catalog(m: Model): Catalog {
@@ -118,14 +122,16 @@ function buildCatalog(m: Model): Catalog {
       const groups = groupsOf(m, id);
       const list: GroupCharts[] = [];
       for (const where of groups) {
+        // Monitoring by grade lives in tables; its charts are for all grades together.
+        if (section.by === 'period' && where.grade !== undefined) continue;
         const label = names.group({ subject: where.subject ?? '', grade: where.grade, period: where.period ?? '', task: '' });
         const g: GroupCharts = { where, label };
-        g.trend = trendChart(m, names, def, where, page, section.title, regionOf, muniName);
+        const gp = groupPage(section, where);
+        const gTitle = gp === page ? section.title : `${section.short}: ${label}`;
+        g.trend = trendChart(m, names, def, where, gp, gTitle, regionOf, muniName);
         if (g.trend) add(g.trend);
-        if (section.by !== 'period' || where.grade === undefined) {
-          g.schools = schoolsChart(m, names, def, where, latest, page, section.title, regionOf, minGroup, '');
-          if (g.schools) add(g.schools);
-        }
+        g.schools = schoolsChart(m, names, def, where, latest, gp, gTitle, regionOf, minGroup, '');
+        if (g.schools) add(g.schools);
         if (g.trend || g.schools) list.push(g);
       }
       sc.groups.set(id, list);
@@ -173,6 +179,11 @@ function buildCatalog(m: Model): Catalog {
   return { all, sections, schools, reports };
 }
 
+/** The page of a group's charts: a page per subject (and grade), or the section page itself. */
+export function groupPage(section: Section, where: Where): string {
+  return (section.by === 'subject' || section.by === 'subject-grade') && where.subject ? `/${section.slug}/${slug(where.subject, where.grade)}/` : `/${section.slug}/`;
+}
+
 /** Dimension tuples of an indicator at municipal level, in a stable order. */
 export function groupsOf(m: Model, id: string): Where[] {
   const seen = new Map<string, Where>();
@@ -215,7 +226,7 @@ function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, pag
   return {
     id, title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def)}; ${muniName}${regionPoints.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
-    svg: lineChart(points, { label: title, digits, series: seriesNames, yLabel: def.unit === '%' ? '%' : def.unit }),
+    ...drawn((width) => lineChart(points, { label: title, digits, series: seriesNames, yLabel: def.unit === '%' ? '%' : def.unit, width })),
     alt: `${title}. Значения по годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, def.unit)}`).join('; ')}.`,
     table: {
       head: ['Год', 'Муниципалитет', 'Изменение', 'Участников (n)', ...(regionPoints.length ? ['Регион'] : [])],
@@ -259,7 +270,7 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
     id: slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'schools', suffix),
     title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def)}, ${year} год, по школам; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
-    svg: barChart(bars, { label: title, digits, refs, xLabel: '', domainMax: def.unit === '%' ? undefined : undefined }),
+    ...drawn((width) => barChart(bars, { label: title, digits, refs, xLabel: '', width })),
     alt: `${title}. ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
@@ -294,7 +305,7 @@ function subjectsChart(m: Model, names: Namer, def: IndicatorDef, year: number, 
   return {
     id: slug(def.id, 'subjects', suffix), title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def)}, ${year} год, муниципалитет, по предметам`,
-    svg: barChart(shown.map((v) => ({ label: label(v), value: v.value!, highlight: true })), { label: title, digits: DIGITS[def.unit], xLabel: '' }),
+    ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value!, highlight: true })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
     alt: `${title}. ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
     table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'], rows: values.map((v) => [year, def.id, v.subject, v.grade, v.suppressed ? undefined : v.value!.toFixed(2), v.n, v.suppressed ? 1 : 0]) },
@@ -328,7 +339,7 @@ function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr', year
   return {
     id: slug(p, 'objectivity'), title, page, pageTitle, indicator: `${p}.lowered_share`,
     subtitle: `Сравнение отметки за ${label} с ${p === 'vpr' ? 'отметкой по журналу' : 'отметкой в аттестате'}, % участников с обеими отметками, ${year} год: понизили, подтвердили, повысили`,
-    svg: stackChart(rows, { label: title }),
+    ...drawn((width) => stackChart(rows, { label: title, width })),
     alt: `${title}. ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}.`,
     table: { head: ['Группа', 'Понизили', 'Подтвердили', 'Повысили', 'Участников с обеими отметками (n)'], rows: table },
     csv: { header: ['year', 'subject', 'grade', 'lowered_share', 'confirmed_share', 'raised_share', 'n'], rows: csvRows },
@@ -351,7 +362,7 @@ function tasksChart(m: Model, names: Namer, p: string, where: Where, year: numbe
   return {
     id: slug(p, 'tasks', where.subject, where.grade), title, page, pageTitle, indicator: `${p}.task_success`,
     subtitle: `Процент выполнения каждого задания, муниципалитет, ${year} год; пунктир — 50 %`,
-    svg: taskChart(byTask.map((v) => ({ task: v.task, value: v.value! })), { label: title, threshold: 50 }),
+    ...drawn((width) => taskChart(byTask.map((v) => ({ task: v.task, value: v.value! })), { label: title, threshold: 50, width })),
     alt: `${title}. ${byTask.map((v) => `задание ${v.task} — ${formatValue(v.value!, '%')}`).join('; ')}.`,
     table: { head: ['Задание', 'Уровень', 'Проверяемое умение', 'Выполнение', 'Участников (n)'], rows: byTask.map((v) => [{ text: v.task }, { text: task(v.task)?.level ?? '' }, { text: task(v.task)?.skill ?? '' }, { text: formatValue(v.value!, '%') + (v.value! < 50 ? ' (дефицит)' : ''), num: true }, { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'procedure', 'subject', 'grade', 'task', 'level', 'skill', 'success', 'n', 'deficit'], rows: byTask.map((v) => [year, p, v.subject, v.grade, v.task, task(v.task)?.level, task(v.task)?.skill, v.value!.toFixed(2), v.n, v.value! < 50 ? 1 : 0]) },
@@ -376,7 +387,7 @@ function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: str
   return {
     id: slug('school', school, def.id, where.subject, where.grade), title, page: `/schools/${school}/`, pageTitle: name, indicator: def.id,
     subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def)}: ${name} и муниципалитет по годам`,
-    svg: lineChart(points, { label: title, digits: DIGITS[def.unit], series: [name, 'Муниципалитет'], yLabel: def.unit === '%' ? '%' : def.unit }),
+    ...drawn((width) => lineChart(points, { label: title, digits: DIGITS[def.unit], series: [name, 'Муниципалитет'], yLabel: def.unit === '%' ? '%' : def.unit, width })),
     alt: `${title}. По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, def.unit)}`).join('; ')}.`,
     table: {
       head: ['Год', name, 'Участников (n)', 'Муниципалитет'],

@@ -9,7 +9,6 @@ import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
 import { absolute } from '../paths.ts';
 import { catalog, type Chart } from './catalog.ts';
-import { WIDTH } from './render.ts';
 
 const require = createRequire(import.meta.url);
 const FONTS = [
@@ -33,35 +32,35 @@ function wrap(text: string, maxChars: number): string[] {
   return lines;
 }
 
-const OUT = 880;
+const OUT = 640;
 const FONT = `'PT Sans', 'Segoe UI', Arial, sans-serif`;
 
 /** The chart as a standalone SVG document with its title, subtitle and source line. */
 export function standaloneSvg(c: Chart, source: string): string {
-  const m = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(c.svg);
+  const chart = c.draw(OUT - 40);
+  const m = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(chart);
   const h = m ? Number(m[2]) : 260;
-  const scale = (OUT - 40) / WIDTH;
-  const title = wrap(c.title, 62);
-  const sub = wrap(c.subtitle, 92);
+  const title = wrap(c.title, 50);
+  const sub = wrap(c.subtitle, 74);
   const legend = c.legend.map((l) => l.label).join(' · ');
   let y = 40;
   const parts: string[] = [];
-  for (const t of title) { parts.push(`<text x="20" y="${y}" font-size="24" font-weight="700" fill="#1a1a1a">${esc(t)}</text>`); y += 30; }
+  for (const t of title) { parts.push(`<text x="20" y="${y}" font-size="22" font-weight="700" fill="#1a1a1a">${esc(t)}</text>`); y += 28; }
   y += 2;
-  for (const t of sub) { parts.push(`<text x="20" y="${y}" font-size="17" fill="#444">${esc(t)}</text>`); y += 22; }
+  for (const t of sub) { parts.push(`<text x="20" y="${y}" font-size="15" fill="#444">${esc(t)}</text>`); y += 20; }
   let x = 20;
   if (legend) {
     for (const l of c.legend) {
       parts.push(l.mark === 'box' ? `<rect x="${x}" y="${y + 2}" width="16" height="12" fill="${l.color}"/>` : `<line x1="${x}" y1="${y + 8}" x2="${x + 24}" y2="${y + 8}" stroke="${l.color}" stroke-width="3"${l.mark === 'dashed' ? ' stroke-dasharray="6 3"' : ''}/>`);
-      parts.push(`<text x="${x + 30}" y="${y + 13}" font-size="15" fill="#1a1a1a">${esc(l.label)}</text>`);
-      x += 40 + l.label.length * 8;
+      parts.push(`<text x="${x + 30}" y="${y + 13}" font-size="14" fill="#1a1a1a">${esc(l.label)}</text>`);
+      x += 40 + l.label.length * 7.5;
     }
     y += 26;
   }
   y += 8;
-  const inner = c.svg.replace(/^<svg[^>]*>/, (tag) => tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h * scale}"`));
-  y += h * scale + 30;
-  parts.push(`<text x="20" y="${y}" font-size="15" fill="#444">${esc(source)}</text>`);
+  const inner = chart.replace(/^<svg[^>]*>/, (tag) => tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h}"`));
+  y += h + 30;
+  parts.push(`<text x="20" y="${y}" font-size="13" fill="#444">${esc(source)}</text>`);
   const total = y + 20;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${OUT}" height="${total}" viewBox="0 0 ${OUT} ${total}" font-family="${FONT}"><title>${esc(c.title)}</title><desc>${esc(c.alt)}</desc><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${inner}</svg>\n`;
 }

@@ -14,16 +14,17 @@ export const COLORS = { main: '#0b5394', muni: '#1a1a1a', region: '#b35806', sch
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 const DASH = ['', '6 3', '2 3', '8 3 2 3'];
 
-export const WIDTH = 440;
+export const WIDTH = 360;
 const FONT = { fontFamily: '"PT Sans", "Segoe UI", Arial, sans-serif', fontSize: '14px', overflow: 'visible' };
 
 const dec = (x: number, digits: number) => formatNumber(x, digits);
 
+/** Escapes text for an attribute (linkedom leaves `&` and `<` raw there, which breaks XML). */
+export const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 function finish(svg: Element, label: string): string {
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
   svg.removeAttribute('class');
-  let s = svg.outerHTML;
+  let s = svg.outerHTML.replace(/^<svg/, `<svg role="img" aria-label="${attr(label)}"`);
   // Plot numbers its clip paths and classes with a counter; fix them so output is stable.
   s = s.replace(/plot-[0-9a-z-]+/g, 'plot');
   return s;
@@ -32,7 +33,7 @@ function finish(svg: Element, label: string): string {
 export interface SeriesPoint { series: string; x: number; y: number }
 
 /** Lines over years: one per series, each with its own symbol and dash, values written at the points. */
-export function lineChart(points: SeriesPoint[], o: { label: string; digits: number; series: string[]; yLabel: string; height?: number }): string {
+export function lineChart(points: SeriesPoint[], o: { label: string; digits: number; series: string[]; yLabel: string; height?: number; width?: number }): string {
   const years = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
   const ys = points.map((p) => p.y);
   const min = Math.min(...ys);
@@ -49,7 +50,7 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
     if (i === 0) marks.push(Plot.text(data, { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy: -13, fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
   });
   const svg = Plot.plot({
-    document, width: WIDTH, height: o.height ?? 260, marginLeft: 48, marginRight: 20, marginTop: 28, marginBottom: 32, style: FONT,
+    document, width: o.width ?? WIDTH, height: o.height ?? 260, marginLeft: 48, marginRight: 20, marginTop: 28, marginBottom: 32, style: FONT,
     x: { type: 'point', domain: years, label: null, tickFormat: (d: number) => String(d) },
     y: { domain: [min - pad, max + pad], label: o.yLabel, labelAnchor: 'top', labelArrow: 'none', tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1), ticks: 5, nice: true },
     marks,
@@ -60,9 +61,9 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
 export interface Bar { label: string; value: number; highlight?: boolean; flag?: boolean }
 
 /** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
-export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number }): string {
+export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number }): string {
   const data = [...bars].sort((a, b) => b.value - a.value);
-  const names = data.map((b) => shorten(b.label, 26));
+  const names = data.map((b) => shorten(b.label, 22));
   const height = 36 + data.length * 26 + (o.refs?.length ? 34 : 0);
   const max = Math.max(o.domainMax ?? 0, ...data.map((b) => b.value), ...(o.refs ?? []).map((r) => r.value)) * 1.12 || 1;
   const marks: Plot.Markish[] = [
@@ -77,7 +78,7 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
     );
   });
   const svg = Plot.plot({
-    document, width: WIDTH, height, marginLeft: Math.min(190, 20 + Math.max(...names.map((n) => n.length)) * 7.2), marginRight: 44, marginTop: 24, marginBottom: o.refs?.length ? 52 : 20, style: FONT,
+    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(160, 16 + Math.max(...names.map((n) => n.length)) * 7), marginRight: 44, marginTop: 24, marginBottom: o.refs?.length ? 52 : 20, style: FONT,
     x: { domain: [0, max], label: o.xLabel, labelAnchor: 'right', labelArrow: 'none', axis: 'top', ticks: 4, tickFormat: (d: number) => dec(d, 0) },
     y: { domain: names, label: null, tickSize: 0 },
     marks,
@@ -88,7 +89,7 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
 export interface StackRow { group: string; lowered: number; confirmed: number; raised: number }
 
 /** Objectivity: «понизили / подтвердили / повысили» as 100 % stacked bars with labels. */
-export function stackChart(rows: StackRow[], o: { label: string }): string {
+export function stackChart(rows: StackRow[], o: { label: string; width?: number }): string {
   const parts = [
     ['понизили', 'lowered', COLORS.lowered, '#1a1a1a'],
     ['подтвердили', 'confirmed', COLORS.confirmed, 'white'],
@@ -97,8 +98,8 @@ export function stackChart(rows: StackRow[], o: { label: string }): string {
   const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 24), name, value: r[k], fill, ink })));
   const height = 50 + rows.length * 30;
   const svg = Plot.plot({
-    document, width: WIDTH, height, marginLeft: Math.min(180, 20 + Math.max(...rows.map((r) => shorten(r.group, 24).length)) * 7.2), marginRight: 12, marginTop: 30, marginBottom: 10, style: FONT,
-    x: { domain: [0, 100], axis: 'top', label: '% участников', labelAnchor: 'right', labelArrow: 'none', ticks: 5 },
+    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(180, 20 + Math.max(...rows.map((r) => shorten(r.group, 24).length)) * 7.2), marginRight: 12, marginTop: 30, marginBottom: 10, style: FONT,
+    x: { domain: [0, 100], axis: 'top', label: null, ticks: 5, tickFormat: (d: number) => `${d} %` },
     y: { domain: rows.map((r) => shorten(r.group, 24)), label: null, tickSize: 0 },
     marks: [
       Plot.barX(long, Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 })),
@@ -111,9 +112,9 @@ export function stackChart(rows: StackRow[], o: { label: string }): string {
 export interface TaskBar { task: string; value: number }
 
 /** Task success as columns, with the 50 % deficit line; tasks under it are red and marked. */
-export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number }): string {
+export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number; width?: number }): string {
   const svg = Plot.plot({
-    document, width: WIDTH, height: 260, marginLeft: 40, marginRight: 10, marginTop: 24, marginBottom: 36, style: FONT,
+    document, width: o.width ?? WIDTH, height: 260, marginLeft: 40, marginRight: 10, marginTop: 24, marginBottom: 36, style: FONT,
     x: { domain: tasks.map((t) => t.task), label: 'Задание', labelAnchor: 'center', labelArrow: 'none', tickSize: 0 },
     y: { domain: [0, 100], label: '% выполнения', labelAnchor: 'top', labelArrow: 'none', ticks: 5, grid: true },
     marks: [
@@ -128,4 +129,16 @@ export function taskChart(tasks: TaskBar[], o: { label: string; threshold: numbe
 
 function shorten(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}
+
+/** A tiny trend line for key-figure cards; decorative (the numbers are next to it). */
+export function sparkline(values: { x: number; y: number }[]): string {
+  const svg = Plot.plot({
+    document, width: 120, height: 36, margin: 4, axis: null, style: { overflow: 'visible' },
+    y: { domain: [Math.min(...values.map((v) => v.y)), Math.max(...values.map((v) => v.y))], nice: false },
+    marks: [Plot.line(values, { x: 'x', y: 'y', stroke: COLORS.main, strokeWidth: 2 }), Plot.dot(values.slice(-1), { x: 'x', y: 'y', fill: COLORS.main, r: 3 })],
+  }) as unknown as Element;
+  svg.setAttribute('aria-hidden', 'true');
+  svg.removeAttribute('class');
+  return svg.outerHTML.replace(/plot-[0-9a-z-]+/g, 'plot').replace(/<style>[\s\S]*?<\/style>/, '');
 }
