@@ -3,7 +3,7 @@
  * folder → open data and chart files are added → the folder replaces dist/.
  * On any data error nothing is written and the previous dist/ stays.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { issueLines } from '../src/lib/data/report.ts';
@@ -44,6 +44,14 @@ try {
     write(`charts/${name}`, content);
     charts++;
   }
+  // Frozen embeds of earlier releases stay, so old news posts keep working.
+  const manifest = join(outDir, 'embed', 'releases.json');
+  const releases: string[] = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : [];
+  for (const r of releases) {
+    const from = join(outDir, 'embed', r);
+    if (r !== model.release && existsSync(from)) cpSync(from, join(tmp, 'embed', r), { recursive: true });
+  }
+  write('embed/releases.json', JSON.stringify([...new Set([...releases, model.release])].sort()) + '\n');
   // Swap in one step, so a server never sees a half-written site.
   const old = join(dirname(outDir), `.dist-old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);

@@ -286,7 +286,7 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
     },
     notes: hidden.length ? [`Не показаны на графике: ${hidden.map((v) => `${names.school(v.school_id)} (${whyHidden(v, minGroup)})`).join('; ')}.`] : [],
     legend: [
-      ...refs.map((r, i) => ({ label: r.label, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
+      ...refs.map((r, i) => ({ label: `${r.label}: ${formatValue(r.value, def.unit)}`, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
       ...(bars.some((b) => b.flag) ? [{ label: 'Школа в зоне риска', color: COLORS.low, mark: 'box' as const }] : []),
     ],
   };

@@ -63,22 +63,20 @@ export interface Bar { label: string; value: number; highlight?: boolean; flag?:
 /** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
 export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number }): string {
   const data = [...bars].sort((a, b) => b.value - a.value);
-  const names = data.map((b) => shorten(b.label, 22));
-  const height = 36 + data.length * 26 + (o.refs?.length ? 34 : 0);
+  const names = data.map((b) => shorten(b.label, 20));
+  const height = 36 + data.length * 26;
   const max = Math.max(o.domainMax ?? 0, ...data.map((b) => b.value), ...(o.refs ?? []).map((r) => r.value)) * 1.12 || 1;
   const marks: Plot.Markish[] = [
     Plot.barX(data, { y: (_: Bar, i: number) => names[i], x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : b.highlight ? COLORS.main : COLORS.other) }),
     Plot.text(data, { y: (_: Bar, i: number) => names[i], x: 'value', text: (b: Bar) => dec(b.value, o.digits), textAnchor: 'start', dx: 4, fill: '#1a1a1a', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),
     Plot.ruleX([0], { stroke: '#1a1a1a' }),
   ];
+  // Reference values are named in the legend above the chart, so their lines carry no labels here.
   (o.refs ?? []).forEach((r, i) => {
-    marks.push(
-      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2, strokeDasharray: i === 0 ? '' : '6 3' }),
-      Plot.text([r], { x: 'value', frameAnchor: 'bottom', dy: 30 - 16 * i, text: (d: { label: string; value: number }) => `${d.label}: ${dec(d.value, o.digits)}`, fill: i === 0 ? COLORS.muni : COLORS.region, fontWeight: 'bold', textAnchor: 'middle', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-    );
+    marks.push(Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }));
   });
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(160, 16 + Math.max(...names.map((n) => n.length)) * 7), marginRight: 44, marginTop: 24, marginBottom: o.refs?.length ? 52 : 20, style: FONT,
+    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(172, 14 + Math.max(...names.map((n) => n.length)) * 7.6), marginRight: 44, marginTop: 24, marginBottom: 12, style: FONT,
     x: { domain: [0, max], label: o.xLabel, labelAnchor: 'right', labelArrow: 'none', axis: 'top', ticks: 4, tickFormat: (d: number) => dec(d, 0) },
     y: { domain: names, label: null, tickSize: 0 },
     marks,
@@ -95,12 +93,12 @@ export function stackChart(rows: StackRow[], o: { label: string; width?: number 
     ['подтвердили', 'confirmed', COLORS.confirmed, 'white'],
     ['повысили', 'raised', COLORS.raised, '#1a1a1a'],
   ] as const;
-  const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 24), name, value: r[k], fill, ink })));
+  const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 22), name, value: r[k], fill, ink })));
   const height = 50 + rows.length * 30;
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(180, 20 + Math.max(...rows.map((r) => shorten(r.group, 24).length)) * 7.2), marginRight: 12, marginTop: 30, marginBottom: 10, style: FONT,
+    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(172, 14 + Math.max(...rows.map((r) => shorten(r.group, 22).length)) * 7.6), marginRight: 12, marginTop: 30, marginBottom: 10, style: FONT,
     x: { domain: [0, 100], axis: 'top', label: null, ticks: 5, tickFormat: (d: number) => `${d} %` },
-    y: { domain: rows.map((r) => shorten(r.group, 24)), label: null, tickSize: 0 },
+    y: { domain: rows.map((r) => shorten(r.group, 22)), label: null, tickSize: 0 },
     marks: [
       Plot.barX(long, Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 })),
       Plot.text(long, Plot.stackX({ y: 'group', x: 'value', order: null, text: (d: { value: number }) => (d.value >= 9 ? dec(d.value, 0) : ''), fill: (d: { ink: string }) => d.ink, fontWeight: 'bold' })),
