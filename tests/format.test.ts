@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeChange, formatChange, formatDate, formatNumber, formatPeriod, formatValue, genderOf, plural, round } from '../src/lib/format.ts';
+
+describe('Russian number format', () => {
+  it('uses a decimal comma and a thin space for thousands', () => {
+    expect(formatNumber(72.5)).toBe('72,5');
+    expect(formatNumber(12345.67, 2)).toBe('12\u202f345,67');
+    expect(formatNumber(1234, 0)).toBe('1234');
+    expect(formatNumber(-3.25, 1)).toBe('−3,3');
+  });
+  it('rounds half away from zero despite binary noise', () => {
+    expect(round(1.005, 2)).toBe(1.01);
+    expect(round(-2.675, 2)).toBe(-2.68);
+    expect(round(72.125, 2)).toBe(72.13);
+  });
+  it('puts % after a no-break space and people after the number', () => {
+    expect(formatValue(12.34, '%')).toBe('12,3\u00a0%');
+    expect(formatValue(4.256, 'отметка')).toBe('4,26');
+    expect(formatValue(15, 'чел.')).toBe('15\u00a0чел.');
+  });
+  it('signs changes; shares in percentage points', () => {
+    expect(formatChange(2.34, 'балл')).toBe('+2,3');
+    expect(formatChange(-1.5, '%')).toBe('−1,5\u00a0п.\u00a0п.');
+    expect(formatChange(0.01, 'балл')).toBe('±0,0');
+  });
+});
+
+describe('plural', () => {
+  it.each([[1, 'школа'], [2, 'школы'], [5, 'школ'], [11, 'школ'], [21, 'школа'], [22, 'школы'], [111, 'школ'], [104, 'школы']])('%i %s', (n, w) => {
+    expect(plural(n, ['школа', 'школы', 'школ'])).toBe(w);
+  });
+});
+
+describe('words for changes', () => {
+  it('agrees the verb with the indicator name', () => {
+    expect(genderOf('Средний балл ЕГЭ')).toBe('m');
+    expect(genderOf('Доля участников')).toBe('f');
+    expect(genderOf('Число участников')).toBe('n');
+    expect(genderOf('Качество знаний')).toBe('n');
+    expect(genderOf('Процент выполнения')).toBe('m');
+    expect(describeChange(2.3, 'балл')).toBe('вырос на 2,3\u00a0балла');
+    expect(describeChange(-1.04, '%', 'f')).toBe('снизилась на 1,0\u00a0п.\u00a0п.');
+    expect(describeChange(0.02, 'балл', 'n')).toBe('не изменилось');
+    expect(describeChange(-5, 'чел.', 'n')).toBe('снизилось на 5\u00a0человек');
+  });
+});
+
+describe('dates', () => {
+  it('writes dates and quarters in Russian', () => {
+    expect(formatDate('2026-11-23')).toBe('23\u00a0ноября 2026\u00a0г.');
+    expect(formatPeriod('2026-Q3')).toBe('III квартал 2026\u00a0г.');
+  });
+});

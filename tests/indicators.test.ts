@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../src/lib/data/load.ts';
+import { computeAll } from '../src/lib/indicators/compute.ts';
+import { computePlaces } from '../src/lib/indicators/place.ts';
+import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
+import { findRisks } from '../src/lib/indicators/risks.ts';
+import { INDICATORS } from '../src/lib/indicators/registry.ts';
+import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
+
+const SCHOOLS3 = 'school_id,name\nA,Школа А\nB,Школа Б\nC,Школа В\nD,Школа Г\n';
+const withMin = (n: number) => `${SITE_YAML}privacy:\n  min_group: ${n}\n`;
+
+function compute(files: Record<string, string>, minGroup = 1) {
+  const { data, log } = loadData(makeData({ 'schools.csv': SCHOOLS3, 'site.yaml': withMin(minGroup), ...files }));
+  expect(log.errors).toEqual([]);
+  const ix = new ValueIndex(computeAll(data).values);
+  const get = (id: string, w: Where = {}, year = 2025) => ix.get(id, year, w);
+  const val = (id: string, w: Where = {}, year = 2025) => {
+    const v = get(id, w, year);
+    expect(v, `${id} ${JSON.stringify(w)}`).toBeDefined();
+    return v!.suppressed ? null : Math.round(v!.value! * 100) / 100;
+  };
+  return { data, ix, get, val };
+}
+
+const EGE_HEAD = ['participant_id', 'school_id', 'subject', 'form', 'category', 'test_score', 'primary_score', 'mark', 'school_mark', 'medal_candidate', 'ovz'];
+const ege = csv([
+  EGE_HEAD,
+  // School A: five graduates of this year in Russian
+  ['1', 'A', 'rus', 'ЕГЭ', 'ВТГ', 100, '', '', 5, 1, ''],
+  ['2', 'A', 'rus', 'ЕГЭ', 'ВТГ', 20, '', '', 3, '', 1],
+  ['3', 'A', 'rus', 'ЕГЭ', 'ВТГ', 81, '', '', 5, '', ''],
+  ['4', 'A', 'rus', 'ЕГЭ', 'ВТГ', 96, '', '', 4, 1, ''],
+  ['5', 'A', 'rus', 'ЕГЭ', 'ВТГ', 50, '', '', 4, '', ''],
+  // …and rows that must stay out of ЕГЭ indicators: a graduate of past years, a ГВЭ participant
+  ['6', 'A', 'rus', 'ЕГЭ', 'ВПЛ', 10, '', '', '', '', ''],
+  ['7', 'A', 'rus', 'ГВЭ', 'ВТГ', '', '', 2, '', '', 1],
+  // School B: four graduates
+  ['8', 'B', 'rus', 'ЕГЭ', 'ВТГ', 30, '', '', '', '', ''],
+  ['9', 'B', 'rus', 'ЕГЭ', 'ВТГ', 40, '', '', '', '', ''],
+  ['10', 'B', 'rus', 'ЕГЭ', 'ВТГ', 50, '', '', '', '', ''],
+  ['11', 'B', 'rus', 'ЕГЭ', 'ВТГ', 60, '', '', '', '', ''],
+  // School C: only a graduate of past years
+  ['12', 'C', 'rus', 'ЕГЭ', 'ВПЛ', 70, '', '', '', '', ''],
+  // More subjects for participants 1, 2, 4
+  ['1', 'A', 'math_prof', 'ЕГЭ', 'ВТГ', 80, '', '', 5, 1, ''],
+  ['1', 'A', 'phys', 'ЕГЭ', 'ВТГ', 70, '', '', '', 1, ''],
+  ['2', 'A', 'math_prof', 'ЕГЭ', 'ВТГ', 40, '', '', '', '', 1],
+  ['2', 'A', 'soc', 'ЕГЭ', 'ВТГ', 50, '', '', '', '', 1],
+  ['4', 'A', 'math_base', 'ЕГЭ', 'ВТГ', '', 15, 4, 5, 1, ''],
+  ['3', 'A', 'math_base', 'ЕГЭ', 'ВТГ', '', 19, 5, 5, '', ''],
+  ['5', 'A', 'math_base', 'ЕГЭ', 'ВТГ', '', 5, 2, 3, '', ''],
+]);
+
+describe('ЕГЭ, per subject', () => {
+  const { val, get } = compute({ 'results/2025/ege.csv': ege });
+  it('counts only graduates of this year; ВПЛ and ГВЭ rows stay out', () => {
+    expect(val('ege.participants', { subject: 'rus' })).toBe(9);
+    expect(val('ege.participants', { subject: 'rus', school: 'A' })).toBe(5);
+  });
+  it('computes the mean, the share below the minimum (24), above 80, and top scorers', () => {
+    expect(val('ege.mean', { subject: 'rus', school: 'A' })).toBe(69.4); // 347 / 5
+    expect(val('ege.mean', { subject: 'rus' })).toBe(58.56); // 527 / 9
+    expect(val('ege.below_min_share', { subject: 'rus', school: 'A' })).toBe(20);
+    expect(val('ege.below_min_share', { subject: 'rus' })).toBe(11.11);
+    expect(val('ege.high_share', { subject: 'rus' })).toBe(33.33);
+    expect(val('ege.top_count', { subject: 'rus' })).toBe(2);
+    expect(val('ege.hundred_count', { subject: 'rus' })).toBe(1);
+    const share = get('ege.below_min_share', { subject: 'rus' })!;
+    expect([share.numerator, share.denominator]).toEqual([1, 9]);
+    expect(get('ege.top_count', { subject: 'rus' })!.denominator).toBeUndefined();
+  });
+  it('uses marks for base maths and has no «above 80» for it', () => {
+    expect(val('ege.mean', { subject: 'math_base' })).toBe(3.67); // (4+5+2)/3
+    expect(val('ege.below_min_share', { subject: 'math_base' })).toBe(33.33);
+    expect(get('ege.high_share', { subject: 'math_base' })).toBeUndefined();
+    expect(get('ege.top_count', { subject: 'math_base' })).toBeUndefined();
+  });
+  it('writes an existing group with no one in it as suppressed, and 0 participants as 0', () => {
+    expect(val('ege.participants', { subject: 'rus', school: 'C' })).toBe(0);
+    const v = get('ege.mean', { subject: 'rus', school: 'C' })!;
+    expect(v).toMatchObject({ suppressed: true, reason: 'empty', n: 0 });
+    expect(v.value).toBeUndefined();
+  });
+  it('gives ГВЭ its own indicators', () => {
+    expect(val('gve11.participants', { subject: 'rus' })).toBe(1);
+    expect(val('gve11.fail_share', { subject: 'rus' })).toBe(100);
+    expect(get('gve11.participants', { subject: 'rus', school: 'B' })).toBeUndefined();
+  });
+  it('sums the three best scores on the 100-point scale (160+)', () => {
+    // participant 1: 100 + 80 + 70 = 250; participant 2: 50 + 40 + 20 = 110; others have fewer than 3 such subjects
+    const v = get('ege.sum3_160_share')!;
+    expect([v.numerator, v.denominator, v.value]).toEqual([1, 2, 50]);
+  });
+  it('finds medal candidates who did not confirm their results', () => {
+    // candidates 1 (rus 100, prof 80: confirmed) and 4 (rus 96, base «4»: not confirmed)
+    const v = get('ege.medal_unconfirmed_share')!;
+    expect([v.numerator, v.denominator]).toEqual([1, 2]);
+  });
+  it('compares exam marks with school marks through ege-marks.csv', () => {
+    // rus 2025: 3 from 24, 4 from 50, 5 from 72. A: 100→5 vs 5, 20→2 vs 3, 81→5 vs 5, 96→5 vs 4, 50→4 vs 4
+    expect(val('ege.lowered_share', { subject: 'rus', school: 'A' })).toBe(20);
+    expect(val('ege.raised_share', { subject: 'rus', school: 'A' })).toBe(20);
+    expect(val('ege.confirmed_share', { subject: 'rus', school: 'A' })).toBe(60);
+    expect(val('ege.mismatch_share', { subject: 'rus', school: 'A' })).toBe(40);
+    expect(get('ege.confirmed_share', { subject: 'rus', school: 'A' })!.denominator).toBe(5);
+  });
+  it('counts participants with disabilities over ЕГЭ and ГВЭ', () => {
+    expect(val('gia11.ovz_participants')).toBe(2); // participant 2 and ГВЭ participant 7
+  });
+});
+
+describe('privacy', () => {
+  const { get } = compute({ 'results/2025/ege.csv': ege }, 5);
+  it('publishes a group of 5 and withholds a group of 4, keeping its participant count', () => {
+    expect(get('ege.mean', { subject: 'rus', school: 'A' })).toMatchObject({ suppressed: false, n: 5 });
+    const b = get('ege.mean', { subject: 'rus', school: 'B' })!;
+    expect(b).toMatchObject({ suppressed: true, reason: 'small', n: 4 });
+    expect([b.value, b.numerator, b.denominator]).toEqual([undefined, undefined, undefined]);
+    expect(get('ege.top_count', { subject: 'rus', school: 'B' })).toMatchObject({ suppressed: true });
+    expect(get('ege.participants', { subject: 'rus', school: 'B' })).toMatchObject({ suppressed: false, value: 4 });
+  });
+  it('withholds 1–4 participants with disabilities at school level only', () => {
+    expect(get('gia11.ovz_participants', { school: 'A' })).toMatchObject({ suppressed: true, reason: 'ovz' });
+    expect(get('gia11.ovz_participants', { school: 'B' })).toMatchObject({ suppressed: false, value: 0 });
+    expect(get('gia11.ovz_participants')).toMatchObject({ suppressed: false, value: 2 });
+  });
+  it('applies the same rule to the municipality', () => {
+    expect(get('ege.mean', { subject: 'phys' })).toMatchObject({ suppressed: true, n: 1 });
+  });
+});
+
+describe('ОГЭ, ВПР and task-level results', () => {
+  const oge = csv([
+    ['participant_id', 'school_id', 'subject', 'form', 'primary_score', 'mark', 'school_mark'],
+    ['1', 'A', 'rus', 'ОГЭ', 25, 4, 4], ['1', 'A', 'math', 'ОГЭ', 10, 3, 4], ['1', 'A', 'soc', 'ОГЭ', 15, 3, ''], ['1', 'A', 'inf', 'ОГЭ', 12, 4, ''],
+    ['2', 'A', 'rus', 'ОГЭ', 30, 5, 5], ['2', 'A', 'math', 'ОГЭ', 5, 2, 3], ['2', 'A', 'soc', 'ОГЭ', 33, 5, ''],
+    ['3', 'A', 'rus', 'ОГЭ', 16, 3, 3], ['3', 'A', 'math', 'ОГЭ', 9, 3, 3], ['3', 'A', 'soc', 'ОГЭ', 15, 3, ''],
+    ['4', 'A', 'rus', 'ОГЭ', 29, 5, ''], ['4', 'A', 'math', 'ОГЭ', 24, 5, ''],
+    ['5', 'A', 'math', 'ГВЭ', '', 2, ''],
+  ]);
+  const vpr = csv([
+    ['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'journal_mark', 'task_1', 'task_2'],
+    ['1', 'A', 'rus', 4, 35, 5, 4, '', ''], ['1', 'A', 'math', 4, 3, 4, 4, 1, 2], ['1', 'A', 'okr', 4, 20, 3, '', '', ''],
+    ['2', 'A', 'rus', 4, 30, 5, 5, '', ''], ['2', 'A', 'math', 4, 18, 5, 5, 0, 1], ['2', 'A', 'okr', 4, 5, 2, '', '', ''],
+    ['3', 'A', 'rus', 4, 20, 3, 3, '', ''], ['3', 'A', 'math', 4, 9, 3, 3, 1, ''], ['3', 'A', 'okr', 4, 20, 4, '', '', ''],
+    ['4', 'A', 'rus', 4, 10, 2, 3, '', ''], ['4', 'A', 'math', 4, 12, 4, '', '', ''],
+  ]);
+  const tasks = csv([['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'], [2025, 'vpr', 'math', 4, '1', 1, 'базовый', 'Счёт'], [2025, 'vpr', 'math', 4, '2', 2, 'повышенный', 'Задачи']]);
+  // scales.csv: oge rus 2025 max 33; vpr rus 4 max 38
+  const { val, get } = compute({ 'results/2025/oge.csv': oge, 'results/2025/vpr.csv': vpr, 'reference/tasks.csv': tasks });
+  it('computes ОГЭ marks, quality, success and the share of high results', () => {
+    expect(val('oge.participants', { subject: 'math' })).toBe(4); // the ГВЭ row is not ОГЭ
+    expect(val('oge.mean_mark', { subject: 'math' })).toBe(3.25);
+    expect(val('oge.fail_share', { subject: 'math' })).toBe(25);
+    expect(val('oge.quality_share', { subject: 'rus' })).toBe(75);
+    expect(val('oge.success_share', { subject: 'math' })).toBe(75);
+    expect(val('oge.high_share', { subject: 'rus' })).toBe(75); // above 0.75 × 33 = 24.75: 25, 30, 29 of 4
+  });
+  it('sums rus + math + the best other subject (10+, no «2»)', () => {
+    // 1: 4+3+4 = 11 yes; 2: has «2»; 3: 3+3+3 = 9; 4: no third subject (excluded)
+    const v = get('oge.sum3_10_share')!;
+    expect([v.numerator, v.denominator]).toEqual([1, 3]);
+  });
+  it('computes степень обученности', () => {
+    expect(val('vpr.sou', { subject: 'rus', grade: 4 })).toBe(63); // marks 5, 5, 3, 2: (100 + 100 + 36 + 16) / 4
+  });
+  it('compares ВПР with the journal and counts only those with both marks', () => {
+    // rus: 5/4 raised, 5/5, 3/3 confirmed, 2/3 lowered
+    expect(val('vpr.raised_share', { subject: 'rus', grade: 4 })).toBe(25);
+    expect(val('vpr.confirmed_share', { subject: 'rus', grade: 4 })).toBe(50);
+    expect(val('vpr.lowered_share', { subject: 'rus', grade: 4 })).toBe(25);
+    expect(get('vpr.lowered_share', { subject: 'math', grade: 4 })!.denominator).toBe(3);
+  });
+  it('sums three marks in grade 4 (11+, no «2»)', () => {
+    // 1: 5+4+3 = 12 yes; 2: has «2»; 3: 3+3+4 = 10 no; 4: no okr
+    const v = get('vpr.sum3_11_share', { grade: 4 })!;
+    expect([v.numerator, v.denominator]).toEqual([1, 3]);
+  });
+  it('computes task success over those who have a score for the task', () => {
+    expect(val('vpr.task_success', { subject: 'math', grade: 4, task: '1' })).toBe(66.67); // 2 / (3 × 1)
+    expect(val('vpr.task_success', { subject: 'math', grade: 4, task: '2' })).toBe(75); // 3 / (2 × 2)
+    expect(get('vpr.task_success', { subject: 'math', grade: 4, task: '2' })!.denominator).toBe(2);
+    expect(val('vpr.basic_tasks_success', { subject: 'math', grade: 4 })).toBe(66.67);
+    expect(val('vpr.advanced_tasks_success', { subject: 'math', grade: 4 })).toBe(75);
+  });
+});
+
+describe('olympiad, essay, graduates, monitoring', () => {
+  const olymp = csv([
+    ['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status'],
+    ['1', 'A', 'rus', 9, 'школьный', 'победитель'], ['1', 'A', 'math', 9, 'школьный', 'участник'], ['2', 'B', 'rus', 8, 'школьный', 'участник'],
+    ['1', 'A', 'rus', 9, 'муниципальный', 'призер'], ['3', 'B', 'math', 10, 'муниципальный', 'победитель'],
+    ['1', 'A', 'rus', 9, 'региональный', 'участник'],
+  ]);
+  const essay = csv([['participant_id', 'school_id', 'result', 'attempt'], ['1', 'A', 'незачет', 1], ['1', 'A', 'зачёт', 2], ['2', 'A', 'зачёт', ''], ['3', 'B', 'незачёт', 1]]);
+  const grads = csv([['school_id', 'grade', 'students', 'certificates', 'repeat', 'not_continuing'], ['A', 9, 20, 18, 2, 1], ['B', 9, 10, '', '', ''], ['A', 11, 8, 8, '', '']]);
+  const mon = csv([['school_id', 'period', 'grade', 'students', 'no_fail', 'good'], ['A', 'I', 3, 20, 19, 10], ['A', 'I', 5, 30, 27, 12]]);
+  const { val, get } = compute({ 'results/2025/olympiad.csv': olymp, 'results/2025/essay.csv': essay, 'results/2025/graduates.csv': grads, 'results/2025/monitoring.csv': mon });
+  it('counts distinct people per stage and diplomas per status', () => {
+    expect(val('olymp.school_participants')).toBe(2);
+    expect(val('olymp.municipal_participants')).toBe(2);
+    expect(val('olymp.regional_participants')).toBe(1);
+    expect(val('olymp.regional_share')).toBe(50);
+    expect(val('olymp.regional_share', { subject: 'rus' })).toBe(100);
+    expect(val('olymp.municipal_winners')).toBe(1);
+    expect(val('olymp.municipal_prizewinners')).toBe(1);
+    expect(val('olymp.municipal_prizewinners', { subject: 'math' })).toBe(0);
+    expect(val('olymp.final_participants')).toBe(0);
+  });
+  it('takes the best attempt for «зачёт» and the first attempt for «с первой попытки»', () => {
+    expect(val('essay.participants')).toBe(3);
+    expect(val('essay.pass_share')).toBe(66.67);
+    expect(val('essay.first_pass_share')).toBe(33.33);
+  });
+  it('sums aggregate counts over the rows that have them', () => {
+    expect(val('grad9.certificate_share')).toBe(90); // B left the count empty
+    expect(get('grad9.certificate_share')).toMatchObject({ numerator: 18, denominator: 20 });
+    expect(val('grad9.repeat_count')).toBe(2);
+    expect(val('grad9.not_continuing_count', { school: 'A' })).toBe(1);
+    expect(val('grad11.certificate_share')).toBe(100);
+  });
+  it('computes monitoring per grade, for all grades and the failing share over grades 4–11', () => {
+    expect(val('mon.success_share', { period: '1 полугодие' })).toBe(92); // 46 / 50
+    expect(val('mon.quality_share', { period: '1 полугодие', grade: 5 })).toBe(40);
+    expect(val('mon.failing_share', { period: '1 полугодие' })).toBe(10); // (30 − 27) / 30, grade 3 left out
+  });
+});
+
+describe('school place', () => {
+  it('gives equal indices the same place and says how the place moved', () => {
+    const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
+    let id = 0;
+    for (const [school, scores] of [['A', [70, 70, 70, 70, 70]], ['B', [70, 70, 70, 70, 70]], ['C', [60, 60, 60, 60, 60]]] as const) for (const s of scores) rows.push([++id, school, 'rus', s]);
+    const rows24: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
+    for (const [school, s] of [['A', 50], ['B', 80], ['C', 90]] as const) for (let k = 0; k < 5; k++) rows24.push([++id, school, 'rus', s]);
+    const { ix } = compute({ 'results/2025/ege.csv': csv(rows), 'results/2024/ege.csv': csv(rows24) }, 5);
+    const p = computePlaces(ix).filter((x) => x.year === 2025);
+    expect(p.map((x) => [x.school_id, x.place, x.of])).toEqual([['A', 1, 3], ['B', 1, 3], ['C', 3, 3]]);
+    expect(p.find((x) => x.school_id === 'A')!.change).toBe(2); // 3rd in 2024 → 1st
+    expect(p.find((x) => x.school_id === 'C')!.change).toBe(-2);
+  });
+});
+
+describe('risk zones', () => {
+  /** ВПР maths, grade 5: per school, [mark, journal mark] of each participant. */
+  const vprRows = (year: number, marks: Record<string, [number, number][]>) => {
+    const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'journal_mark']];
+    let id = 0;
+    for (const [school, ms] of Object.entries(marks)) for (const [m, j] of ms) rows.push([`${year}-${++id}`, school, 'math', 5, m * 4, m, j]);
+    return csv(rows);
+  };
+  const same = (...ms: number[]) => ms.map((m) => [m, m] as [number, number]);
+  it('flags low results, objectivity and two years of decline, never a small group', () => {
+    const { ix, data } = compute({
+      'results/2023/vpr.csv': vprRows(2023, { A: same(5, 5, 5, 5, 5) }),
+      'results/2024/vpr.csv': vprRows(2024, { A: same(5, 5, 5, 5, 4) }),
+      'results/2025/vpr.csv': vprRows(2025, {
+        A: same(5, 5, 5, 4, 4, 4, 4, 4, 4, 4), // mean 5,0 → 4,8 → 4,3: decline
+        B: [[2, 4], [2, 4], [4, 4], [4, 4], [4, 4]], // «2»: 40 % against 8,3 % in the municipality
+        C: [[3, 5], [3, 5], [3, 5], [3, 5]], // all lowered, but only 4 participants
+        D: [[3, 4], [3, 4], [3, 4], [4, 4], [4, 4]], // lowered 60 %
+      }),
+    }, 5);
+    expect(ix.get('vpr.mark2_share', 2025, { subject: 'math', grade: 5 })!.value).toBeCloseTo(8.33, 2);
+    const risks = findRisks(ix, data.config.risks).filter((r) => r.year === 2025);
+    expect(risks.map((r) => [r.school_id, r.rule, r.indicator])).toEqual([
+      ['A', 'decline', 'vpr.mean_mark'],
+      ['B', 'low', 'vpr.mark2_share'],
+      ['D', 'objectivity', 'vpr.lowered_share'],
+    ]);
+    expect(risks[1].evidence).toContain('40,0 %');
+  });
+});
+
+describe('registry', () => {
+  it('has unique ids, a unit, a Russian method and a source for every indicator', () => {
+    const ids = INDICATORS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of INDICATORS) {
+      expect(d.method, d.id).toMatch(/[а-я]/);
+      expect(d.source.length, d.id).toBeGreaterThan(0);
+    }
+  });
+});
+

@@ -1,0 +1,66 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../src/lib/model.ts';
+import { INDICATOR_COLUMNS, openDataFiles } from '../src/lib/opendata/write.ts';
+import { csv, makeData, SCHOOLS } from './helpers/fixture.ts';
+
+const ege = csv([
+  ['participant_id', 'school_id', 'subject', 'test_score', 'school_mark'],
+  ...[71, 72, 73, 74, 75].map((s, i) => [`secret-${i}`, 'A', 'rus', s, 4]),
+  ...[40, 41].map((s, i) => [`secret-b${i}`, 'B', 'rus', s, 3]),
+]);
+const env = { SOURCE_DATE_EPOCH: '1790000000' };
+const model = () => buildModel(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.csv': ege, 'region.csv': 'indicator,year,subject,value\nege.mean,2025,rus,"70,5"\n' }), env).model;
+
+describe('opendata/indicators.csv', () => {
+  const files = openDataFiles(model());
+  const text = files.get('indicators.csv')!;
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+
+  it('has the header, UTF-8 without BOM, and exactly 2 decimals', () => {
+    expect(text.split('\n')[0]).toBe(INDICATOR_COLUMNS.join(','));
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    for (const r of rows) if (r.value !== '') expect(r.value).toMatch(/^-?\d+\.\d\d$/);
+  });
+  it('round-trips the values, numerators and denominators', () => {
+    const mean = rows.find((r) => r.indicator === 'ege.mean' && r.scope === 'municipality')!;
+    expect(mean).toMatchObject({ year: '2025', school_id: '', subject: 'rus', grade: '', value: '63.71', numerator: '', denominator: '7', suppressed: '0' }); // 446 / 7
+    const high = rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')!;
+    expect(high).toMatchObject({ value: '20.00', numerator: '1', denominator: '5' }); // 71 → «4» matches the school «4»; 72–75 → «5»
+    const count = rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')!;
+    expect(count).toMatchObject({ value: '0.00', numerator: '', denominator: '' });
+  });
+  it('leaves the numbers of a withheld group empty', () => {
+    const b = rows.find((r) => r.indicator === 'ege.mean' && r.school_id === 'B')!;
+    expect(b).toMatchObject({ value: '', numerator: '', denominator: '', suppressed: '1' });
+    expect(rows.find((r) => r.indicator === 'ege.participants' && r.school_id === 'B')).toMatchObject({ value: '2.00', suppressed: '0' });
+  });
+  it('is sorted by indicator, year, scope, school, subject, grade, period, task', () => {
+    const keys = rows.map((r) => [r.indicator, r.year.padStart(4, '0'), r.scope, r.school_id, r.subject, r.grade.padStart(2, '0'), r.period, r.task].join('\u0000'));
+    expect(keys).toEqual([...keys].sort());
+  });
+  it('has the same rows in JSON', () => {
+    const json = JSON.parse(files.get('indicators.json')!) as Record<string, unknown>[];
+    expect(json).toHaveLength(rows.length);
+    expect(json[0]).toEqual(Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, rows[0][c] === '' && ['grade', 'value', 'numerator', 'denominator'].includes(c) ? null : ['year', 'grade', 'value', 'numerator', 'denominator', 'suppressed'].includes(c) ? Number(rows[0][c]) : rows[0][c]])));
+  });
+  it('offers an Excel copy with BOM, «;» and decimal commas', () => {
+    const x = files.get('indicators-excel.csv')!;
+    expect(x.charCodeAt(0)).toBe(0xfeff);
+    expect(x).toContain('ege.mean;2025;municipality;;rus;;;;63,71;;7;0\r\n');
+  });
+  it('never contains participant codes', () => {
+    for (const [name, content] of files) expect(content, name).not.toContain('secret-');
+  });
+  it('is byte-identical across two computations of the same data', () => {
+    const again = openDataFiles(model());
+    for (const [name, content] of files) expect(again.get(name), name).toBe(content);
+  });
+  it('describes the data set in meta.json with source hashes and the build time from SOURCE_DATE_EPOCH', () => {
+    const meta = JSON.parse(files.get('meta.json')!);
+    expect(meta.build_time).toBe('2026-09-21T14:13:20Z');
+    expect(meta.relevance_date).toBe('2026-09-21');
+    expect(meta.sources.find((s: { path: string }) => s.path === 'data/results/2025/ege.csv').sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(meta.files['indicators.csv'].columns.suppressed).toBeTruthy();
+  });
+});
