@@ -24,7 +24,8 @@ export const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 function finish(svg: Element, label: string): string {
   svg.removeAttribute('class');
-  let s = svg.outerHTML.replace(/^<svg/, `<svg role="img" aria-label="${attr(label)}"`);
+  // Only the root speaks (role="img" with the finding); Plot's labels on inner groups are not allowed inside an image.
+  let s = svg.outerHTML.replace(/ aria-(label|description)="[^"]*"/g, '').replace(/^<svg/, `<svg role="img" aria-label="${attr(label)}"`);
   // Plot numbers its clip paths and classes with a counter; fix them so output is stable.
   s = s.replace(/plot-[0-9a-z-]+/g, 'plot');
   return s;

@@ -45,6 +45,8 @@ const RESULT_FILES: ResultsFile[] = ['ege', 'oge', 'vpr', 'diagnostics', 'olympi
 export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new Set()): LoadResult {
   const log = new IssueLog();
   const sources: SourceFile[] = [];
+  // Column names as written in each file, so that messages say «Код ОО» where the file says so.
+  const headers = new Map<string, Record<string, string>>();
 
   const readText = (rel: string): string | undefined => {
     const path = join(dir, rel);
@@ -60,7 +62,9 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       if (required) log.error({ file: rel, message: 'Нет обязательного файла.', expected: `файл data/${rel}` });
       return [];
     }
-    const rows = readTable(rel, text, spec, log);
+    const written: Record<string, string> = {};
+    headers.set(rel, written);
+    const rows = readTable(rel, text, spec, log, written);
     sources[sources.length - 1].rows = rows.length;
     return rows;
   };
@@ -135,6 +139,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   const roadmaps = readRoadmaps(dir, table, log);
   const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, years, region, targets, roadmaps, sources };
   checkDataset(data, log);
+  for (const i of log.items) if (i.column !== undefined) i.column = headers.get(i.file)?.[i.column] ?? i.column;
   return { data, log };
 }
 

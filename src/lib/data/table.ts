@@ -49,7 +49,7 @@ export function taskKey(header: string): string | undefined {
  * Reads a CSV text as a table of `spec`, reporting every problem to `log`.
  * Rows with an error are left out of the result (the build stops anyway).
  */
-export function readTable(file: string, text: string, spec: TableSpec, log: IssueLog): Row[] {
+export function readTable(file: string, text: string, spec: TableSpec, log: IssueLog, written?: Record<string, string>): Row[] {
   const rows = parseRows(text);
   if (rows.length === 0) {
     log.error({ file, message: 'Файл пуст: нет строки заголовка.', expected: `заголовок со столбцами ${requiredNames(spec)}` });
@@ -93,6 +93,7 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
       return;
     }
     seen.set(key, name);
+    if (written && canon !== undefined) written[canon] = name;
     byIndex[i] = canon !== undefined ? { canon, spec: spec.columns[canon] } : { task: task! };
   });
   const present = new Set([...seen.keys()]);

@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serve } from '../scripts/serve.ts';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+let browser: Browser;
+let site: { server: Server; url: string };
+
+beforeAll(async () => {
+  site = await serve(inject('demoDist'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function open(path: string, width: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+  await page.goto(site.url + path.replace(/^\//, ''), { waitUntil: 'load' });
+  return { page, errors };
+}
+
+const PAGES = ['/', '/ege/', '/vpr/rus-4/', '/schools/105/', '/indicators/ege.mean/', '/reports/2025/', '/roadmap/2026-2027/'];
+
+describe.each([390, 1280])('at %i px', (width) => {
+  it.each(PAGES)('%s: no serious accessibility violations, no console errors, no horizontal scroll', async (path) => {
+    const { page, errors } = await open(path, width);
+    await page.addScriptTag({ content: axe.source });
+    const result = await page.evaluate(async () => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(bad).toEqual([]);
+    expect(errors).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
+
+describe('keyboard and modes', () => {
+  it('reaches the school search by keyboard from the top of the page', async () => {
+    const { page } = await open('/', 1280);
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+      if (seen[seen.length - 1] === 'site-q') break;
+    }
+    expect(seen[0]).toBe('Перейти к содержанию');
+    expect(seen).toContain('site-q');
+    await page.keyboard.type('Лицей');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/search\/\?q=/);
+    await expect.poll(() => page.locator('.search-results li:not([hidden]) a').allTextContents()).toContain('Лицей № 2');
+    await page.close();
+  });
+  it('switches on the version for the visually impaired and keeps it on the next page', async () => {
+    const { page } = await open('/', 390);
+    const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.click('#lv-toggle');
+    expect(await page.getAttribute('#lv-toggle', 'aria-pressed')).toBe('true');
+    await page.click('a[href$="/schools/"]');
+    await page.waitForURL(/schools\/$/);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('lv'))).toBe(true);
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(base);
+    await page.close();
+  });
+  it('filters schools by name on the school list', async () => {
+    const { page } = await open('/schools/', 390);
+    await page.fill('#school-filter', 'оош');
+    await expect.poll(async () => (await page.locator('#school-list > li:not([hidden]) h2').allTextContents()).sort()).toEqual(['ООШ № 8', 'ООШ с. Заречное'].sort());
+    await page.close();
+  });
+});
+
+describe('embeds', () => {
+  let other: Server;
+  let otherUrl: string;
+  beforeAll(async () => {
+    const src = `${site.url}embed/ege-mean-rus-schools/`;
+    other = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="ru"><body style="margin:0"><iframe id="f" src="${src}" style="border:0;width:100%;height:900px" title="График"></iframe></body></html>`);
+    });
+    await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+    const a = other.address();
+    otherUrl = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`;
+  });
+  afterAll(() => other?.close());
+  it.each([360, 800])('renders inside an iframe on another origin at %i px without horizontal scrolling', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(otherUrl);
+    const frame = page.frameLocator('#f');
+    await expect.poll(() => frame.locator('figure[data-chart-id="ege-mean-rus-schools"] svg').count()).toBeGreaterThan(0);
+    const f = page.frames().find((x) => x.url().includes('/embed/'))!;
+    expect(await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await f.evaluate(() => document.querySelectorAll('nav, footer').length)).toBe(0);
+    await page.close();
+  });
+});

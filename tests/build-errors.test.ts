@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { runBuild } from './helpers/build.ts';
+import { files } from './helpers/crawl.ts';
+import { toCp1251 } from './helpers/fixture.ts';
+
+/** A fingerprint of a folder: every file's path and content. */
+const digest = (dir: string) => createHash('sha256').update(files(dir).map((f) => `${f}\n${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`).join('\n')).digest('hex');
+
+describe('a build with bad data', () => {
+  const good = inject('subData');
+  const broken = (edit: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'msoko-broken-'));
+    cpSync(good, dir, { recursive: true });
+    edit(dir);
+    return dir;
+  };
+  const ege = (dir: string) => join(dir, 'results/2022/ege.csv');
+  const cases: [string, (dir: string) => void, RegExp[]][] = [
+    ['a personal-data column', (d) => writeFileSync(ege(d), toCp1251('Код участника;ФИО;Код ОО;Предмет;Тестовый балл\r\n1;Иванов;01;Русский язык;70\r\n')), [/data\/results\/2022\/ege\.csv, строка 1, столбец «ФИО»/]],
+    ['an out-of-range score', (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;70\r\n2;01;Русский язык;170\r\n')), [/data\/results\/2022\/ege\.csv, строка 3, столбец «Тестовый балл»: .*Найдено: «170»/]],
+    ['an unknown school', (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;001;Русский язык;70\r\n')), [/data\/results\/2022\/ege\.csv, строка 2, столбец «Код ОО»: Школы с таким кодом нет/]],
+    ['a duplicate row', (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;70\r\n1;01;Русский язык;70\r\n')), [/data\/results\/2022\/ege\.csv, строка 3: Повторная строка/]],
+    ['two files at once', (d) => {
+      writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;-1\r\n'));
+      writeFileSync(join(d, 'results/2022/oge.csv'), toCp1251('Код участника;Код ОО;Предмет;Первичный балл;Отметка\r\n1;01;Математика;10;7\r\n'));
+    }, [/ege\.csv, строка 2/, /oge\.csv, строка 2, столбец «Отметка»/]],
+  ];
+  it.each(cases)('stops on %s, names file and line, and leaves dist/ as it was', (_, edit, messages) => {
+    const out = mkdtempSync(join(tmpdir(), 'msoko-out-'));
+    const dist = join(out, 'dist');
+    cpSync(inject('subDist'), dist, { recursive: true });
+    const before = digest(dist);
+    const data = broken(edit);
+    const r = runBuild(data, dist);
+    expect(r.status).not.toBe(0);
+    const text = r.stdout + r.stderr;
+    for (const m of messages) expect(text).toMatch(m);
+    expect(text).toContain('не изменена');
+    expect(digest(dist)).toBe(before);
+    rmSync(out, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  });
+  it('check-data reports the same without building', () => {
+    const data = broken(cases[1][1]);
+    const r = runBuild(data, '/nonexistent', {}, 'check-data.ts');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/строка 3/);
+    expect(r.stderr).toMatch(/Найдено 1 ошибка/);
+  });
+});

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { describe, expect, inject, it } from 'vitest';
+import { files, pages, read, urls } from './helpers/crawl.ts';
+import { TRICKY_NAME } from './helpers/independent.ts';
+
+const demo = inject('demoDist');
+const sub = inject('subDist');
+
+describe.each([
+  ['demo at the root', demo, '/'],
+  ['independent municipality under /edu/', sub, '/edu/'],
+])('%s', (_, dist, base) => {
+  const all = pages(dist);
+  it('has pages', () => expect(all.length).toBeGreaterThan(20));
+  it('is Russian with one h1 per page', () => {
+    for (const p of all) {
+      const html = read(dist, p);
+      expect(html, p).toContain('<html lang="ru"');
+      expect(html.match(/<h1[\s>]/g)?.length, p).toBe(1);
+    }
+  });
+  it('has no broken or off-base links and nothing from another host', () => {
+    const broken: string[] = [];
+    for (const p of all) {
+      for (const u of urls(read(dist, p))) {
+        if (/^(mailto:|#)/.test(u)) continue;
+        if (/^https?:\/\//.test(u)) {
+          // Only links out (school sites, canonical) may be absolute; never a resource.
+          continue;
+        }
+        const path = u.split('#')[0].split('?')[0];
+        if (!path.startsWith(base)) { broken.push(`${p}: off-base ${u}`); continue; }
+        const rel = decodeURIComponent(path.slice(base.length));
+        const target = join(dist, rel);
+        if (!(existsSync(target) && (rel === '' || rel.endsWith('/') ? existsSync(join(target, 'index.html')) : true))) broken.push(`${p}: ${u}`);
+      }
+    }
+    expect(broken.slice(0, 20)).toEqual([]);
+  });
+  it('loads no resource from another host', () => {
+    for (const p of all) {
+      const html = read(dist, p);
+      expect(html.match(/<(script|img|iframe|link)\b[^>]*(src|href)="https?:\/\/[^"]*"[^>]*>/g)?.filter((t) => !/rel="canonical"/.test(t)) ?? [], p).toEqual([]);
+      expect(html, p).not.toMatch(/@import|url\(https?:/);
+    }
+  });
+  it('makes every chart a figure with a caption, a data table, an id and a data link', () => {
+    let n = 0;
+    for (const p of all) {
+      const html = read(dist, p);
+      for (const fig of html.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? []) {
+        n++;
+        expect(fig, p).toMatch(/data-chart-id="[a-z0-9-]+"/);
+        expect(fig, p).toMatch(/<figcaption[\s>]/);
+        expect(fig, p).toContain('<table>');
+        expect(fig, p).toMatch(/<svg[^>]*role="img"[^>]*aria-label="/);
+        expect(fig, p).toMatch(/\.csv"/);
+      }
+    }
+    expect(n).toBeGreaterThan(3);
+  });
+});
+
+describe('the demo site', () => {
+  it('has a page per school whose h1 is the school name, closed schools too', () => {
+    const schools = readFileSync(join(demo, 'opendata/schools.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(schools.length).toBe(12);
+    for (const line of schools) {
+      const id = line.split(',')[0];
+      const html = read(demo, `schools/${id}/index.html`);
+      expect(html).toMatch(/<h1>[^<]+<\/h1>/);
+    }
+    expect(read(demo, 'schools/111/index.html')).toContain('Школа закрыта');
+    expect(read(demo, 'schools/112/index.html')).toContain('<h1>Школа «Ступени» &amp; Центр образования</h1>');
+  });
+  it('keeps the home page under 150 KB gzip with its CSS and JS', () => {
+    const html = readFileSync(join(demo, 'index.html'));
+    expect(gzipSync(html).length).toBeLessThan(150 * 1024);
+    expect(files(demo).filter((f) => f.endsWith('.js'))).toEqual([]); // no bundles: scripts are inline and tiny
+  });
+  it('marks the demo on every page', () => {
+    for (const p of pages(demo).filter((p) => !p.startsWith('embed/'))) expect(read(demo, p), p).toContain('Демонстрационная версия');
+  });
+  it('gives every year a report with the four sections, and a roadmap page with every item', () => {
+    for (const y of [2021, 2022, 2023, 2024, 2025]) {
+      const html = read(demo, `reports/${y}/index.html`);
+      expect(html).toMatch(new RegExp(`<h1>Отчёт[^<]*${y}`));
+      for (const h of ['1. Анализ процедур', '2. Описание тенденций', '3. Описание зон риска', '4. Методические рекомендации']) expect(html, `${y}: ${h}`).toContain(h);
+    }
+    const rm = read(demo, 'roadmap/2026-2027/index.html');
+    expect(rm).toMatch(/<h1>Дорожная карта на 2026–2027 годы<\/h1>/);
+    const items = readFileSync(join(demo, 'opendata/roadmap.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(items.length).toBe(51);
+    for (const it of ['1.1', '2.7', '5.5']) expect(rm).toContain(`id="item-${it}"`);
+  });
+  it('renders the ИМЦ text of the 2025 report with live numbers', () => {
+    const html = read(demo, 'reports/2025/index.html');
+    expect(html).toContain('Методическому объединению учителей русского языка');
+    expect(html).toMatch(/class="value" title="Средний балл ЕГЭ, 2025 год, n = \d+">\d+,\d/);
+  });
+  it('is byte-identical when built again from the same data', () => {
+    const a = files(demo);
+    const b = files(inject('demoDist2'));
+    expect(b).toEqual(a);
+    const differ = a.filter((f) => !readFileSync(join(demo, f)).equals(readFileSync(join(inject('demoDist2'), f))));
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('chart files and embeds', () => {
+  const chartIds = new Set<string>();
+  for (const p of pages(demo)) for (const m of read(demo, p).matchAll(/data-chart-id="([^"]+)"/g)) chartIds.add(m[1]);
+  it('gives every chart its embed page, SVG, PNG and CSV', () => {
+    expect(chartIds.size).toBeGreaterThan(100);
+    for (const id of chartIds) {
+      const embed = read(demo, `embed/${id}/index.html`);
+      expect(embed).toContain('<svg');
+      expect(embed).not.toMatch(/<nav|<footer/);
+      expect(existsSync(join(demo, `embed/2025/${id}/index.html`)), id).toBe(true);
+      const png = readFileSync(join(demo, `charts/${id}.png`));
+      expect(png.subarray(0, 8).toString('hex'), id).toBe('89504e470d0a1a0a');
+      expect(png.readUInt32BE(16), id).toBe(1200);
+      expect(read(demo, `charts/${id}.svg`), id).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(read(demo, `charts/${id}.csv`).split('\n')[0], id).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
+    }
+  });
+  it('keeps the ids of the headline charts stable', () => {
+    for (const id of ['ege-mean-rus-municipality', 'ege-mean-rus-schools', 'oge-mean-mark-math-municipality', 'vpr-objectivity', 'oge-tasks-math']) expect(chartIds.has(id), id).toBe(true);
+  });
+  it('puts social previews with the main chart image on pages', () => {
+    const html = read(demo, 'ege/rus/index.html');
+    expect(html).toMatch(/<meta property="og:image" content="https:\/\/edu\.severogorsk\.example\.ru\/charts\/[a-z0-9-]+\.png"/);
+    expect(html).toContain('name="twitter:card" content="summary_large_image"');
+  });
+});
+
+describe('text from data is escaped', () => {
+  it('shows a school name with <, & and quotes exactly as written', () => {
+    for (const page of ['schools/01/index.html', 'schools/index.html', 'ege/rus/index.html', 'reports/2022/gia-11/index.html']) {
+      const { document } = parseHTML(read(sub, page));
+      expect(document.querySelectorAll('b').length, page).toBe(0);
+      expect(document.body.textContent, page).toContain(TRICKY_NAME);
+    }
+    expect(parseHTML(read(sub, 'schools/01/index.html')).document.querySelector('h1')!.textContent).toBe(TRICKY_NAME);
+    for (const f of files(sub).filter((f) => f.endsWith('.svg'))) expect(read(sub, f), f).not.toContain('<b>');
+  });
+  it('quotes the municipal ЕГЭ Russian mean in Russian number format in the latest report', () => {
+    // 2022: 60…67, 70…77, 50…57 → mean 63,5
+    expect(read(sub, 'reports/2022/index.html')).toContain('Средний балл ЕГЭ по русскому языку в 2022 году — 63,5');
+  });
+});
