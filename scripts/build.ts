@@ -11,6 +11,7 @@ import { plural } from '../src/lib/format.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { chartFiles } from '../src/lib/charts/files.ts';
+import { renderPngs } from '../src/lib/charts/render-pngs.ts';
 
 const root = process.cwd();
 const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
@@ -39,11 +40,13 @@ try {
     writeFileSync(path, content);
   };
   for (const [name, content] of openDataFiles(model)) write(`opendata/${name}`, content);
-  let charts = 0;
+  const svgs: string[] = [];
   for (const [name, content] of chartFiles(model)) {
     write(`charts/${name}`, content);
-    charts++;
+    if (name.endsWith('.svg')) svgs.push(join(tmp, 'charts', name));
   }
+  await renderPngs(svgs);
+  const charts = svgs.length;
   // Frozen embeds of earlier releases stay, so old news posts keep working.
   const manifest = join(outDir, 'embed', 'releases.json');
   const releases: string[] = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : [];
@@ -57,7 +60,7 @@ try {
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
-  console.log(`Сайт собран в ${outDir} за ${((performance.now() - t0) / 1000).toFixed(1)} с (файлов графиков: ${charts}).`);
+  console.log(`Сайт собран в ${outDir} за ${((performance.now() - t0) / 1000).toFixed(1)} с (графиков: ${charts}; пиковая память сборки ${Math.round(process.resourceUsage().maxRSS / 1024)} МБ).`);
 } catch (e) {
   rmSync(tmp, { recursive: true, force: true });
   console.error('Сборка не удалась; прежняя версия сайта не изменена.');

@@ -33,6 +33,8 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
   if (env.SITE_URL) data.config.site.url = env.SITE_URL;
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
   const computed = computeAll(data);
+  // Pages need the results only through indicators: participant rows are let go here.
+  for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const ix = new ValueIndex(computed.values);
   const when = buildTime(env);
   const today = when.toISOString().slice(0, 10);

@@ -5,8 +5,7 @@ import type { IndicatorValue } from './indicators/compute.ts';
 export function namer(data: Dataset) {
   const subjects = new Map(data.subjects.map((s) => [s.code, s.name]));
   const schools = new Map(data.schools.map((s) => [s.school_id, s]));
-  const works = new Map<string, string>();
-  for (const res of data.years.values()) for (const r of res.diagnostics ?? []) if (r.work_name && !works.has(r.work)) works.set(r.work, r.work_name);
+  const works = data.workNames;
   const subject = (code: string) => subjects.get(code) ?? works.get(code) ?? code;
   const school = (id: string) => schools.get(id)?.name ?? id;
   /** «Русский язык, 4 класс», «1 полугодие, 5 класс», «Всего». */

@@ -11,7 +11,7 @@ export interface BuildRun {
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 export function runBuild(dataDir: string, outDir: string, env: Record<string, string> = {}, script = 'build.ts'): BuildRun {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script)], {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1200', join(ROOT, 'scripts', script)], {
     cwd: ROOT,
     env: { ...process.env, MSOKO_DATA_DIR: dataDir, MSOKO_OUT_DIR: outDir, SOURCE_DATE_EPOCH: '1795392000', ...env },
     encoding: 'utf8',

@@ -65,6 +65,11 @@ export function standaloneSvg(c: Chart, source: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${OUT}" height="${total}" viewBox="0 0 ${OUT} ${total}" font-family="${FONT}"><title>${esc(c.title)}</title><desc>${esc(c.alt)}</desc><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${inner}</svg>\n`;
 }
 
+/**
+ * Renders an SVG to PNG. resvg-js leaks about 5 MB of native memory per
+ * image (thx/resvg-js#216), so the build renders in short-lived child
+ * processes (scripts/render-png.ts), never in its own.
+ */
 export function png(svg: string): Uint8Array {
   const r = new Resvg(svg, {
     fitTo: { mode: 'width', value: 1200 },
@@ -79,12 +84,10 @@ export function sourceLine(m: Model, c: Chart): string {
   return `Источник: ${cfg.department.short ?? cfg.department.name}, ${absolute(cfg.site.url, cfg.site.base, c.page)}`;
 }
 
-/** Every chart file, path → content. */
-export function* chartFiles(m: Model): Generator<[string, string | Uint8Array]> {
+/** The SVG and CSV of every chart, path → content; the PNGs are rendered from the SVGs afterwards. */
+export function* chartFiles(m: Model): Generator<[string, string]> {
   for (const c of catalog(m).all.values()) {
-    const svg = standaloneSvg(c, sourceLine(m, c));
-    yield [`${c.id}.svg`, svg];
-    yield [`${c.id}.png`, png(svg)];
+    yield [`${c.id}.svg`, standaloneSvg(c, sourceLine(m, c))];
     yield [`${c.id}.csv`, toCsv(c.csv.header, c.csv.rows)];
   }
 }

@@ -50,13 +50,19 @@ export interface CsvRow {
   cells: string[];
 }
 
-/**
- * Splits text into rows of cells, keeping each row's line number (quoted
- * fields may hold newlines, so rows and lines differ). Blank rows and
- * trailing empty cells are dropped.
- */
+/** All rows of a text at once (small files, tests). */
 export function parseRows(text: string, delimiter = detectDelimiter(text)): CsvRow[] {
   const rows: CsvRow[] = [];
+  eachRow(text, (r) => rows.push(r), delimiter);
+  return rows;
+}
+
+/**
+ * Streams a text row by row, keeping each row's line number (quoted fields
+ * may hold newlines, so rows and lines differ). Blank rows and trailing empty
+ * cells are dropped. Streaming keeps only one row in memory besides the text.
+ */
+export function eachRow(text: string, onRow: (row: CsvRow) => void, delimiter = detectDelimiter(text)): void {
   let line = 1;
   let scanned = 0;
   const countLines = (upto: number) => {
@@ -79,8 +85,7 @@ export function parseRows(text: string, delimiter = detectDelimiter(text)): CsvR
       let end = cells.length;
       while (end > 0 && cells[end - 1].trim() === '') end--;
       if (end === 0) return;
-      rows.push({ line: startLine, cells: end === cells.length ? cells : cells.slice(0, end) });
+      onRow({ line: startLine, cells: end === cells.length ? cells : cells.slice(0, end) });
     },
   });
-  return rows;
 }

@@ -29,6 +29,8 @@ export interface Dataset {
   targets: Target[];
   roadmaps: Roadmap[];
   sources: SourceFile[];
+  /** Names of diagnostic works by code (from work_name), for pages. */
+  workNames: Map<string, string>;
 }
 
 export interface LoadResult {
@@ -137,7 +139,9 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   }
 
   const roadmaps = readRoadmaps(dir, table, log);
-  const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, years, region, targets, roadmaps, sources };
+  const workNames = new Map<string, string>();
+  for (const res of years.values()) for (const r of res.diagnostics ?? []) if (r.work_name && !workNames.has(r.work)) workNames.set(r.work, r.work_name);
+  const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, years, region, targets, roadmaps, sources, workNames };
   checkDataset(data, log);
   for (const i of log.items) if (i.column !== undefined) i.column = headers.get(i.file)?.[i.column] ?? i.column;
   return { data, log };

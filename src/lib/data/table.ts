@@ -1,6 +1,6 @@
 import type { Cell } from './cells.ts';
 import { int } from './cells.ts';
-import { parseRows, type CsvRow } from './csv.ts';
+import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
 
@@ -50,33 +50,76 @@ export function taskKey(header: string): string | undefined {
  * Rows with an error are left out of the result (the build stops anyway).
  */
 export function readTable(file: string, text: string, spec: TableSpec, log: IssueLog, written?: Record<string, string>): Row[] {
-  const rows = parseRows(text);
-  if (rows.length === 0) {
+  const out: Row[] = [];
+  // The header is settled on the first rows (vpr.csv looks at values of «Класс»); then rows stream.
+  const LOOKAHEAD = 200;
+  let header: CsvRow | undefined;
+  let pending: CsvRow[] | undefined = [];
+  let reader: ((r: CsvRow) => void) | undefined;
+  let stopped = false;
+  const start = () => {
+    const rows = pending!;
+    pending = undefined;
+    const r = openTable(file, header!, rows, spec, log, written);
+    if (!r) { stopped = true; return; }
+    reader = (row) => { const x = r(row); if (x) out.push(x); };
+    for (const row of rows) reader(row);
+  };
+  eachRow(text, (row) => {
+    if (stopped) return;
+    if (!header) {
+      header = row;
+      // Personal data stops the file at its header: not one row is read.
+      stopped = spec.results === true && reportPersonal(file, row, spec, log);
+      return;
+    }
+    if (pending) {
+      pending.push(row);
+      if (pending.length >= LOOKAHEAD) start();
+      return;
+    }
+    reader!(row);
+  });
+  if (!header) {
     log.error({ file, message: 'Файл пуст: нет строки заголовка.', expected: `заголовок со столбцами ${requiredNames(spec)}` });
     return [];
   }
-  const header = rows[0];
-  const names = header.cells.map((c) => c.trim());
+  if (pending && !stopped) start();
+  return out;
+}
+
+const columnLookup = (spec: TableSpec) => {
   const lookup = new Map<string, string>();
   for (const [canon, col] of Object.entries(spec.columns)) {
     lookup.set(normKey(canon), canon);
     for (const a of col.aliases ?? []) lookup.set(normKey(a), canon);
   }
-  if (spec.results) {
-    // A column of the contract (e.g. work_name) is never personal data.
-    const personal = names.filter((n) => !lookup.has(normKey(n)) && isPersonalHeader(n));
-    if (personal.length > 0) {
-      for (const p of personal) {
-        log.error({
-          file, line: header.line, column: p,
-          message: 'Столбец похож на персональные данные. Такие файлы не обрабатываются: уберите столбец и оставьте только код участника.',
-          found: p, expected: 'только обезличенный код участника (participant_id)',
-        });
-      }
-      return [];
-    }
+  return lookup;
+};
+
+/** Reports header cells that look like personal data; a column of the contract (work_name) never does. */
+function reportPersonal(file: string, header: CsvRow, spec: TableSpec, log: IssueLog): boolean {
+  const lookup = columnLookup(spec);
+  const personal = header.cells.map((c) => c.trim()).filter((n) => !lookup.has(normKey(n)) && isPersonalHeader(n));
+  for (const p of personal) {
+    log.error({
+      file, line: header.line, column: p,
+      message: 'Столбец похож на персональные данные. Такие файлы не обрабатываются: уберите столбец и оставьте только код участника.',
+      found: p, expected: 'только обезличенный код участника (participant_id)',
+    });
   }
-  const resolved = spec.resolveHeader?.(names, rows.slice(1));
+  return personal.length > 0;
+}
+
+/**
+ * Checks the header and returns a function that turns one row into a typed
+ * row (or undefined when the row has an error, which goes to the log).
+ * Returns undefined when the file cannot be read at all.
+ */
+function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: TableSpec, log: IssueLog, written?: Record<string, string>): ((r: CsvRow) => Row | undefined) | undefined {
+  const names = header.cells.map((c) => c.trim());
+  const lookup = columnLookup(spec);
+  const resolved = spec.resolveHeader?.(names, firstRows);
   const byIndex: ({ canon: string; spec: ColumnSpec } | { task: string } | undefined)[] = [];
   const seen = new Map<string, string>();
   names.forEach((name, i) => {
@@ -108,10 +151,17 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
       });
     }
   }
-  if (missing) return [];
+  if (missing) return undefined;
   const taskCell = int(0);
-  const out: Row[] = [];
-  for (const r of rows.slice(1)) {
+  // Repeated values (codes of schools, subjects, participants) share one string.
+  const strings = new Map<string, string>();
+  const intern = (s: string) => {
+    const seen = strings.get(s);
+    if (seen !== undefined) return seen;
+    strings.set(s, s);
+    return s;
+  };
+  return (r: CsvRow) => {
     const row: Row = { line: r.line };
     let ok = true;
     for (let i = 0; i < byIndex.length; i++) {
@@ -120,8 +170,8 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
       const raw = (r.cells[i] ?? '').trim();
       if ('task' in target) {
         if (raw === '') continue;
-        const p = taskCell.schema.safeParse(raw);
-        if (p.success) (row.tasks ??= {})[target.task] = p.data;
+        const v = taskCell.read(raw);
+        if (v !== undefined) (row.tasks ??= {})[target.task] = v;
         else {
           ok = false;
           log.error({ file, line: r.line, column: names[i], message: 'Неверный балл за задание.', found: raw, expected: taskCell.expected });
@@ -135,8 +185,8 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
         }
         continue;
       }
-      const p = target.spec.cell.schema.safeParse(raw);
-      if (p.success) row[target.canon] = p.data;
+      const v = target.spec.cell.read(raw);
+      if (v !== undefined) row[target.canon] = typeof v === 'string' ? intern(v) : v;
       else {
         ok = false;
         log.error({ file, line: r.line, column: names[i], message: 'Значение не подходит.', found: raw, expected: target.spec.cell.expected });
@@ -145,9 +195,8 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
     if (r.cells.length > names.length && r.cells.slice(names.length).some((c) => c.trim() !== '')) {
       log.warn({ file, line: r.line, message: 'В строке больше значений, чем столбцов в заголовке; лишние пропущены.', found: r.cells.slice(names.length).join(' | ') });
     }
-    if (ok) out.push(row);
-  }
-  return out;
+    return ok ? row : undefined;
+  };
 }
 
 function requiredNames(spec: TableSpec): string {

@@ -127,16 +127,12 @@ export function computeAll(data: Dataset, indicators: IndicatorDef[] = INDICATOR
           const scope = g.school === '' ? 'municipality' : 'school';
           const m = def.measure(pop, { ...base, dims: g.dims, scope });
           if (m === null) continue;
+          const f = finish(m, def, scope, minGroup);
+          // One fixed shape for every value: a million values stay compact in memory.
           values.push({
-            indicator: def.id,
-            year,
-            scope,
-            school_id: g.school,
-            subject: g.dims.subject ?? '',
-            grade: g.dims.grade,
-            period: g.dims.period ?? '',
-            task: g.dims.task ?? '',
-            ...finish(m, def, scope, minGroup),
+            indicator: def.id, year, scope, school_id: g.school,
+            subject: g.dims.subject ?? '', grade: g.dims.grade, period: g.dims.period ?? '', task: g.dims.task ?? '',
+            value: f.value, numerator: f.numerator, denominator: f.denominator, suppressed: f.suppressed, n: f.n, reason: f.reason,
           });
         }
       }

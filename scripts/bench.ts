@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: measures what the budgets speak of, on this machine.
+ *  1. A region-sized data set (1 000 schools, 5 years, about 3 million
+ *     participant rows) is generated into a temporary folder.
+ *  2. Reading + validation and computation are timed in separate processes
+ *     (rows per second, wall time, peak RSS).
+ *  3. The demo site is built (time, peak RSS, pages) and the home page weighed.
+ *  With `--region-site` the region-sized site is built too (slow: thousands of pages).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = process.cwd();
+const MB = (b: number) => `${Math.round(b / 1024 / 1024)} МБ`;
+
+function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 2025]): number {
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
+  mkdirSync(join(dir, 'reference'), { recursive: true });
+  for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) copyFileSync(join(ROOT, 'data/reference', f), join(dir, 'reference', f));
+  writeFileSync(join(dir, 'site.yaml'), 'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство\nimc:\n  name: Центр оценки\n');
+  const ids = Array.from({ length: schools }, (_, i) => `S${String(i + 1).padStart(4, '0')}`);
+  writeFileSync(join(dir, 'schools.csv'), 'school_id,name\n' + ids.map((id, i) => `${id},Школа № ${i + 1}`).join('\n') + '\n');
+  const OGE = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] } as Record<string, number[]>;
+  const VPR = { '4 rus': [38, 14, 24, 33], '4 math': [20, 6, 10, 15], '5 rus': [45, 18, 29, 38], '5 math': [20, 7, 11, 15], '6 rus': [51, 25, 34, 43], '6 math': [20, 6, 10, 14], '7 rus': [47, 20, 29, 38], '7 math': [19, 6, 12, 16] } as Record<string, number[]>;
+  const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
+  let rows = 0;
+  for (const y of years) {
+    const out = join(dir, 'results', String(y));
+    mkdirSync(out, { recursive: true });
+    const ege = ['participant_id,school_id,subject,test_score,school_mark'];
+    const oge = ['participant_id,school_id,subject,primary_score,mark,school_mark'];
+    const vpr = ['participant_id,school_id,subject,grade,primary_score,mark,journal_mark'];
+    const ess = ['participant_id,school_id,result'];
+    let pid = 0;
+    for (const s of ids) {
+      const str = rnd() - 0.5;
+      for (let k = 0; k < 22; k++) {
+        const p = ++pid;
+        for (const subj of ['rus', 'math_prof', rnd() < 0.5 ? 'soc' : 'phys']) ege.push(`${p},${s},${subj},${clamp(62 + str * 20 + (rnd() - 0.5) * 40, 0, 100)},${clamp(4 + str + rnd() - 0.5, 2, 5)}`);
+        ess.push(`${p},${s},${rnd() < 0.98 ? 'зачёт' : 'незачёт'}`);
+      }
+      for (let k = 0; k < 45; k++) {
+        const p = ++pid;
+        for (const subj of y === 2021 ? ['rus', 'math'] : ['rus', 'math', 'soc', 'inf']) {
+          const sc = OGE[subj];
+          const v = clamp(sc[0] * (0.6 + str * 0.3 + (rnd() - 0.5) * 0.5), 0, sc[0]);
+          oge.push(`${p},${s},${subj},${v},${mark(v, sc)},${clamp(4 + str + rnd() - 0.5, 2, 5)}`);
+        }
+      }
+      for (const g of [4, 5, 6, 7]) {
+        for (let k = 0; k < 45; k++) {
+          const p = ++pid;
+          for (const subj of ['rus', 'math']) {
+            const sc = VPR[`${g} ${subj}`];
+            const v = clamp(sc[0] * (0.6 + str * 0.3 + (rnd() - 0.5) * 0.5), 0, sc[0]);
+            const m = mark(v, sc);
+            vpr.push(`${p},${s},${subj},${g},${v},${m},${clamp(m + rnd() - 0.3, 2, 5)}`);
+          }
+        }
+      }
+    }
+    for (const [name, lines] of [['ege', ege], ['oge', oge], ['vpr', vpr], ['essay', ess]] as const) {
+      writeFileSync(join(out, `${name}.csv`), lines.join('\n') + '\n');
+      rows += lines.length - 1;
+    }
+  }
+  return rows;
+}
+
+/** Runs a stage in its own process, so its peak RSS is its own. */
+function stage(code: string, env: Record<string, string> = {}) {
+  const t = performance.now();
+  // The same heap limit as `npm run build` (package.json): it keeps V8 from growing the heap lazily past the budget.
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1200', '--input-type=module', '-e', `${code}\nconsole.log('MAXRSS', process.resourceUsage().maxRSS * 1024);`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(r.stderr || r.stdout);
+  const rss = Number(/MAXRSS (\d+)/.exec(r.stdout)?.[1] ?? 0);
+  return { seconds: (performance.now() - t) / 1000, rss, out: r.stdout };
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (f.endsWith('.html')) n++; } };
+  walk(dir);
+  return n;
+}
+
+const keep = process.argv.indexOf('--data-only');
+if (keep > 0) {
+  // `npm run bench -- --data-only DIR`: only write the region-sized data set, to look at or profile.
+  const dir = process.argv[keep + 1];
+  console.log(`${generate(dir)} строк записано в ${dir}`);
+  process.exit(0);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'msoko-bench-'));
+try {
+  const data = join(tmp, 'data');
+  let t = performance.now();
+  const rows = generate(data);
+  console.log(`Набор данных региона: 1000 школ, 5 лет, ${rows.toLocaleString('ru-RU')} строк участников (генерация ${((performance.now() - t) / 1000).toFixed(1)} с)`);
+
+  const read = stage(`import { loadData } from './src/lib/data/load.ts';\nconst t = performance.now(); const { log } = loadData(${JSON.stringify(data)}); console.log('T', (performance.now() - t) / 1000, 'E', log.errors.length);`);
+  const readT = Number(/T ([\d.]+)/.exec(read.out)![1]);
+  console.log(`Чтение и проверка: ${readT.toFixed(1)} с, ${Math.round(rows / readT).toLocaleString('ru-RU')} строк/с, пиковая память ${MB(read.rss)} (ошибок: ${/E (\d+)/.exec(read.out)![1]})`);
+
+  const comp = stage(`import { loadData } from './src/lib/data/load.ts';\nimport { computeAll } from './src/lib/indicators/compute.ts';\nimport { ValueIndex } from './src/lib/indicators/query.ts';\nimport { findRisks } from './src/lib/indicators/risks.ts';\nimport { computePlaces } from './src/lib/indicators/place.ts';\nconst { data } = loadData(${JSON.stringify(data)});\nconst t = performance.now(); const c = computeAll(data); const ix = new ValueIndex(c.values); findRisks(ix, data.config.risks); computePlaces(ix); console.log('T', (performance.now() - t) / 1000, 'V', c.values.length);`);
+  const compT = Number(/T ([\d.]+)/.exec(comp.out)![1]);
+  console.log(`Расчёт показателей: ${compT.toFixed(1)} с, ${Math.round(rows / compT).toLocaleString('ru-RU')} строк/с, значений: ${Number(/V (\d+)/.exec(comp.out)![1]).toLocaleString('ru-RU')}`);
+  console.log(`Весь этап «чтение + проверка + расчёт»: ${(readT + compT).toFixed(1)} с, пиковая память ${MB(comp.rss)} (бюджет: 60 с и 1,5 ГБ)`);
+
+  const demoOut = join(tmp, 'demo');
+  t = performance.now();
+  const b = stage(`process.argv[1] = 'build'; await import('./scripts/build.ts');`, { MSOKO_OUT_DIR: demoOut, SOURCE_DATE_EPOCH: '1795392000' });
+  console.log(`Сборка демо-сайта: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(b.rss)}, страниц: ${countPages(demoOut)} (бюджет: 60 с)`);
+  const home = readFileSync(join(demoOut, 'index.html'));
+  console.log(`Главная страница: ${(home.length / 1024).toFixed(0)} КБ, ${(gzipSync(home).length / 1024).toFixed(1)} КБ в gzip вместе с CSS и JS (бюджет: 150 КБ)`);
+
+  if (process.argv.includes('--region-site')) {
+    const out = join(tmp, 'region-site');
+    t = performance.now();
+    const r = stage(`await import('./scripts/build.ts');`, { MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out, SOURCE_DATE_EPOCH: '1795392000' });
+    console.log(`Сборка сайта региона: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(r.rss)}, страниц: ${countPages(out)}`);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
