@@ -37,7 +37,7 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       const since = first && first.year < year - 1 ? { year: first.year, change: v.value - first.v!.value! } : undefined;
       if (since) parts.push(`с ${since.year} года ${describeChange(since.change, def.unit, g)}`);
       if (parts.length) text += `: ${parts.join(', ')}`;
-      out.push({ def, text: `${text}.`, value: v.value, change, since });
+      out.push({ def, text: text.endsWith(".") ? text : `${text}.`, value: v.value, change, since });
     }
   }
   return out;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DIGITS, formatNumber } from '../src/lib/format.ts';
+import { buildModel } from '../src/lib/model.ts';
+import { SECTIONS } from '../src/lib/procedures.ts';
+import { deficits, sectionsWithData, trendLines } from '../src/lib/reports.ts';
+
+const { model: m } = buildModel('data', { SOURCE_DATE_EPOCH: '1795392000' });
+const number = (s: string) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.').replace('−', '-'));
+
+describe('the words of the reports agree with the numbers', () => {
+  for (const year of m.ix.years) {
+    it(`${year}: every trend sentence states the computed value and its changes`, () => {
+      const lines = sectionsWithData(m, year).flatMap((s) => trendLines(m, s, year));
+      expect(lines.length).toBeGreaterThan(10);
+      for (const l of lines) {
+        const digits = DIGITS[l.def.unit];
+        const stated = /в \d{4} году — (−?[\d\u202f]+(?:,\d+)?)/.exec(l.text);
+        expect(stated, l.text).not.toBeNull();
+        expect(number(stated![1]), l.text).toBeCloseTo(l.value, digits === 0 ? 0 : digits - 1);
+        expect(l.text).toContain(formatNumber(l.value, digits));
+        const m1 = /(вырос|выросла|выросло|снизился|снизилась|снизилось) на (−?[\d\u202f]+(?:,\d+)?)[^:]*? за год/.exec(l.text);
+        if (l.change !== undefined && Math.abs(l.change) >= 0.5 * 10 ** -digits) {
+          expect(m1, l.text).not.toBeNull();
+          expect(m1![1].startsWith('выр'), l.text).toBe(l.change > 0);
+          expect(number(m1![2]), l.text).toBeCloseTo(Math.abs(l.change), digits === 0 ? 0 : digits - 1);
+        }
+      }
+    });
+  }
+  it('lists deficits only for tasks under 50 % at municipal level', () => {
+    const d = deficits(m, 2025);
+    expect(d.length).toBeGreaterThan(0);
+    for (const x of d) {
+      expect(x.value).toBeLessThan(50);
+      const v = m.ix.get(`${x.procedure}.task_success`, 2025, { subject: x.group.startsWith('Математика') ? 'math' : undefined, grade: /(\d+) класс/.exec(x.group) ? Number(/(\d+) класс/.exec(x.group)![1]) : undefined, task: x.task });
+      expect(v?.value).toBe(x.value);
+    }
+  });
+  it('has a report for every year with data', () => {
+    expect(m.ix.years).toEqual([2021, 2022, 2023, 2024, 2025]);
+    for (const y of m.ix.years) expect(sectionsWithData(m, y).map((s) => s.slug)).toEqual(expect.arrayContaining(['ege', 'oge', 'vpr']));
+    expect(SECTIONS.length).toBe(8);
+  });
+});
