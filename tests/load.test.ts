@@ -45,6 +45,22 @@ describe('reading every dialect', () => {
   });
 });
 
+describe('files from Excel that are not what they seem', () => {
+  it('reads «Текст в Юникоде» (UTF-16 with a BOM, tabs)', () => {
+    const text = 'participant_id\tschool_id\tresult\n1\tA\tзачёт\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+    const { data, log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/essay.csv': bytes }));
+    expect(log.errors).toEqual([]);
+    expect(data.years.get(2025)!.essay![0]).toMatchObject({ participant_id: '1', result: 'зачёт', attempt: 1 });
+  });
+  it('says so when an Excel workbook is saved under a .csv name', () => {
+    const e = errors(makeData({ 'schools.csv': SCHOOLS, 'results/2025/essay.csv': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }));
+    expect(e).toHaveLength(1);
+    expect(e[0].file).toBe('results/2025/essay.csv');
+    expect(e[0].message).toContain('книга Excel');
+  });
+});
+
 describe('errors name the file, the line and the column, in Russian', () => {
   const ege = (rows: string[][]) => csv([['participant_id', 'school_id', 'subject', 'test_score'], ...rows]);
 
@@ -67,6 +83,11 @@ describe('errors name the file, the line and the column, in Russian', () => {
     const e = errors(dir);
     expect(e[0]).toMatchObject({ file: 'results/2025/ege.csv', line: 2, column: 'school_id', found: 'S1O1' });
     expect(e[0].message).toContain('«S101»');
+  });
+
+  it('takes a letter typed for a digit as the digit in its hint', () => {
+    const dir = makeData({ 'schools.csv': 'school_id,name\n101,Гимназия\n103,СОШ\n', 'results/2025/ege.csv': ege([['1', '10З', 'rus', '70']]) });
+    expect(errors(dir)[0].message).toContain('«103»');
   });
 
   it('reports a duplicate participant and subject with the line of the first one', () => {

@@ -3,14 +3,24 @@ import Papa from 'papaparse';
 /** A file decoded to text, with what was detected about it. */
 export interface DecodedText {
   text: string;
-  encoding: 'utf-8' | 'windows-1251';
+  encoding: 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
 }
+
+/** A file that is not text at all: an Excel workbook saved under a .csv name, for instance. */
+export class NotTextError extends Error {}
 
 /**
  * Decodes bytes as UTF-8 (BOM stripped) or, when they are not valid UTF-8,
- * as Windows-1251 — what Excel on a Russian Windows writes by default.
+ * as Windows-1251 — what Excel on a Russian Windows writes by default. Excel's
+ * «Текст в Юникоде» (UTF-16 with a BOM) is read too.
  */
 export function decode(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new NotTextError('Это книга Excel (xlsx), а не CSV-файл.');
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes.subarray(0, 4096).includes(0)) throw new NotTextError('Файл не похож на текст (в нём есть нулевые байты).');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }

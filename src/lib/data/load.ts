@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lookup } from './cells.ts';
 import { checkDataset } from './checks.ts';
-import { decode } from './csv.ts';
+import { decode, NotTextError } from './csv.ts';
 import { IssueLog } from './issues.ts';
 import { findMechanism, MECHANISMS } from './mechanisms.ts';
 import { normKey } from './normalize.ts';
@@ -50,13 +50,21 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   // Column names as written in each file, so that messages say «Код ОО» where the file says so.
   const headers = new Map<string, Record<string, string>>();
 
-  const readText = (rel: string): string | undefined => {
+  /** The file's text; undefined when there is no file, null when it is not text (already reported). */
+  const readText = (rel: string): string | null | undefined => {
     const path = join(dir, rel);
     if (!existsSync(path)) return undefined;
     const bytes = readFileSync(path);
-    const { text, encoding } = decode(bytes);
-    sources.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding, rows: 0 });
-    return text;
+    sources.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: '', rows: 0 });
+    try {
+      const { text, encoding } = decode(bytes);
+      sources[sources.length - 1].encoding = encoding;
+      return text;
+    } catch (e) {
+      if (!(e instanceof NotTextError)) throw e;
+      log.error({ file: rel, message: `${e.message} Откройте файл в Excel и сохраните как «CSV (разделители — точки с запятой)» или «CSV UTF-8».`, expected: 'текстовый файл CSV' });
+      return null;
+    }
   };
   const table = (rel: string, spec: TableSpec, required = false): Row[] => {
     const text = readText(rel);
@@ -64,6 +72,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       if (required) log.error({ file: rel, message: 'Нет обязательного файла.', expected: `файл data/${rel}` });
       return [];
     }
+    if (text === null) return [];
     const written: Record<string, string> = {};
     headers.set(rel, written);
     const rows = readTable(rel, text, spec, log, written);
@@ -71,7 +80,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
     return rows;
   };
 
-  const config = readConfig(readText('site.yaml'), log);
+  const config = readConfig(readText('site.yaml') ?? undefined, log);
 
   const subjects: Subject[] = table('reference/subjects.csv', S.subjectsSpec, true).map((r) => ({
     code: String(r.code).trim(),
