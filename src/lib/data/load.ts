@@ -8,6 +8,7 @@ import { decode, NotTextError } from './csv.ts';
 import { IssueLog } from './issues.ts';
 import { findMechanism, MECHANISMS } from './mechanisms.ts';
 import { normKey } from './normalize.ts';
+import { parseDeadline, roadmapYears } from '../roadmap/deadline.ts';
 import * as S from './schemas.ts';
 import { siteConfigSchema, type SiteConfig } from './site-config.ts';
 import { readTable, type Row, type TableSpec } from './table.ts';
@@ -208,6 +209,12 @@ function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[
       direction: r.direction === undefined ? undefined : Number(r.direction),
       indicators: r.indicators ? String(r.indicators).split(/[;,\s]+/).filter(Boolean) : [],
     }));
+    const years = roadmapYears(id);
+    for (const it of items) {
+      if (!it.due && !parseDeadline(it.deadline, years).recognized) {
+        log.warn({ file: rel, line: it.line, column: 'deadline', message: `Срок пункта ${it.item} не удалось перевести в дату; пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».`, found: it.deadline, expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due' });
+      }
+    }
     const seen = new Map<string, number>();
     for (const it of items) {
       if (seen.has(it.item)) log.error({ file: rel, line: it.line, column: 'item', message: `Номер пункта повторяется (впервые — в строке ${seen.get(it.item)}).`, found: it.item, expected: 'уникальный номер пункта' });

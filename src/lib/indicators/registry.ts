@@ -13,7 +13,10 @@ const isBase = (ctx: Ctx) => ctx.dims.subject === 'math_base';
 const notBase = <R,>(f: (rows: R[], ctx: Ctx) => Measured) => (rows: R[], ctx: Ctx) => (isBase(ctx) ? null : f(rows, ctx));
 const hasScore = (r: EgeRow) => r.test_score !== undefined;
 
-const def = <R,>(d: IndicatorDef<R>): IndicatorDef<R> => d;
+/** Where every indicator is published (Вилючинск, table 1: «Документ, где публикуется показатель»). */
+export const PUBLISHED_IN = 'Итоговый отчёт о состоянии муниципальной системы образования, раздел 2.4 «Развитие системы оценки качества образования и информационной прозрачности системы образования»; аналитическая справка по процедуре; этот сайт и открытые данные';
+
+const def = <R,>(d: IndicatorDef<R>): IndicatorDef<R> => ({ published: PUBLISHED_IN, responsible: 'imc', ...d });
 
 /** Степень обученности (Симонов): mean of 100/64/36/16 points for marks 5/4/3/2. */
 const SOU: Record<number, number> = { 5: 100, 4: 64, 3: 36, 2: 16 };

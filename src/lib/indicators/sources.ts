@@ -13,6 +13,3 @@ export function describeSource(ref: string): string {
   const doc = SOURCE_DOCS[code];
   return doc ? `${doc}${rest.length ? `, п. ${rest.join(' ').replace(/^§3\s*/, '')}` : ''}` : ref;
 }
-
-/** Where every indicator is published (Вилючинск, table 1: «Документ, где публикуется показатель»). */
-export const PUBLISHED_IN = 'Итоговый отчёт о состоянии муниципальной системы образования, раздел 2.4 «Развитие системы оценки качества образования и информационной прозрачности системы образования»; аналитическая справка по процедуре; этот сайт и открытые данные';

@@ -59,6 +59,10 @@ export interface IndicatorDef<R = any> {
   source: string[];
   /** Russian text of the method, shown in the passport. */
   method: string;
+  /** Where the indicator is published (defaults to section 2.4 of the final report, the brief, this site). */
+  published?: string;
+  /** Who is responsible for it (defaults to the ИМЦ named in site.yaml). */
+  responsible?: 'imc' | 'department';
   family: Family<R>;
   /** Rows that count for this indicator (the group exists even when none do). */
   population?: (r: R) => boolean;
