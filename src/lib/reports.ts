@@ -1,7 +1,7 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
 import { groupsOf } from './charts/catalog.ts';
 import { describeChange, formatValue, genderOf } from './format.ts';
-import { INDICATOR_BY_ID } from './indicators/registry.ts';
+import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
 import type { IndicatorDef } from './indicators/types.ts';
 import type { Model } from './model.ts';
 import { namer, subjectPrepositional } from './names.ts';
@@ -31,11 +31,12 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       const first = m.ix.series(id, w).find((s) => s.year < year && s.v && !s.v.suppressed && s.v.value !== undefined);
       const group = [w.subject ? subjectPrepositional(names.subject(w.subject)).replace(/^: /, '— ') : '', w.grade !== undefined ? `в ${w.grade} классе` : '', w.period ? `(${w.period})` : ''].filter(Boolean).join(' ');
       const g = genderOf(def.name);
-      let text = `${def.name}${group ? ` ${group}` : ''} в ${year} году — ${formatValue(v.value, def.unit)}`;
+      const unit = unitOf(def, w.subject);
+      let text = `${def.name}${group ? ` ${group}` : ''} в ${year} году — ${formatValue(v.value, unit)}`;
       const parts: string[] = [];
-      if (change !== undefined) parts.push(`${describeChange(change, def.unit, g)} за год`);
+      if (change !== undefined) parts.push(`${describeChange(change, unit, g)} за год`);
       const since = first && first.year < year - 1 ? { year: first.year, change: v.value - first.v!.value! } : undefined;
-      if (since) parts.push(`с ${since.year} года ${describeChange(since.change, def.unit, g)}`);
+      if (since) parts.push(`с ${since.year} года ${describeChange(since.change, unit, g)}`);
       if (parts.length) text += `: ${parts.join(', ')}`;
       out.push({ def, text: text.endsWith(".") ? text : `${text}.`, value: v.value, change, since });
     }

@@ -4,7 +4,7 @@ import { sparkline } from './charts/render.ts';
 import { describeChange, DIGITS, formatChange, formatValue, genderOf, round } from './format.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import type { Where } from './indicators/query.ts';
-import { INDICATORS, INDICATOR_BY_ID } from './indicators/registry.ts';
+import { INDICATORS, INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
 import type { IndicatorDef } from './indicators/types.ts';
 import type { Model } from './model.ts';
 import { namer } from './names.ts';
@@ -24,9 +24,10 @@ export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicat
   if (!v) return { text: '' };
   const raw = m.ix.change(v);
   if (raw === undefined) return { text: '', num: true };
-  const d = round(raw, DIGITS[def.unit]);
+  const unit = unitOf(def, v.subject);
+  const d = round(raw, DIGITS[unit]);
   const good = def.better === null || d === 0 ? undefined : (d > 0) === def.better;
-  return { text: `${d > 0 ? '▲' : d < 0 ? '▼' : ''} ${formatChange(d, def.unit)}`.trim(), num: true, tone: good === undefined ? undefined : good ? 'up' : 'down' };
+  return { text: `${d > 0 ? '▲' : d < 0 ? '▼' : ''} ${formatChange(d, unit)}`.trim(), num: true, tone: good === undefined ? undefined : good ? 'up' : 'down' };
 }
 
 /**
@@ -75,8 +76,8 @@ export function keyFigure(m: Model, id: string, where: Where, href: string, scho
   return {
     def, where, value: v, href,
     label: `${def.short}${groupLabel !== 'Всего' ? ` — ${groupLabel}` : ''}`,
-    text: v.suppressed || v.value === undefined ? '—' : formatValue(v.value, def.unit),
-    change: d === undefined ? undefined : `${describeChange(d, def.unit, genderOf(def.name))} за год (${ch.text})`,
+    text: v.suppressed || v.value === undefined ? '—' : formatValue(v.value, unitOf(def, where.subject)),
+    change: d === undefined ? undefined : `${describeChange(d, unitOf(def, where.subject), genderOf(def.name))} за год (${ch.text})`,
     tone: ch.tone,
     spark: series.length >= 2 ? sparkline(series) : undefined,
   };

@@ -6,7 +6,7 @@
 import { describeChange, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
-import { INDICATOR_BY_ID } from '../indicators/registry.ts';
+import { INDICATOR_BY_ID, unitOf } from '../indicators/registry.ts';
 import type { IndicatorDef } from '../indicators/types.ts';
 import type { Model } from '../model.ts';
 import { namer, subjectPrepositional, type Namer } from '../names.ts';
@@ -83,7 +83,7 @@ export function whyHidden(v: IndicatorValue, minGroup: number): string {
 export function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
   if (!v) return { text: '', num: true };
   if (v.suppressed || v.value === undefined) return { text: '—', num: true, why: whyHidden(v, minGroup) };
-  return { text: formatValue(v.value, def.unit), num: true };
+  return { text: formatValue(v.value, unitOf(def, v.subject)), num: true };
 }
 
 const drawn = (draw: (width?: number) => string) => ({ draw: (w: number) => draw(w), svg: draw(undefined) });
@@ -205,13 +205,16 @@ function groupWords(names: Namer, where: Where): string {
   return parts.join(' ');
 }
 
-const unitWord = (def: IndicatorDef) => (def.unit === 'отметка' ? 'средняя отметка' : def.unit);
+const unitWord = (def: IndicatorDef, subject?: string) => {
+  const u = unitOf(def, subject);
+  return u === 'отметка' ? 'средняя отметка' : u;
+};
 
 function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, page: string, pageTitle: string, regionOf: RegionOf, muniName: string): Chart | undefined {
   const series = m.ix.series(def.id, where).filter((s) => s.v);
   const shown = series.filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined);
   if (shown.length === 0) return undefined;
-  const digits = DIGITS[def.unit];
+  const digits = DIGITS[unitOf(def, where.subject)];
   const points: SeriesPoint[] = shown.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! }));
   const regionPoints = series.map((s) => ({ year: s.year, r: regionOf(def.id, s.year, where) })).filter((x) => x.r !== undefined);
   for (const r of regionPoints) points.push({ series: 'Регион', x: r.year, y: r.r! });
@@ -219,21 +222,21 @@ function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, pag
   const change = m.ix.change(last.v!);
   const what = `${def.name} ${groupWords(names, where)}`.trim();
   const title = change !== undefined
-    ? `${what}${def.name.includes(',') ? ',' : ''} ${describeChange(change, def.unit, genderOf(def.name))} за год`
-    : `${what}: ${formatValue(last.v!.value!, def.unit)} в ${last.year} году`;
+    ? `${what}${def.name.includes(',') ? ',' : ''} ${describeChange(change, unitOf(def, where.subject), genderOf(def.name))} за год`
+    : `${what}: ${formatValue(last.v!.value!, unitOf(def, where.subject))} в ${last.year} году`;
   const id = slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'municipality');
   const seriesNames = regionPoints.length ? ['Муниципалитет', 'Регион'] : ['Муниципалитет'];
   return {
     id, title, page, pageTitle, indicator: def.id,
-    subtitle: `${def.name}, ${unitWord(def)}; ${muniName}${regionPoints.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
-    ...drawn((width) => lineChart(points, { label: title, digits, series: seriesNames, yLabel: def.unit === '%' ? '%' : def.unit, width })),
-    alt: `${title}. Значения по годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, def.unit)}`).join('; ')}.`,
+    subtitle: `${def.name}, ${unitWord(def, where.subject)}; ${muniName}${regionPoints.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
+    ...drawn((width) => lineChart(points, { label: title, digits, series: seriesNames, yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject), width })),
+    alt: `${title}. Значения по годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}.`,
     table: {
       head: ['Год', 'Муниципалитет', 'Изменение', 'Участников (n)', ...(regionPoints.length ? ['Регион'] : [])],
       rows: series.map((s) => {
         const ch = m.ix.change(s.v!);
         const r = regionOf(def.id, s.year, where);
-        return [{ text: String(s.year) }, valueCell(s.v, def, m.data.config.privacy.min_group), { text: ch === undefined ? '' : describeChange(ch, def.unit, genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, def.unit), num: true }] : [])];
+        return [{ text: String(s.year) }, valueCell(s.v, def, m.data.config.privacy.min_group), { text: ch === undefined ? '' : describeChange(ch, unitOf(def, where.subject), genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, unitOf(def, where.subject)), num: true }] : [])];
       }),
     },
     csv: {
@@ -254,13 +257,13 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
   if (shown.length < 2) return undefined;
   const muni = m.ix.get(def.id, year, where);
   const reg = regionOf(def.id, year, where);
-  const digits = DIGITS[def.unit];
+  const digits = DIGITS[unitOf(def, where.subject)];
   const bars: Bar[] = shown.map((v) => ({ label: names.school(v.school_id), value: v.value!, highlight: true, flag: m.risks.some((r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade) }));
   const sorted = [...shown].sort((a, b) => b.value! - a.value!);
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
   const what = `${def.short.replace(/^[^:]+: /, '')} ${groupWords(names, where)}`.trim();
-  const title = `${capital(what)} в школах: от ${formatValue(bottom.value!, def.unit)} до ${formatValue(top.value!, def.unit)}; выше всех — ${names.school(top.school_id)}`;
+  const title = `${capital(what)} в школах: от ${formatValue(bottom.value!, unitOf(def, where.subject))} до ${formatValue(top.value!, unitOf(def, where.subject))}; выше всех — ${names.school(top.school_id)}`;
   const refs = [
     ...(muni && !muni.suppressed && muni.value !== undefined ? [{ label: 'Муниципалитет', value: muni.value }] : []),
     ...(reg !== undefined ? [{ label: 'Регион', value: reg }] : []),
@@ -269,15 +272,15 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
   return {
     id: slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'schools', suffix),
     title, page, pageTitle, indicator: def.id,
-    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def)}, ${year} год, по школам; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
+    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}, ${year} год, по школам; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
     ...drawn((width) => barChart(bars, { label: title, digits, refs, xLabel: '', width })),
-    alt: `${title}. ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
+    alt: `${title}. ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, unitOf(def, where.subject))}`).join('; ')}.`,
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
       rows: [
         ...sorted.map((v) => [{ text: names.school(v.school_id) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]),
         ...hidden.map((v) => [{ text: names.school(v.school_id) }, valueCell(v, def, minGroup), { text: v.reason === 'ovz' ? '—' : formatNumber(v.n, 0), num: true }]),
-        ...(refs.length ? refs.map((r) => [{ text: r.label }, { text: formatValue(r.value, def.unit), num: true }, { text: r.label === 'Муниципалитет' && muni ? formatNumber(muni.n, 0) : '', num: true }]) : []),
+        ...(refs.length ? refs.map((r) => [{ text: r.label }, { text: formatValue(r.value, unitOf(def, where.subject)), num: true }, { text: r.label === 'Муниципалитет' && muni ? formatNumber(muni.n, 0) : '', num: true }]) : []),
       ],
     },
     csv: {
@@ -286,7 +289,7 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
     },
     notes: hidden.length ? [`Не показаны на графике: ${hidden.map((v) => `${names.school(v.school_id)} (${whyHidden(v, minGroup)})`).join('; ')}.`] : [],
     legend: [
-      ...refs.map((r, i) => ({ label: `${r.label}: ${formatValue(r.value, def.unit)}`, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
+      ...refs.map((r, i) => ({ label: `${r.label}: ${formatValue(r.value, unitOf(def, where.subject))}`, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
       ...(bars.some((b) => b.flag) ? [{ label: 'Школа в зоне риска', color: COLORS.low, mark: 'box' as const }] : []),
     ],
   };
@@ -382,13 +385,13 @@ function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: str
   const muniLast = m.ix.get(def.id, last.year, where);
   const what = `${def.name} ${groupWords(names, where)}`.trim();
   const cmp = muniLast && !muniLast.suppressed && muniLast.value !== undefined ? (last.v!.value! > muniLast.value ? 'выше' : last.v!.value! < muniLast.value ? 'ниже' : 'на уровне') : undefined;
-  const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, def.unit)}${cmp ? ` — ${cmp}${cmp === 'на уровне' ? '' : ','} ${cmp === 'на уровне' ? 'муниципалитета' : 'чем в муниципалитете'} (${formatValue(muniLast!.value!, def.unit)})` : ''}`;
+  const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, unitOf(def, where.subject))}${cmp ? ` — ${cmp}${cmp === 'на уровне' ? '' : ','} ${cmp === 'на уровне' ? 'муниципалитета' : 'чем в муниципалитете'} (${formatValue(muniLast!.value!, unitOf(def, where.subject))})` : ''}`;
   const minGroup = m.data.config.privacy.min_group;
   return {
     id: slug('school', school, def.id, where.subject, where.grade), title, page: `/schools/${school}/`, pageTitle: name, indicator: def.id,
-    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def)}: ${name} и муниципалитет по годам`,
-    ...drawn((width) => lineChart(points, { label: title, digits: DIGITS[def.unit], series: [name, 'Муниципалитет'], yLabel: def.unit === '%' ? '%' : def.unit, width })),
-    alt: `${title}. По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, def.unit)}`).join('; ')}.`,
+    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}: ${name} и муниципалитет по годам`,
+    ...drawn((width) => lineChart(points, { label: title, digits: DIGITS[unitOf(def, where.subject)], series: [name, 'Муниципалитет'], yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject), width })),
+    alt: `${title}. По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}.`,
     table: {
       head: ['Год', name, 'Участников (n)', 'Муниципалитет'],
       rows: mine.map((s) => [{ text: String(s.year) }, valueCell(s.v, def, minGroup), { text: formatNumber(s.v!.n, 0), num: true }, valueCell(m.ix.get(def.id, s.year, where), def, minGroup)]),

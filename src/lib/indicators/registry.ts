@@ -139,7 +139,7 @@ const stageRows = (rows: OlympRow[], stage: OlympStage) => rows.filter((r) => r.
 export const INDICATORS: IndicatorDef[] = [
   // ЕГЭ, per subject
   def<EgeRow>({ id: 'ege.participants', name: 'Число участников ЕГЭ', short: 'ЕГЭ: участники', unit: 'чел.', procedure: 'ege', dims: ['subject'], better: null, source: ['000 §3 1.2'], method: 'Число выпускников текущего года (категория ВТГ), сдававших ЕГЭ по предмету.', family: F.ege, population: vtg, measure: participants }),
-  def<EgeRow>({ id: 'ege.mean', name: 'Средний балл ЕГЭ', short: 'ЕГЭ: средний балл', unit: 'балл', procedure: 'ege', dims: ['subject'], better: true, source: ['000 §3 1.2', '001 1.1', '004 1.9–1.11'], method: 'Среднее арифметическое тестовых баллов выпускников текущего года (ВТГ). Для математики базового уровня — средняя отметка.', family: F.ege, population: vtg, measure: (rows, ctx) => (isBase(ctx) ? mean(rows, (r) => r.mark) : mean(rows, (r) => r.test_score)) }),
+  def<EgeRow>({ id: 'ege.mean', name: 'Средний балл ЕГЭ', short: 'ЕГЭ: средний балл', unit: 'балл', unitOf: (s) => (s === 'math_base' ? 'отметка' : 'балл'), procedure: 'ege', dims: ['subject'], better: true, source: ['000 §3 1.2', '001 1.1', '004 1.9–1.11'], method: 'Среднее арифметическое тестовых баллов выпускников текущего года (ВТГ). Для математики базового уровня — средняя отметка.', family: F.ege, population: vtg, measure: (rows, ctx) => (isBase(ctx) ? mean(rows, (r) => r.mark) : mean(rows, (r) => r.test_score)) }),
   def<EgeRow>({ id: 'ege.below_min_share', name: 'Доля участников ЕГЭ, не преодолевших минимальный порог', short: 'ЕГЭ: ниже минимума', unit: '%', procedure: 'ege', dims: ['subject'], better: false, source: ['001 1.1', '004 1.9'], method: 'Доля (%) выпускников текущего года, чей тестовый балл ниже минимального балла года по предмету (справочник scales.csv). Для математики базового уровня — доля получивших «2».', family: F.ege, population: vtg,
     measure: (rows, ctx) => {
       if (isBase(ctx)) return share(rows, (r) => r.mark === 2, (r) => r.mark !== undefined);
@@ -265,4 +265,7 @@ export const INDICATORS: IndicatorDef[] = [
 ];
 
 export const INDICATOR_BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
+
+/** The unit of an indicator's value for a subject. */
+export const unitOf = (d: IndicatorDef, subject = ''): IndicatorDef['unit'] => d.unitOf?.(subject) ?? d.unit;
 export const INDICATOR_IDS: ReadonlySet<string> = new Set(INDICATOR_BY_ID.keys());

@@ -33,6 +33,8 @@ export interface Ctx {
 /** Where the rows of a family come from and which groups each row belongs to. */
 export interface Family<R> {
   id: string;
+  /** The results file of each year the rows come from, e.g. `ege.csv`. */
+  file: string;
   rows: (y: YearResults) => R[] | undefined;
   /** The groups (dimension tuples) a row belongs to; several for totals. */
   groups: (r: R) => Dims[];
@@ -53,6 +55,8 @@ export interface IndicatorDef<R = any> {
   procedure: ProcedureId;
   /** Dimensions that name the group in the output (besides scope, school). */
   dims: (keyof Dims)[];
+  /** The unit of a group when it differs from `unit` (ЕГЭ base maths is scored as a mark). */
+  unitOf?: (subject: string) => Unit;
   /** true: higher is better; false: lower is better; null: neither (counts of participants). */
   better: boolean | null;
   /** Items of the seed documents the indicator comes from. */
