@@ -23,3 +23,9 @@ export const MENU: { path: string; label: string }[] = [
   { path: '/opendata/', label: 'Открытые данные' },
   { path: '/methodology/', label: 'Методика' },
 ];
+
+/** getStaticPaths of the pages made once per year of data. */
+export const yearPaths = () => getModel().ix.years.map((year) => ({ params: { year: String(year) }, props: { year } }));
+
+/** getStaticPaths of the pages made once per roadmap. */
+export const roadmapPaths = () => getModel().roadmaps.map((view) => ({ params: { id: view.roadmap.id }, props: { view } }));

@@ -258,7 +258,7 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
   const muni = m.ix.get(def.id, year, where);
   const reg = regionOf(def.id, year, where);
   const digits = DIGITS[unitOf(def, where.subject)];
-  const bars: Bar[] = shown.map((v) => ({ label: names.school(v.school_id), value: v.value!, highlight: true, flag: m.risks.some((r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade) }));
+  const bars: Bar[] = shown.map((v) => ({ label: names.school(v.school_id), value: v.value!, flag: m.risks.some((r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade) }));
   const sorted = [...shown].sort((a, b) => b.value! - a.value!);
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
@@ -308,7 +308,7 @@ function subjectsChart(m: Model, names: Namer, def: IndicatorDef, year: number, 
   return {
     id: slug(def.id, 'subjects', suffix), title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def)}, ${year} год, муниципалитет, по предметам`,
-    ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value!, highlight: true })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
+    ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value! })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
     alt: `${title}. ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
     table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'], rows: values.map((v) => [year, def.id, v.subject, v.grade, v.suppressed ? undefined : v.value!.toFixed(2), v.n, v.suppressed ? 1 : 0]) },

@@ -10,7 +10,7 @@ import { formatNumber } from '../format.ts';
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 /** Palette of Okabe & Ito: distinct for colour-blind readers and in greyscale by lightness. */
-export const COLORS = { main: '#0b5394', muni: '#1a1a1a', region: '#b35806', school: '#0b5394', other: '#8fb3d9', low: '#c0392b', lowered: '#e69f00', confirmed: '#0b5394', raised: '#9ecae1' };
+export const COLORS = { main: '#0b5394', muni: '#1a1a1a', region: '#b35806', low: '#c0392b', lowered: '#e69f00', confirmed: '#0b5394', raised: '#9ecae1' };
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 const DASH = ['', '6 3', '2 3', '8 3 2 3'];
 
@@ -59,7 +59,8 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
   return finish(svg, o.label);
 }
 
-export interface Bar { label: string; value: number; highlight?: boolean; flag?: boolean }
+/** A bar; `flag` marks a school in a risk zone. */
+export interface Bar { label: string; value: number; flag?: boolean }
 
 /** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
 export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number }): string {
@@ -68,7 +69,7 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
   const height = 36 + data.length * 26;
   const max = Math.max(o.domainMax ?? 0, ...data.map((b) => b.value), ...(o.refs ?? []).map((r) => r.value)) * 1.12 || 1;
   const marks: Plot.Markish[] = [
-    Plot.barX(data, { y: (_: Bar, i: number) => names[i], x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : b.highlight ? COLORS.main : COLORS.other) }),
+    Plot.barX(data, { y: (_: Bar, i: number) => names[i], x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : COLORS.main) }),
     Plot.text(data, { y: (_: Bar, i: number) => names[i], x: 'value', text: (b: Bar) => dec(b.value, o.digits), textAnchor: 'start', dx: 4, fill: '#1a1a1a', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),
     Plot.ruleX([0], { stroke: '#1a1a1a' }),
   ];
