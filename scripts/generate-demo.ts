@@ -4,10 +4,15 @@
  * (data/roadmap/2026-2027.csv) is a transcription of a real document and is
  * not generated; its execution reports are.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DATA = process.argv[2] ?? 'data';
+// The shipped reference data (src/lib/data/reference/) is copied in, for the ИМЦ to see and edit.
+for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) {
+  mkdirSync(join(DATA, 'reference'), { recursive: true });
+  copyFileSync(join('src/lib/data/reference', f), join(DATA, 'reference', f));
+}
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
 function mulberry32(seed: number) {

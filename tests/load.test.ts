@@ -113,6 +113,16 @@ describe('errors name the file, the line and the column, in Russian', () => {
     expect(e[0].message).toContain('«mark»');
   });
 
+  it('uses the shipped reference data when the data folder has none, and adds rows of its own', () => {
+    const noRef = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.csv': ege([['1', 'A', 'rus', '70']]) }, { reference: false }));
+    expect(noRef.log.errors).toEqual([]);
+    expect(noRef.data.scales.some((x) => x.year === 2025 && x.subject === 'rus')).toBe(true);
+    const oneRow = 'year,procedure,subject,grade,max_score,min_score\n2030,ege,rus,,100,24\n';
+    const added = loadData(makeData({ 'schools.csv': SCHOOLS, 'reference/scales.csv': oneRow, 'results/2030/ege.csv': ege([['1', 'A', 'rus', '70']]) }, { reference: false }));
+    expect(added.log.errors).toEqual([]);
+    expect(added.data.scales.filter((x) => x.subject === 'rus' && x.procedure === 'ege').map((x) => x.year)).toContain(2021);
+  });
+
   it('names the reference row to add when a year is missing from scales.csv', () => {
     const e = errors(makeData({ 'schools.csv': SCHOOLS, 'results/2030/ege.csv': ege([['1', 'A', 'rus', '70']]) }));
     expect(e[0].file).toBe('reference/scales.csv');

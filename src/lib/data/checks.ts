@@ -105,7 +105,7 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
       if (r.excellent !== undefined && r.excellent > r.good) log.error({ file: f, line: r.line, column: 'excellent', message: 'Отличников больше, чем обучающихся на «4» и «5».', found: String(r.excellent), expected: `не больше ${r.good}` });
     }
     checkTasks(d, year, res, log);
-    if (d.egeMarks && res.ege?.some((r) => r.form === 'ЕГЭ' && r.school_mark !== undefined && r.subject !== 'math_base')) {
+    if (res.ege?.some((r) => r.form === 'ЕГЭ' && r.school_mark !== undefined && r.subject !== 'math_base')) {
       const subjects = new Set(res.ege.filter((r) => r.form === 'ЕГЭ' && r.school_mark !== undefined && r.subject !== 'math_base').map((r) => r.subject));
       for (const s of subjects) {
         if (!d.egeMarks.some((m) => m.year === year && m.subject === s)) log.error({ file: 'reference/ege-marks.csv', message: `Нет перевода тестовых баллов ЕГЭ в отметки для ${year} года, предмет ${s}; он нужен для сравнения с отметками в аттестате.`, expected: `строка «${year},${s},<отметка 3 от>,<отметка 4 от>,<отметка 5 от>»` });

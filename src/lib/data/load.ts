@@ -24,7 +24,7 @@ export interface Dataset {
   subjects: Subject[];
   scales: Scale[];
   tasks: TaskInfo[];
-  egeMarks?: EgeMarks[];
+  egeMarks: EgeMarks[];
   years: Map<number, YearResults>;
   region: RegionValue[];
   targets: Target[];
@@ -39,6 +39,9 @@ export interface LoadResult {
   log: IssueLog;
 }
 
+/** Shipped reference data; the build script and tests run from the project root. */
+const DEFAULTS = existsSync(join(import.meta.dirname ?? '', 'reference')) ? import.meta.dirname : join(process.cwd(), 'src', 'lib', 'data');
+
 const RESULT_FILES: ResultsFile[] = ['ege', 'oge', 'vpr', 'diagnostics', 'olympiad', 'essay', 'interview', 'graduates', 'monitoring'];
 
 /**
@@ -52,11 +55,11 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   const headers = new Map<string, Record<string, string>>();
 
   /** The file's text; undefined when there is no file, null when it is not text (already reported). */
-  const readText = (rel: string): string | null | undefined => {
-    const path = join(dir, rel);
+  const readText = (rel: string, root = dir): string | null | undefined => {
+    const path = join(root, rel);
     if (!existsSync(path)) return undefined;
     const bytes = readFileSync(path);
-    sources.push({ path: rel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: '', rows: 0 });
+    sources.push({ path: root === dir ? rel : `${rel} (по умолчанию)`, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: '', rows: 0 });
     try {
       const { text, encoding } = decode(bytes);
       sources[sources.length - 1].encoding = encoding;
@@ -67,8 +70,8 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       return null;
     }
   };
-  const table = (rel: string, spec: TableSpec, required = false): Row[] => {
-    const text = readText(rel);
+  const table = (rel: string, spec: TableSpec, required = false, root = dir): Row[] => {
+    const text = readText(rel, root);
     if (text === undefined) {
       if (required) log.error({ file: rel, message: 'Нет обязательного файла.', expected: `файл data/${rel}` });
       return [];
@@ -76,14 +79,25 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
     if (text === null) return [];
     const written: Record<string, string> = {};
     headers.set(rel, written);
-    const rows = readTable(rel, text, spec, log, written);
+    const rows = readTable(root === dir ? rel : `${rel} (по умолчанию)`, text, spec, log, written);
     sources[sources.length - 1].rows = rows.length;
     return rows;
   };
 
   const config = readConfig(readText('site.yaml') ?? undefined, log);
 
-  const subjects: Subject[] = table('reference/subjects.csv', S.subjectsSpec, true).map((r) => ({
+  /**
+   * A reference file: the shipped defaults (src/lib/data/reference/), with the
+   * rows of data/reference/ added or taking their place (same key). So the ИМЦ
+   * adds a new year's scale as one row, and a data folder without reference/ works.
+   */
+  const reference = (name: string, spec: TableSpec, key: (r: Row) => string): Row[] => {
+    const merged = new Map<string, Row>();
+    for (const r of table(`reference/${name}`, spec, false, DEFAULTS)) merged.set(key(r), r);
+    for (const r of table(`reference/${name}`, spec)) merged.set(key(r), r);
+    return [...merged.values()];
+  };
+  const subjects: Subject[] = reference('subjects.csv', S.subjectsSpec, (r) => String(r.code)).map((r) => ({
     code: String(r.code).trim(),
     name: String(r.name).trim(),
     aliases: r.aliases ? String(r.aliases).split('|').map((a) => a.trim()).filter(Boolean) : [],
@@ -98,11 +112,10 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   };
 
   const schools = table('schools.csv', S.schoolsSpec, true) as unknown as School[];
-  const scales = table('reference/scales.csv', S.scalesSpec(lookups), true) as unknown as Scale[];
+  const scales = reference('scales.csv', S.scalesSpec(lookups), (r) => `${r.year}|${r.procedure}|${r.subject}|${r.grade ?? ''}`) as unknown as Scale[];
   const tasks = table('reference/tasks.csv', S.tasksSpec(lookups)) as unknown as TaskInfo[];
   for (const t of tasks) t.task = String(t.task).replace(/_/g, '.');
-  const egeMarksPath = 'reference/ege-marks.csv';
-  const egeMarks = existsSync(join(dir, egeMarksPath)) ? (table(egeMarksPath, S.egeMarksSpec(lookups)) as unknown as EgeMarks[]) : undefined;
+  const egeMarks = reference('ege-marks.csv', S.egeMarksSpec(lookups), (r) => `${r.year}|${r.subject}`) as unknown as EgeMarks[];
   const region = table('region.csv', S.regionSpec(lookups)) as unknown as RegionValue[];
   const targets = table('targets.csv', S.targetsSpec(lookups)) as unknown as Target[];
   for (const [file, rows] of [['region.csv', region], ['targets.csv', targets]] as const) {
