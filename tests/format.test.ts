@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { slug } from '../src/lib/charts/catalog.ts';
 import { describeChange, formatChange, formatDate, formatNumber, formatPeriod, formatValue, genderOf, plural, round } from '../src/lib/format.ts';
 
 describe('Russian number format', () => {
@@ -49,5 +50,12 @@ describe('dates', () => {
   it('writes dates and quarters in Russian', () => {
     expect(formatDate('2026-11-23')).toBe('23\u00a0ноября 2026\u00a0г.');
     expect(formatPeriod('2026-Q3')).toBe('III квартал 2026\u00a0г.');
+  });
+});
+
+describe('chart ids', () => {
+  it('are URL-safe, also for Cyrillic work codes', () => {
+    expect(slug('ege.mean', 'math_prof', undefined, 'municipality')).toBe('ege-mean-math-prof-municipality');
+    expect(slug('diag.mean_score', 'ФГ/мат', 8)).toBe('diag-mean-score-fg-mat-8');
   });
 });

@@ -70,8 +70,17 @@ export interface Catalog {
   reports: Map<number, Chart[]>;
 }
 
+const TRANSLIT: Record<string, string> = { а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia' };
+
+/** A URL-safe id from codes: `ege.mean` + `math_prof` → `ege-mean-math-prof`; Cyrillic codes are transliterated. */
 export const slug = (...parts: (string | number | undefined)[]) =>
-  parts.filter((p) => p !== undefined && p !== '').join('-').replace(/[._\s]+/g, '-').toLowerCase();
+  parts
+    .filter((p) => p !== undefined && p !== '')
+    .join('-')
+    .toLowerCase()
+    .replace(/[а-яё]/g, (ch) => TRANSLIT[ch] ?? '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** «—» with the reason, for tables. */
 export function whyHidden(v: IndicatorValue, minGroup: number): string {
