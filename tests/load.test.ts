@@ -148,6 +148,25 @@ describe('errors name the file, the line and the column, in Russian', () => {
     expect(errors(dir)[0]).toMatchObject({ file: 'site.yaml', column: 'privacy.min_group' });
   });
 
+  it('reads a roadmap as the document has it: «;», Windows-1251, section headings as rows', () => {
+    const rm = [
+      '№ п/п;Основные направления деятельности;Сроки реализации;Ответственные исполнители',
+      '1.;Мониторинг качества обучения - уровень образовательной подготовки обучающихся (внешняя оценка);;',
+      '1.1.;Анализ результатов ОГЭ-9 с учетом количества обучающихся, оставленных на повторное обучение;По итогам учебного года;управление образования, общеобразовательные организации',
+      '1.2.;Анализ результатов ОГЭ в ОО с высокими и с низкими результатами ОГЭ;июль 2022;управление образования',
+      '2.;Мониторинг качества преподавания;;',
+      '2.1.;Мониторинг профессиональных дефицитов;;управление образования',
+    ].join('\r\n') + '\r\n';
+    const { data, log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'roadmap/2021-2022.csv': toCp1251(rm) }));
+    expect(data.roadmaps[0].items.map((i) => [i.item, i.section])).toEqual([
+      ['1.1', 'Мониторинг качества обучения - уровень образовательной подготовки обучающихся (внешняя оценка)'],
+      ['1.2', 'Мониторинг качества обучения - уровень образовательной подготовки обучающихся (внешняя оценка)'],
+      ['2.1', 'Мониторинг качества преподавания'],
+    ]);
+    expect(log.errors).toHaveLength(1);
+    expect(formatIssue(log.errors[0])).toContain('data/roadmap/2021-2022.csv, строка 6, столбец «Сроки реализации»: Пустое значение');
+  });
+
   it('accepts every canonical name of a roadmap and checks report items', () => {
     const rm = csv([['item', 'section', 'direction', 'title', 'responsible', 'deadline'], ['1.1', 'Раздел', 'Самоопределение и профессиональная', 'Мероприятие', 'ИМЦ', 'Май 2026']]);
     const rep = csv([['item', 'period', 'status'], ['1.2', '2026-Q2', 'выполнено']]);

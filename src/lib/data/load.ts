@@ -216,15 +216,32 @@ function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[
     if (!file.endsWith('.csv') || file.endsWith('.reports.csv')) continue;
     const id = file.replace(/\.csv$/, '');
     const rel = `roadmap/${file}`;
-    const items: RoadmapItem[] = table(rel, S.roadmapSpec(mechanism)).map((r) => ({
-      ...(r as unknown as RoadmapItem),
-      item: String(r.item).replace(/\.$/, ''),
-      direction: r.direction === undefined ? undefined : Number(r.direction),
-      indicators: r.indicators ? String(r.indicators).split(/[;,\s]+/).filter(Boolean) : [],
-    }));
+    // Rows with neither a responsible nor a deadline are the document's section headings
+    // («1. Мониторинг качества обучения»): they name the section of the items below them.
+    const items: RoadmapItem[] = [];
+    let heading: string | undefined;
+    for (const r of table(rel, S.roadmapSpec(mechanism))) {
+      if (r.responsible === undefined && r.deadline === undefined) {
+        heading = String(r.title);
+        continue;
+      }
+      const it: RoadmapItem = {
+        ...(r as unknown as RoadmapItem),
+        item: String(r.item).replace(/\.$/, ''),
+        section: (r.section as string | undefined) ?? heading ?? '',
+        responsible: (r.responsible as string | undefined) ?? '',
+        deadline: (r.deadline as string | undefined) ?? '',
+        direction: r.direction === undefined ? undefined : Number(r.direction),
+        indicators: r.indicators ? String(r.indicators).split(/[;,\s]+/).filter(Boolean) : [],
+      };
+      for (const [col, what] of [['section', 'раздел (или строка-заголовок раздела выше)'], ['responsible', 'ответственный'], ['deadline', 'срок']] as const) {
+        if (!it[col]) log.error({ file: rel, line: it.line, column: col, message: 'Пустое значение в обязательном столбце.', found: '', expected: what });
+      }
+      items.push(it);
+    }
     const years = roadmapYears(id);
     for (const it of items) {
-      if (!it.due && !parseDeadline(it.deadline, years).recognized) {
+      if (it.deadline && !it.due && !parseDeadline(it.deadline, years).recognized) {
         log.warn({ file: rel, line: it.line, column: 'deadline', message: `Срок пункта ${it.item} не удалось перевести в дату; пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».`, found: it.deadline, expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due' });
       }
     }

@@ -229,12 +229,13 @@ export const targetsSpec = (l: Lookups): TableSpec => ({
 export const roadmapSpec = (mechanism: Cell<string>): TableSpec => ({
   columns: {
     item: req(text(), ['№ п/п', '№', 'Номер']),
-    section: req(text(), ['Раздел']),
+    // Optional as a column: heading rows of the document can name the sections instead.
+    section: c(text(), ['Раздел']),
     direction: c(mechanism, ['Направление', 'Механизм']),
     title: req(text(), ['Мероприятие', 'Наименование мероприятия', 'Мероприятие (содержание деятельности)', 'Основные направления деятельности']),
-    responsible: req(text(), ['Ответственный', 'Ответственные', 'Ответственный исполнитель', 'Ответственные исполнители']),
+    responsible: { ...req(text(), ['Ответственный', 'Ответственные', 'Ответственный исполнитель', 'Ответственные исполнители']), emptyOk: true },
     document: c(text(), ['Вид документа', 'Форма представления отчета', 'Форма представления отчёта']),
-    deadline: req(text(), ['Сроки', 'Сроки выполнения', 'Сроки реализации', 'Срок']),
+    deadline: { ...req(text(), ['Сроки', 'Сроки выполнения', 'Сроки реализации', 'Срок']), emptyOk: true },
     due: c(isoDate(), ['Срок (дата)']),
     expected: c(text(), ['Ожидаемый результат']),
     indicators: c(text(), ['Показатели']),

@@ -7,7 +7,10 @@ import { normKey } from './normalize.ts';
 export interface ColumnSpec {
   aliases?: string[];
   cell: Cell<unknown>;
+  /** The column must be there, and (unless `emptyOk`) every cell of it filled. */
   required?: boolean;
+  /** Empty cells are checked by the file's own rules (roadmap heading rows). */
+  emptyOk?: boolean;
 }
 
 export interface TableSpec {
@@ -179,7 +182,7 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
         continue;
       }
       if (raw === '') {
-        if (target.spec.required) {
+        if (target.spec.required && !target.spec.emptyOk) {
           ok = false;
           log.error({ file, line: r.line, column: names[i], message: 'Пустое значение в обязательном столбце.', found: '', expected: target.spec.cell.expected });
         }
