@@ -32,6 +32,8 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const { data, log } = loadData(dataDir, INDICATOR_IDS);
   if (env.SITE_URL) data.config.site.url = env.SITE_URL;
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
+  // «edu», «/edu» and «/edu/» all mean the sub-path /edu/.
+  data.config.site.base = `/${data.config.site.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const computed = computeAll(data);
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
