@@ -11,7 +11,7 @@ import { plural } from '../src/lib/format.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { chartFiles } from '../src/lib/charts/files.ts';
-import { renderPngs } from '../src/lib/charts/render-pngs.ts';
+import { finishCharts } from '../src/lib/charts/finish.ts';
 
 const root = process.cwd();
 const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
@@ -45,7 +45,7 @@ try {
     write(`charts/${name}`, content);
     if (name.endsWith('.svg')) svgs.push(join(tmp, 'charts', name));
   }
-  await renderPngs(svgs);
+  await finishCharts(svgs);
   const charts = svgs.length;
   // Frozen embeds of earlier releases stay, so old news posts keep working.
   const manifest = join(outDir, 'embed', 'releases.json');

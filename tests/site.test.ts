@@ -123,7 +123,10 @@ describe('chart files and embeds', () => {
       const png = readFileSync(join(demo, `charts/${id}.png`));
       expect(png.subarray(0, 8).toString('hex'), id).toBe('89504e470d0a1a0a');
       expect(png.readUInt32BE(16), id).toBe(1200);
-      expect(read(demo, `charts/${id}.svg`), id).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      const svg = read(demo, `charts/${id}.svg`);
+      expect(svg, id).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg, id).toContain("@font-face{font-family:'PT Sans';src:url(data:font/woff;base64,");
+      expect(svg, id).not.toMatch(/(href|src)="https?:/);
       expect(read(demo, `charts/${id}.csv`).split('\n')[0], id).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
     }
   });

@@ -4,7 +4,9 @@
  * resvg — no browser) and `<id>.csv` (its data, UTF-8 with a header).
  */
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import subsetFont from 'subset-font';
 import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
 import { absolute } from '../paths.ts';
@@ -63,6 +65,18 @@ export function standaloneSvg(c: Chart, source: string): string {
   parts.push(`<text x="20" y="${y}" font-size="13" fill="#444">${esc(source)}</text>`);
   const total = y + 20;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${OUT}" height="${total}" viewBox="0 0 ${OUT} ${total}" font-family="${FONT}"><title>${esc(c.title)}</title><desc>${esc(c.alt)}</desc><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${inner}</svg>\n`;
+}
+
+/**
+ * Embeds the glyphs of PT Sans that the SVG's text uses, as a WOFF subset in
+ * an @font-face (about 30 KB): the file then looks the same on any computer.
+ * Bold text is synthesised from the regular face, which keeps the file small.
+ */
+export async function embedFont(svg: string): Promise<string> {
+  const text = [...new Set(svg.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' })[e] ?? ''))].join('') + '0123456789,.−+%';
+  const woff = await subsetFont(readFileSync(FONTS[0]), text, { targetFormat: 'woff' });
+  const face = `<style>@font-face{font-family:'PT Sans';src:url(data:font/woff;base64,${Buffer.from(woff).toString('base64')}) format('woff');}</style>`;
+  return svg.replace(/(<svg xmlns[^>]*>)/, `$1${face}`);
 }
 
 /**
