@@ -4,6 +4,8 @@ import type { ValueIndex } from './query.ts';
 export interface PlaceComponent {
   id: string;
   name: string;
+  /** For table headers. */
+  short: string;
   /** Weighted mean over subjects of published values (weights: group sizes). */
   from: string;
   exclude?: string[];
@@ -12,10 +14,10 @@ export interface PlaceComponent {
 }
 
 export const PLACE_COMPONENTS: PlaceComponent[] = [
-  { id: 'ege_mean', name: 'Средний тестовый балл ЕГЭ (все предметы, кроме базовой математики)', from: 'ege.mean', exclude: ['math_base'], transform: (x) => x },
-  { id: 'ege_pass', name: '100 − доля результатов ЕГЭ ниже минимального балла, %', from: 'ege.below_min_share', transform: (x) => 100 - x },
-  { id: 'oge_success', name: 'Успеваемость по ОГЭ (все предметы), %', from: 'oge.success_share', transform: (x) => x },
-  { id: 'oge_quality', name: 'Качество знаний по ОГЭ (все предметы), %', from: 'oge.quality_share', transform: (x) => x },
+  { id: 'ege_mean', short: 'ЕГЭ: средний балл', name: 'Средний тестовый балл ЕГЭ (все предметы, кроме базовой математики)', from: 'ege.mean', exclude: ['math_base'], transform: (x) => x },
+  { id: 'ege_pass', short: 'ЕГЭ: выше минимума, %', name: '100 − доля результатов ЕГЭ ниже минимального балла, %', from: 'ege.below_min_share', transform: (x) => 100 - x },
+  { id: 'oge_success', short: 'ОГЭ: успеваемость, %', name: 'Успеваемость по ОГЭ (все предметы), %', from: 'oge.success_share', transform: (x) => x },
+  { id: 'oge_quality', short: 'ОГЭ: качество, %', name: 'Качество знаний по ОГЭ (все предметы), %', from: 'oge.quality_share', transform: (x) => x },
 ];
 
 export interface Place {
