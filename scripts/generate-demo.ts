@@ -87,11 +87,11 @@ for (const y of [2024, 2025]) vpr4MathTasks.forEach((t, i) => taskRows.push([y, 
 write('reference/tasks.csv', csv(taskRows));
 
 /** Splits a total score into task scores that add up to it, each within its maximum. */
-function splitTasks(total: number, tasks: { max: number }[], ability: number): number[] {
+function splitTasks(total: number, tasks: { max: number }[]): number[] {
   const out = tasks.map(() => 0);
   let left = total;
-  // Easier (earlier) tasks are solved first, with some noise; weak tasks stay weak on purpose.
-  const order = tasks.map((t, i) => ({ i, key: i + normal() * 4 - (ability > 0 ? 0 : 0) })).sort((a, b) => a.key - b.key);
+  // Earlier (easier) tasks are solved first, with some noise.
+  const order = tasks.map((_, i) => ({ i, key: i + normal() * 4 })).sort((a, b) => a.key - b.key);
   for (const { i } of order) {
     if (left <= 0) break;
     const give = Math.min(tasks[i].max, left);
@@ -180,7 +180,7 @@ for (const y of YEARS) {
         const primary = clamp(sc[0] * (0.6 + ability * 0.14 + normal() * 0.14), 0, sc[0]);
         const mark = markOf(primary, sc);
         if (mark === 2) failed = true;
-        const tasks = y === 2025 && subj === 'math' ? splitTasks(primary, ogeMathTasks, ability) : [];
+        const tasks = y === 2025 && subj === 'math' ? splitTasks(primary, ogeMathTasks) : [];
         oge.push([id, s.id, subj, 'ОГЭ', primary, mark, schoolMark, ovz ? 1 : undefined, ...(y === 2025 ? (subj === 'math' ? tasks : ogeMathTasks.map(() => undefined)) : [])]);
       }
       if (failed) fails9++;
@@ -212,7 +212,7 @@ for (const y of YEARS) {
           const primary = clamp(sc[0] * (0.58 + ability * 0.13 + normal() * 0.12) + inflated * sc[0] * 0.1, 0, sc[0]);
           const mark = markOf(primary, sc);
           const journal = clamp(mark + 0.2 + normal() * 0.6 + (s.id === '105' && g !== 5 ? 0.8 : 0), 2, 5);
-          const tasks = y >= 2024 && g === 4 && subj === 'math' ? splitTasks(primary, vpr4MathTasks, ability) : y >= 2024 ? vpr4MathTasks.map(() => undefined) : [];
+          const tasks = y >= 2024 && g === 4 && subj === 'math' ? splitTasks(primary, vpr4MathTasks) : y >= 2024 ? vpr4MathTasks.map(() => undefined) : [];
           vpr.push([id, s.id, subj, g, klass, primary, mark, journal, ...tasks]);
         }
       }

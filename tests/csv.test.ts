@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, detectDelimiter, parseRows } from '../src/lib/data/csv.ts';
+import { decode, detectDelimiter, eachRow, type CsvRow } from '../src/lib/data/csv.ts';
 import { toCp1251 } from './helpers/fixture.ts';
 
 describe('decode', () => {
@@ -25,9 +25,10 @@ describe('detectDelimiter', () => {
   it('prefers ; on a tie, since Russian numbers carry commas', () => expect(detectDelimiter('Москва;1,5\n')).toBe(';'));
 });
 
-describe('parseRows', () => {
+describe('eachRow', () => {
   it('keeps the line where each row starts, across quoted newlines, CRLF and blank lines', () => {
-    const rows = parseRows('a;b\r\n1;"x\r\ny"\r\n\r\n2;z;;\r\n');
+    const rows: CsvRow[] = [];
+    eachRow('a;b\r\n1;"x\r\ny"\r\n\r\n2;z;;\r\n', (r) => rows.push(r));
     expect(rows).toEqual([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['1', 'x\r\ny'] },

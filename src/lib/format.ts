@@ -56,7 +56,6 @@ export function plural(n: number, forms: [string, string, string]): string {
 export const count = (n: number, forms: [string, string, string]) => `${formatNumber(n, 0)}${NBSP}${plural(n, forms)}`;
 
 const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const MONTHS_NOM = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
 /** `2026-11-23` → `23 ноября 2026 г.` */
 export function formatDate(iso: string): string {
@@ -64,8 +63,6 @@ export function formatDate(iso: string): string {
   if (!m) return iso;
   return `${Number(m[3])}${NBSP}${MONTHS_GEN[Number(m[2]) - 1]} ${m[1]}${NBSP}г.`;
 }
-
-export const monthName = (m: number) => MONTHS_NOM[m - 1];
 
 /** `2026-Q3` → `III квартал 2026 г.`; `2026` → `2026 г.` */
 export function formatPeriod(p: string): string {

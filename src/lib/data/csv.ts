@@ -60,13 +60,6 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** All rows of a text at once (small files, tests). */
-export function parseRows(text: string, delimiter = detectDelimiter(text)): CsvRow[] {
-  const rows: CsvRow[] = [];
-  eachRow(text, (r) => rows.push(r), delimiter);
-  return rows;
-}
-
 /**
  * Streams a text row by row, keeping each row's line number (quoted fields
  * may hold newlines, so rows and lines differ). Blank rows and trailing empty

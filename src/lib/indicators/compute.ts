@@ -55,13 +55,8 @@ export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['sc
 const SEP = '\u0001';
 const dimsKey = (d: Dims) => `${d.subject ?? ''}${SEP}${d.grade ?? ''}${SEP}${d.period ?? ''}${SEP}${d.task ?? ''}`;
 
-/** Rows of one family in one year, grouped for the municipality and for each school. */
-interface Grouped<R> {
-  /** key: school ('' for the municipality) + dims → rows */
-  groups: Map<string, { school: string; dims: Dims; rows: R[] }>;
-}
-
-function group<R>(family: Family<R>, rows: R[]): Grouped<R> {
+/** Rows of one family in one year, grouped for the municipality (school '') and for each school. */
+function group<R>(family: Family<R>, rows: R[]): Map<string, { school: string; dims: Dims; rows: R[] }> {
   const groups = new Map<string, { school: string; dims: Dims; rows: R[] }>();
   const add = (school: string, dims: Dims, r: R) => {
     const key = `${school}${SEP}${dimsKey(dims)}`;
@@ -76,7 +71,7 @@ function group<R>(family: Family<R>, rows: R[]): Grouped<R> {
       add(school, dims, r);
     }
   }
-  return { groups };
+  return groups;
 }
 
 export function makeCtxBase(data: Dataset) {
@@ -115,7 +110,7 @@ export function computeAll(data: Dataset, indicators: IndicatorDef[] = INDICATOR
     for (const [family, defs] of byFamily) {
       const rows = family.rows(res);
       if (!rows || rows.length === 0) continue;
-      const { groups } = group(family, rows);
+      const groups = group(family, rows);
       // Population filters are shared by several indicators: filter each group once per filter.
       const filtered = new Map<unknown, Map<string, unknown[]>>();
       for (const def of defs) {

@@ -3,7 +3,7 @@ import type { IndicatorValue } from '../indicators/compute.ts';
 import { PLACE_COMPONENTS } from '../indicators/place.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
-import { EXCEL, OPEN, toCsv, type Cell } from './csv.ts';
+import { EXCEL, toCsv, type Cell } from './csv.ts';
 
 export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed'] as const;
 
