@@ -123,6 +123,15 @@ describe('errors name the file, the line and the column, in Russian', () => {
     expect(added.data.scales.filter((x) => x.subject === 'rus' && x.procedure === 'ege').map((x) => x.year)).toContain(2021);
   });
 
+  it('names all missing task descriptions of a work in one message', () => {
+    const v = 'participant_id,school_id,subject,grade,primary_score,mark,task_1,task_2,task_3\n1,A,math,4,3,2,1,1,1\n2,A,math,4,3,2,1,1,1\n';
+    const e = errors(makeData({ 'schools.csv': SCHOOLS, 'results/2025/vpr.csv': v }));
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ file: 'reference/tasks.csv' });
+    expect(e[0].message).toContain('заданий 1, 2, 3 (2025, vpr, math, 4 класс)');
+    expect(e[0].message).toContain('data/results/2025/vpr.csv, строка 2');
+  });
+
   it('names the reference row to add when a year is missing from scales.csv', () => {
     const e = errors(makeData({ 'schools.csv': SCHOOLS, 'results/2030/ege.csv': ege([['1', 'A', 'rus', '70']]) }));
     expect(e[0].file).toBe('reference/scales.csv');

@@ -20,6 +20,7 @@ describe.each([
       const html = read(dist, p);
       expect(html, p).toContain('<html lang="ru"');
       expect(html.match(/<h1[\s>]/g)?.length, p).toBe(1);
+      expect(html, p).not.toContain('г..'); // a date's «г.» never gets a second full stop
     }
   });
   it('has no broken or off-base links and nothing from another host', () => {

@@ -48,7 +48,13 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
       Plot.line(data, { x: 'x', y: 'y', stroke: color(s), strokeWidth: 2.5, strokeDasharray: DASH[i % 4] }),
       Plot.dot(data, { x: 'x', y: 'y', fill: color(s), r: 4.5, symbol: SYMBOLS[i % 4] }),
     );
-    if (i === 0) marks.push(Plot.text(data, { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy: -13, fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
+    if (i === 0) {
+      // The value goes on the side away from the other lines, so it never sits on their markers.
+      const above = (d: SeriesPoint) => points.some((p) => p.series !== s && p.x === d.x && p.y > d.y && p.y - d.y < (max - min + 2 * pad) * 0.15);
+      for (const [side, dy] of [[false, -13], [true, 20]] as const) {
+        marks.push(Plot.text(data.filter((d) => above(d) === side), { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy, fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
+      }
+    }
   });
   const svg = Plot.plot({
     document, width: o.width ?? WIDTH, height: o.height ?? 260, marginLeft: 48, marginRight: 20, marginTop: 28, marginBottom: 32, style: FONT,
@@ -115,7 +121,8 @@ export interface TaskBar { task: string; value: number }
 export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number; width?: number }): string {
   const svg = Plot.plot({
     document, width: o.width ?? WIDTH, height: 260, marginLeft: 40, marginRight: 10, marginTop: 24, marginBottom: 36, style: FONT,
-    x: { domain: tasks.map((t) => t.task), label: 'Задание', labelAnchor: 'center', labelArrow: 'none', tickSize: 0 },
+    // Many tasks do not fit their numbers on a phone: every other one is labelled then (the table has all).
+    x: { domain: tasks.map((t) => t.task), label: 'Задание', labelAnchor: 'center', labelArrow: 'none', tickSize: 0, tickFormat: (t: string, i: number) => (tasks.length > 14 && i % 2 === 1 ? '' : t) },
     y: { domain: [0, 100], label: '% выполнения', labelAnchor: 'top', labelArrow: 'none', ticks: 5, grid: true },
     marks: [
       Plot.barY(tasks, { x: 'task', y: 'value', fill: (t: TaskBar) => (t.value < o.threshold ? COLORS.low : COLORS.main) }),

@@ -184,7 +184,8 @@ export function indexScales(scales: Scale[]) {
 
 function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<number, infer R> ? R : never, log: IssueLog) {
   const info = new Map(d.tasks.map((t) => [`${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}|${t.task}`, t]));
-  const reported = new Set<string>();
+  // Missing task descriptions are gathered per work, so that 25 tasks of a new season make one message.
+  const missing = new Map<string, { proc: string; subject: string; grade?: number; file: string; line: number; tasks: Set<string> }>();
   const files = [
     ['ege', res.ege, 'ege.csv'],
     ['oge', res.oge, 'oge.csv'],
@@ -194,20 +195,22 @@ function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<
     for (const r of (rows ?? []) as (EgeRow | OgeRow | VprRow)[]) {
       if (!r.tasks) continue;
       const grade = 'grade' in r ? r.grade : undefined;
-      for (const task of Object.keys(r.tasks)) {
-        const key = `${year}|${proc}|${r.subject}|${grade ?? ''}|${task}`;
-        if (info.has(key) || reported.has(key)) continue;
-        reported.add(key);
-        log.error({
-          file: 'reference/tasks.csv',
-          message: `Нет описания задания ${task} (${year}, ${proc}, ${r.subject}${grade ? `, ${grade} класс` : ''}); оно нужно для data/results/${year}/${file}, строка ${r.line}.`,
-          expected: `строка «${year},${proc},${r.subject},${grade ?? ''},${task},<максимальный балл>,<базовый|повышенный|высокий>,<проверяемое умение>»`,
-        });
-      }
       for (const [task, score] of Object.entries(r.tasks)) {
         const t = info.get(`${year}|${proc}|${r.subject}|${grade ?? ''}|${task}`);
-        if (t && score > t.max_score) log.error({ file: `results/${year}/${file}`, line: r.line, column: `task_${task.replace(/\./g, '_')}`, message: `Балл за задание ${task} больше максимального.`, found: String(score), expected: `не больше ${t.max_score}` });
+        if (!t) {
+          const work = `${proc}|${r.subject}|${grade ?? ''}`;
+          if (!missing.has(work)) missing.set(work, { proc, subject: r.subject, grade, file, line: r.line, tasks: new Set() });
+          missing.get(work)!.tasks.add(task);
+        } else if (score > t.max_score) log.error({ file: `results/${year}/${file}`, line: r.line, column: `task_${task.replace(/\./g, '_')}`, message: `Балл за задание ${task} больше максимального.`, found: String(score), expected: `не больше ${t.max_score}` });
       }
     }
+  }
+  for (const m of missing.values()) {
+    const tasks = [...m.tasks];
+    log.error({
+      file: 'reference/tasks.csv',
+      message: `Нет описания ${tasks.length === 1 ? 'задания' : 'заданий'} ${tasks.join(', ')} (${year}, ${m.proc}, ${m.subject}${m.grade ? `, ${m.grade} класс` : ''}); ${tasks.length === 1 ? 'оно нужно' : 'они нужны'} для data/results/${year}/${m.file}, строка ${m.line}.`,
+      expected: `по строке на задание, например «${year},${m.proc},${m.subject},${m.grade ?? ''},${tasks[0]},<максимальный балл>,<базовый|повышенный|высокий>,<проверяемое умение>»`,
+    });
   }
 }

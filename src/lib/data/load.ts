@@ -242,7 +242,7 @@ function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[
     const years = roadmapYears(id);
     for (const it of items) {
       if (it.deadline && !it.due && !parseDeadline(it.deadline, years).recognized) {
-        log.warn({ file: rel, line: it.line, column: 'deadline', message: `Срок пункта ${it.item} не удалось перевести в дату; пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».`, found: it.deadline, expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due' });
+        log.warn({ file: rel, line: it.line, column: 'deadline', message: 'Срок не удалось перевести в дату: пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».', found: it.deadline, expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due' });
       }
     }
     const seen = new Map<string, number>();

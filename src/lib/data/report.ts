@@ -9,7 +9,8 @@ export function issueLines(items: DataIssue[], perKind = 5): string[] {
   const seen = new Map<string, number>();
   const out: string[] = [];
   const more = new Map<string, number>();
-  for (const i of items) {
+  // Errors first: they stop the build; warnings come after them.
+  for (const i of [...items.filter((x) => x.level === 'error'), ...items.filter((x) => x.level === 'warning')]) {
     const kind = `${i.level}|${i.file}|${i.column ?? ''}|${i.message}`;
     const n = (seen.get(kind) ?? 0) + 1;
     seen.set(kind, n);
