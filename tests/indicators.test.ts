@@ -6,6 +6,9 @@ import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
 import { findRisks } from '../src/lib/indicators/risks.ts';
 import { INDICATORS } from '../src/lib/indicators/registry.ts';
 import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
+import { twoProportions } from '../src/lib/stats/tests.ts';
+
+const twoProportionsOf = (a: number, n: number, b: number, m: number) => twoProportions(a, n, b, m)!;
 
 const SCHOOLS3 = 'school_id,name\nA,Школа А\nB,Школа Б\nC,Школа В\nD,Школа Г\n';
 const withMin = (n: number) => `${SITE_YAML}privacy:\n  min_group: ${n}\n`;
@@ -186,6 +189,63 @@ describe('ОГЭ, ВПР and task-level results', () => {
   });
 });
 
+describe('95 % intervals (spec §11)', () => {
+  const oge = csv([
+    ['participant_id', 'school_id', 'subject', 'primary_score', 'mark'],
+    ['1', 'A', 'math', 10, 3], ['2', 'A', 'math', 16, 4], ['3', 'A', 'math', 17, 4], ['4', 'A', 'math', 24, 5], ['5', 'A', 'math', 25, 5],
+  ]);
+  const vpr = csv([
+    ['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'task_1'],
+    ['1', 'A', 'math', 4, 12, 4, 2], ['2', 'A', 'math', 4, 10, 3, 1], ['3', 'A', 'math', 4, 10, 3, 1], ['4', 'A', 'math', 4, 5, 2, 0], ['5', 'A', 'math', 4, 20, 5, 2],
+  ]);
+  const tasks = csv([['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'], [2025, 'vpr', 'math', 4, '1', 2, 'базовый', 'Счёт']]);
+  const { get } = compute({ 'results/2025/oge.csv': oge, 'results/2025/vpr.csv': vpr, 'reference/tasks.csv': tasks }, 5);
+  it('gives a mean its t-interval: 4,2 ± 2,776 · 0,8367 / √5', () => {
+    const v = get('oge.mean_mark', { school: 'A', subject: 'math' })!;
+    expect(v.value).toBeCloseTo(4.2, 12);
+    expect(v.sd).toBeCloseTo(Math.sqrt(0.7), 12);
+    expect(v.ci_low).toBeCloseTo(3.16115, 4);
+    expect(v.ci_high).toBeCloseTo(5.23885, 4);
+  });
+  it('gives a share its Wilson interval: 4 of 5 → 37,55–96,38 %', () => {
+    const v = get('oge.quality_share', { school: 'A', subject: 'math' })!;
+    expect(v.ci_low).toBeCloseTo(37.553, 2);
+    expect(v.ci_high).toBeCloseTo(96.378, 2);
+  });
+  it('gives task success the t-interval of participants\' shares of the points, cut at 0–100 %', () => {
+    // shares 100, 50, 50, 0, 100: mean 60, s = 41,83; 60 ± 2,7764 · 41,833 / √5 = 60 ± 51,943
+    const v = get('vpr.task_success', { school: 'A', subject: 'math', grade: 4, task: '1' })!;
+    expect(v.value).toBe(60);
+    expect(v.ci_low).toBeCloseTo(60 - 51.94253, 3);
+    expect(v.ci_high).toBe(100);
+  });
+  it('gives counts, participants and withheld values no interval', () => {
+    for (const v of [get('oge.participants', { school: 'A', subject: 'math' })!, get('vpr.mark5_share', { school: 'A', subject: 'rus', grade: 4 })]) {
+      expect(v?.ci_low).toBeUndefined();
+    }
+  });
+});
+
+describe('olympiad privacy (spec §7): a stage\'s diplomas are withheld when that stage has fewer than min_group participants', () => {
+  const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status']];
+  for (let i = 1; i <= 10; i++) rows.push([`s${i}`, 'A', 'rus', 9, 'школьный', 'участник']);
+  for (let i = 1; i <= 4; i++) rows.push([`s${i}`, 'A', 'rus', 9, 'муниципальный', i === 1 ? 'победитель' : 'участник']);
+  for (let i = 1; i <= 5; i++) rows.push([`b${i}`, 'B', 'rus', 9, 'муниципальный', i === 1 ? 'призёр' : 'участник']);
+  const { get } = compute({ 'results/2025/olympiad.csv': csv(rows) }, 5);
+  it('A: 10 participants in all, 4 at the municipal stage: its municipal winners are withheld', () => {
+    const w = get('olymp.municipal_winners', { school: 'A', subject: 'rus' })!;
+    expect(w.suppressed).toBe(true);
+    expect(w.n).toBe(4);
+    expect(get('olymp.municipal_participants', { school: 'A', subject: 'rus' })!.value).toBe(4);
+  });
+  it('B: 5 at the municipal stage: published', () => {
+    expect(get('olymp.municipal_prizewinners', { school: 'B', subject: 'rus' })).toMatchObject({ value: 1, suppressed: false, n: 5 });
+  });
+  it('a stage with no participants in the group withholds its diplomas as empty', () => {
+    expect(get('olymp.regional_winners', { school: 'A', subject: 'rus' })).toMatchObject({ suppressed: true, n: 0 });
+  });
+});
+
 describe('olympiad, essay, graduates, monitoring', () => {
   const olymp = csv([
     ['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status'],
@@ -251,25 +311,47 @@ describe('risk zones', () => {
     return csv(rows);
   };
   const same = (...ms: number[]) => ms.map((m) => [m, m] as [number, number]);
-  it('flags low results, objectivity and two years of decline, never a small group', () => {
+  const times = (k: number, pair: [number, number]) => Array.from({ length: k }, () => pair);
+  it('flags low results, objectivity and a decline only when a test says so, never a small group', () => {
     const { ix, data } = compute({
-      'results/2023/vpr.csv': vprRows(2023, { A: same(5, 5, 5, 5, 5) }),
-      'results/2024/vpr.csv': vprRows(2024, { A: same(5, 5, 5, 5, 4) }),
+      'results/2023/vpr.csv': vprRows(2023, { A: times(20, [5, 5]) }),
+      'results/2024/vpr.csv': vprRows(2024, { A: times(20, [5, 5]) }),
       'results/2025/vpr.csv': vprRows(2025, {
-        A: same(5, 5, 5, 4, 4, 4, 4, 4, 4, 4), // mean 5,0 → 4,8 → 4,3: decline
-        B: [[2, 4], [2, 4], [4, 4], [4, 4], [4, 4]], // «2»: 40 % against 8,3 % in the municipality
-        C: [[3, 5], [3, 5], [3, 5], [3, 5]], // all lowered, but only 4 participants
-        D: [[3, 4], [3, 4], [3, 4], [4, 4], [4, 4]], // lowered 60 %
+        A: [[2, 2], ...times(19, [4, 4])], // mean 5,0 → 3,9: t = −1,1 / 0,1 = −11
+        B: [...times(10, [2, 2]), ...times(10, [4, 4])], // «2»: 50 % against 6 of 44 = 13,6 % in the rest
+        C: times(4, [2, 5]), // all «2» and all lowered, but only 4 participants: never tested
+        D: [[2, 2], ...times(12, [3, 4]), ...times(7, [4, 4])], // lowered 60 % against 4 of 44 = 9,1 %
       }),
     }, 5);
-    expect(ix.get('vpr.mark2_share', 2025, { subject: 'math', grade: 5 })!.value).toBeCloseTo(8.33, 2);
+    expect(ix.get('vpr.mark2_share', 2025, { subject: 'math', grade: 5 })!.value).toBe(25); // 16 of 64
     const risks = findRisks(ix, data.config.risks).filter((r) => r.year === 2025);
     expect(risks.map((r) => [r.school_id, r.rule, r.indicator])).toEqual([
       ['A', 'decline', 'vpr.mean_mark'],
       ['B', 'low', 'vpr.mark2_share'],
       ['D', 'objectivity', 'vpr.lowered_share'],
     ]);
-    expect(risks[1].evidence).toContain('40,0 %');
+    // B: pooled p = 16/64; se = √(0,25 · 0,75 · (1/20 + 1/44)) = 0,116775; z = (0,5 − 6/44) / se = 3,1140; p = 0,00185.
+    // 50 % is exactly 2 × the municipal 25 %: the ratio threshold holds at its boundary.
+    expect(risks[1].statistic).toBeCloseTo(3.114, 3);
+    expect(risks[1].p).toBeCloseTo(0.001846, 5);
+    expect(risks[1].evidence).toContain('50,0\u00a0%');
+    expect(risks[1].evidence).toContain('13,6\u00a0%');
+    expect(risks[1].evidence).toContain('z = 3,11');
+    // D: z = (0,6 − 4/44) / 0,116775 = 4,3596.
+    expect(risks[2].statistic).toBeCloseTo(4.3596, 3);
+    // A: Welch against a pooled sample without spread: t = (3,9 − 5) / √(0,2/20) = −11.
+    expect(risks[0].statistic).toBeCloseTo(-11, 6);
+    expect(risks[0].test).toBe('t');
+  });
+  it('does not flag a low share that a test calls chance', () => {
+    // B: 2 «2» of 7 = 28,6 % against 2 of 40 = 5 % (municipality 4 of 47 = 8,5 %): both thresholds hold and
+    // z = 2,062, p = 0,039 < 0,05, but Benjamini–Hochberg over the 3 schools tested needs p ≤ 0,1 / 3 = 0,033.
+    const { ix, data } = compute({
+      'results/2025/vpr.csv': vprRows(2025, { A: [[2, 2], ...times(19, [4, 4])], B: [[2, 2], [2, 2], ...times(5, [4, 4])], D: [[2, 2], ...times(19, [4, 4])] }),
+    }, 5);
+    const t = twoProportionsOf(2, 7, 2, 40);
+    expect(t.p).toBeCloseTo(0.0392, 4);
+    expect(findRisks(ix, data.config.risks).filter((r) => r.rule === 'low')).toEqual([]);
   });
 });
 

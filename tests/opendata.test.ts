@@ -30,6 +30,13 @@ describe('opendata/indicators.csv', () => {
     const count = rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')!;
     expect(count).toMatchObject({ value: '0.00', numerator: '', denominator: '' });
   });
+  it('gives means and shares their 95 % interval, counts none', () => {
+    expect(rows.find((r) => r.indicator === 'ege.mean' && r.scope === 'municipality')).toMatchObject({ ci_low: '49.00', ci_high: '78.43' });
+    // 1 of 5 confirmed: Wilson 3,62–62,45 %
+    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')).toMatchObject({ ci_low: '3.62', ci_high: '62.45' });
+    expect(rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')).toMatchObject({ ci_low: '', ci_high: '' });
+    expect(rows.find((r) => r.indicator === 'ege.mean' && r.school_id === 'B')).toMatchObject({ ci_low: '', ci_high: '' });
+  });
   it('leaves the numbers of a withheld group empty', () => {
     const b = rows.find((r) => r.indicator === 'ege.mean' && r.school_id === 'B')!;
     expect(b).toMatchObject({ value: '', numerator: '', denominator: '', suppressed: '1' });
@@ -42,12 +49,17 @@ describe('opendata/indicators.csv', () => {
   it('has the same rows in JSON', () => {
     const json = JSON.parse(files.get('indicators.json')!) as Record<string, unknown>[];
     expect(json).toHaveLength(rows.length);
-    expect(json[0]).toEqual(Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, rows[0][c] === '' && ['grade', 'value', 'numerator', 'denominator'].includes(c) ? null : ['year', 'grade', 'value', 'numerator', 'denominator', 'suppressed'].includes(c) ? Number(rows[0][c]) : rows[0][c]])));
+    const nullable = ['grade', 'value', 'numerator', 'denominator', 'ci_low', 'ci_high'];
+    const numeric = [...nullable, 'year', 'suppressed'];
+    for (const i of [0, json.length - 1]) {
+      expect(json[i]).toEqual(Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, rows[i][c] === '' && nullable.includes(c) ? null : numeric.includes(c) ? Number(rows[i][c]) : rows[i][c]])));
+    }
   });
   it('offers an Excel copy with BOM, «;» and decimal commas', () => {
     const x = files.get('indicators-excel.csv')!;
     expect(x.charCodeAt(0)).toBe(0xfeff);
-    expect(x).toContain('ege.mean;2025;municipality;;rus;;;;63,71;;7;0\r\n');
+    // 63,71 ± t(0,975; 6) · 15,913 / √7 = 49,00–78,43
+    expect(x).toContain('ege.mean;2025;municipality;;rus;;;;63,71;;7;0;49,00;78,43\r\n');
   });
   it('never contains participant codes', () => {
     for (const [name, content] of files) expect(content, name).not.toContain('secret-');

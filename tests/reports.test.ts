@@ -18,15 +18,32 @@ describe('the words of the reports agree with the numbers', () => {
         expect(stated, l.text).not.toBeNull();
         expect(number(stated![1]), l.text).toBeCloseTo(l.value, digits === 0 ? 0 : digits - 1);
         expect(l.text).toContain(formatNumber(l.value, digits));
-        const m1 = /(вырос|выросла|выросло|снизился|снизилась|снизилось) на (−?[\d\u202f]+(?:,\d+)?)[^:]*? за год/.exec(l.text);
-        if (l.change !== undefined && Math.abs(l.change) >= 0.5 * 10 ** -digits) {
+        const m1 = /(вырос|выросла|выросло|снизился|снизилась|снизилось) на (−?[\d\u202f]+(?:,\d+)?)[^:;]*? за год/.exec(l.text);
+        const calm = /на уровне прошлого года \(([+−][\d\u202f]+(?:,\d+)?)[^)]*в пределах случайных колебаний\)/.exec(l.text);
+        if (l.change === undefined || Math.abs(l.change) < 0.5 * 10 ** -digits) continue;
+        if (l.def.unit === 'чел.' || l.def.unit === 'дипл.') {
+          // Counts are exact: their change is stated, never judged.
+          expect(m1, l.text).toBeNull();
+          expect(l.text, l.text).toMatch(/на .+ (больше|меньше), чем годом ранее/);
+        } else if (l.significant) {
           expect(m1, l.text).not.toBeNull();
           expect(m1![1].startsWith('выр'), l.text).toBe(l.change > 0);
           expect(number(m1![2]), l.text).toBeCloseTo(Math.abs(l.change), digits === 0 ? 0 : digits - 1);
+        } else {
+          // Within chance: no verb of rise or fall, the change stated as a number.
+          expect(m1, l.text).toBeNull();
+          expect(calm, l.text).not.toBeNull();
+          expect(number(calm![1].replace('+', '')), l.text).toBeCloseTo(l.change, digits === 0 ? 0 : digits - 1);
         }
       }
     });
   }
+  it('uses both kinds of sentence on the demo: real changes and changes within chance', () => {
+    const lines = m.ix.years.flatMap((y) => sectionsWithData(m, y).flatMap((s) => trendLines(m, s, y)));
+    const estimates = lines.filter((l) => l.change !== undefined && l.def.unit !== 'чел.' && l.def.unit !== 'дипл.');
+    expect(estimates.some((l) => l.significant)).toBe(true);
+    expect(estimates.some((l) => !l.significant)).toBe(true);
+  });
   it('lists deficits only for tasks under 50 % at municipal level', () => {
     const d = deficits(m, 2025);
     expect(d.length).toBeGreaterThan(0);

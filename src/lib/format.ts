@@ -35,6 +35,12 @@ export function formatValue(x: number, unit: UnitKind, withUnit = true): string 
   return s;
 }
 
+/** A 95 % interval as «(69,8–72,8)», in the value's digits; undefined when there is none. */
+export function formatInterval(v: { ci_low?: number; ci_high?: number; suppressed?: boolean }, unit: UnitKind): string | undefined {
+  if (v.suppressed || v.ci_low === undefined || v.ci_high === undefined) return undefined;
+  return `(${formatNumber(v.ci_low, DIGITS[unit])}–${formatNumber(v.ci_high, DIGITS[unit])})`;
+}
+
 /** A signed change: `+2,3`, `−1,0`, `0,0`; for %, in percentage points. */
 export function formatChange(d: number, unit: UnitKind): string {
   const r = round(d, DIGITS[unit]);
@@ -84,17 +90,58 @@ export function genderOf(name: string): Gender {
 
 const ENDINGS: Record<Gender, [string, string, string]> = { m: ['вырос', 'снизился', 'не изменился'], f: ['выросла', 'снизилась', 'не изменилась'], n: ['выросло', 'снизилось', 'не изменилось'] };
 
-export function describeChange(d: number, unit: UnitKind, gender: Gender = 'm'): string {
+/** The amount of a change in words: «2,3 балла», «1,5 п. п.», «3 человека». */
+function amountOf(d: number, unit: UnitKind): string {
   const digits = DIGITS[unit];
-  const r = round(d, digits);
-  if (r === 0) return ENDINGS[gender][2];
-  const verb = r > 0 ? ENDINGS[gender][0] : ENDINGS[gender][1];
-  const amount = formatNumber(Math.abs(r), digits);
-  let what: string;
-  if (unit === '%') what = `${amount}${NBSP}п.${NBSP}п.`;
+  const amount = formatNumber(Math.abs(round(d, digits)), digits);
+  if (unit === '%') return `${amount}${NBSP}п.${NBSP}п.`;
   // A decimal fraction takes the genitive singular: «на 2,0 балла».
-  else if (unit === 'балл') what = `${amount}${NBSP}балла`;
-  else if (unit === 'чел.') what = count(Math.abs(r), ['человека', 'человека', 'человек']);
-  else what = amount;
-  return `${verb} на ${what}`;
+  if (unit === 'балл') return `${amount}${NBSP}балла`;
+  if (unit === 'чел.') return count(Math.abs(round(d, 0)), ['человек', 'человека', 'человек']);
+  if (unit === 'дипл.') return count(Math.abs(round(d, 0)), ['диплом', 'диплома', 'дипломов']);
+  return amount;
+}
+
+export function describeChange(d: number, unit: UnitKind, gender: Gender = 'm'): string {
+  const r = round(d, DIGITS[unit]);
+  if (r === 0) return ENDINGS[gender][2];
+  const amount = unit === 'чел.' ? count(Math.abs(r), ['человека', 'человека', 'человек']) : amountOf(r, unit);
+  return `${r > 0 ? ENDINGS[gender][0] : ENDINGS[gender][1]} на ${amount}`;
+}
+
+/** What a comparison needs for words (structurally a Comparison of indicators/compare.ts). */
+export interface Compared {
+  diff: number;
+  significant: boolean;
+  exact: boolean;
+}
+
+/**
+ * A change over time in honest words (spec §11): «вырос на 2,3 балла за год»
+ * only when the change is significant; otherwise «на уровне прошлого года
+ * (−1,9 балла — в пределах случайных колебаний)». Counts are exact: their
+ * change is stated without a verdict. `since`: the year compared with, when
+ * not the year before.
+ */
+export function describeComparison(c: Compared, unit: UnitKind, gender: Gender = 'm', since?: number): string {
+  const r = round(c.diff, DIGITS[unit]);
+  const than = since === undefined ? 'чем годом ранее' : `чем в ${since}${NBSP}году`;
+  if (c.exact) {
+    if (r === 0) return `столько же, ${than.replace('чем', 'сколько')}`;
+    return `на ${amountOf(r, unit)} ${r > 0 ? 'больше' : 'меньше'}, ${than}`;
+  }
+  if (c.significant && r !== 0) {
+    const verb = describeChange(r, unit, gender);
+    return since === undefined ? `${verb} за год` : `с ${since}${NBSP}года ${verb}`;
+  }
+  const level = since === undefined ? 'на уровне прошлого года' : `на уровне ${since}${NBSP}года`;
+  if (r === 0) return level;
+  return `${level} (${r > 0 ? '+' : '−'}${amountOf(r, unit)} — в пределах случайных колебаний)`;
+}
+
+/** A school against the rest of the municipality in words: «выше, чем в среднем по остальным школам». */
+export function describeStanding(c: Compared | undefined): { word: 'выше' | 'ниже' | 'на уровне' | undefined; text: string } {
+  if (!c || c.exact) return { word: undefined, text: '' };
+  if (!c.significant || round(c.diff, 2) === 0) return { word: 'на уровне', text: 'на уровне остальных школ муниципалитета (различие в пределах случайных колебаний)' };
+  return c.diff > 0 ? { word: 'выше', text: 'выше, чем в остальных школах муниципалитета' } : { word: 'ниже', text: 'ниже, чем в остальных школах муниципалитета' };
 }

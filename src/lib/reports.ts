@@ -1,6 +1,7 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
 import { groupsOf } from './charts/catalog.ts';
-import { describeChange, formatValue, genderOf } from './format.ts';
+import { describeComparison, formatValue, genderOf } from './format.ts';
+import { changeFromPrevious, compare } from './indicators/compare.ts';
 import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
 import type { IndicatorDef } from './indicators/types.ts';
 import type { Model } from './model.ts';
@@ -13,8 +14,10 @@ export interface TrendLine {
   value: number;
   /** Change from the previous year, unrounded. */
   change?: number;
+  /** Whether that change is statistically significant (spec §11). */
+  significant: boolean;
   /** Change since the first year with a value. */
-  since?: { year: number; change: number };
+  since?: { year: number; change: number; significant: boolean };
 }
 
 /** Sentences that state each headline indicator's value and its change, from the numbers. */
@@ -27,18 +30,19 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       if (section.by === 'period' && w.grade !== undefined) continue;
       const v = m.ix.get(id, year, w);
       if (!v || v.suppressed || v.value === undefined) continue;
-      const change = m.ix.change(v);
+      const change = changeFromPrevious(m.ix, v);
       const first = m.ix.series(id, w).find((s) => s.year < year && s.v && !s.v.suppressed && s.v.value !== undefined);
       const group = [w.subject ? subjectPrepositional(names.subject(w.subject)).replace(/^: /, '— ') : '', w.grade !== undefined ? `в ${w.grade} классе` : '', w.period ? `(${w.period})` : ''].filter(Boolean).join(' ');
       const g = genderOf(def.name);
       const unit = unitOf(def, w.subject);
       let text = `${def.name}${group ? ` ${group}` : ''} в ${year} году — ${formatValue(v.value, unit)}`;
       const parts: string[] = [];
-      if (change !== undefined) parts.push(`${describeChange(change, unit, g)} за год`);
-      const since = first && first.year < year - 1 ? { year: first.year, change: v.value - first.v!.value! } : undefined;
-      if (since) parts.push(`с ${since.year} года ${describeChange(since.change, unit, g)}`);
-      if (parts.length) text += `: ${parts.join(', ')}`;
-      out.push({ def, text: text.endsWith(".") ? text : `${text}.`, value: v.value, change, since });
+      if (change !== undefined) parts.push(describeComparison(change, unit, g));
+      const sinceCmp = first && first.year < year - 1 ? compare(v, first.v) : undefined;
+      const since = sinceCmp && first ? { year: first.year, change: sinceCmp.diff, significant: sinceCmp.significant } : undefined;
+      if (sinceCmp && since) parts.push(describeComparison(sinceCmp, unit, g, since.year));
+      if (parts.length) text += `: ${parts.join('; ')}`;
+      out.push({ def, text: text.endsWith('.') ? text : `${text}.`, value: v.value, change: change?.diff, significant: change?.significant ?? false, since });
     }
   }
   return out;

@@ -1,11 +1,13 @@
 /** Page-shaped views of the model: tables of indicators, key figures. Pages render them. */
 import { valueCell, groupsOf, type TableCell } from './charts/catalog.ts';
 import { sparkline } from './charts/render.ts';
-import { describeChange, DIGITS, formatChange, formatValue, genderOf, round } from './format.ts';
+import { describeComparison, DIGITS, formatChange, formatValue, genderOf, round } from './format.ts';
+import { changeFromPrevious } from './indicators/compare.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import type { Where } from './indicators/query.ts';
 import { INDICATORS, INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
 import type { IndicatorDef } from './indicators/types.ts';
+import type { Place } from './indicators/place.ts';
 import type { Model } from './model.ts';
 import { namer } from './names.ts';
 import type { Section } from './procedures.ts';
@@ -19,15 +21,20 @@ export function sectionIndicators(s: Section) {
   return { core: defs.filter((d) => !isObjectivity(d) && !isTask(d)), objectivity: defs.filter(isObjectivity), tasks: defs.filter(isTask) };
 }
 
-/** A change as text with its direction for colour: «▲ +2,3» good/bad by the indicator's direction. */
-export function changeCell(m: Model, v: IndicatorValue | undefined, def: IndicatorDef): TableCell & { tone?: 'up' | 'down' } {
+/**
+ * A change from last year for a table or a card: an arrow and a good/bad tone
+ * only when the change is significant (spec §11), plain and neutral otherwise.
+ */
+export function changeCell(m: Model, v: IndicatorValue | undefined, def: IndicatorDef): TableCell & { tone?: 'up' | 'down'; words?: string } {
   if (!v) return { text: '' };
-  const raw = m.ix.change(v);
-  if (raw === undefined) return { text: '', num: true };
+  const c = changeFromPrevious(m.ix, v);
+  if (c === undefined) return { text: '', num: true };
   const unit = unitOf(def, v.subject);
-  const d = round(raw, DIGITS[unit]);
-  const good = def.better === null || d === 0 ? undefined : (d > 0) === def.better;
-  return { text: `${d > 0 ? '▲' : d < 0 ? '▼' : ''} ${formatChange(d, unit)}`.trim(), num: true, tone: good === undefined ? undefined : good ? 'up' : 'down' };
+  const d = round(c.diff, DIGITS[unit]);
+  const words = describeComparison(c, unit, genderOf(def.name));
+  if (!c.significant || d === 0) return { text: formatChange(d, unit), num: true, words };
+  const good = def.better === null ? undefined : (d > 0) === def.better;
+  return { text: `${d > 0 ? '▲' : '▼'} ${formatChange(d, unit)}`, num: true, tone: good === undefined ? undefined : good ? 'up' : 'down', words };
 }
 
 /**
@@ -71,14 +78,27 @@ export function keyFigure(m: Model, id: string, where: Where, href: string, scho
   if (!v) return undefined;
   const series = m.ix.series(id, w).filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined).map((s) => ({ x: s.year, y: s.v!.value! }));
   const ch = changeCell(m, v, def);
-  const d = m.ix.change(v);
   const groupLabel = names.group({ subject: where.subject ?? '', grade: where.grade, period: where.period ?? '', task: '' });
   return {
     def, where, value: v, href,
     label: `${def.short}${groupLabel !== 'Всего' ? ` — ${groupLabel}` : ''}`,
     text: v.suppressed || v.value === undefined ? '—' : formatValue(v.value, unitOf(def, where.subject)),
-    change: d === undefined ? undefined : `${describeChange(d, unitOf(def, where.subject), genderOf(def.name))} за год (${ch.text})`,
+    change: ch.words === undefined ? undefined : ch.tone ? `${ch.words} (${ch.text})` : ch.words,
     tone: ch.tone,
     spark: series.length >= 2 ? sparkline(series) : undefined,
   };
+}
+
+/** «5-е из 12, вероятно 3–8-е»: a place with its 95 % range of plausible places (spec §11). */
+export function placeText(p: Place): string {
+  const range = p.low === p.high ? '' : `, вероятно ${p.low}–${p.high}-е`;
+  return `${p.place}-е из ${p.of}${range}`;
+}
+
+/** A change of place is a rise or a fall only when the index changed significantly. */
+export function placeChange(p: Place): TableCell & { tone?: 'up' | 'down' } {
+  if (p.change === undefined) return { text: '' };
+  const moved = p.change === 0 ? 'место то же' : `место ${p.place + p.change} → ${p.place}`;
+  if (!p.changeSignificant || p.change === 0) return { text: `без значимых изменений (${moved})` };
+  return p.change > 0 ? { text: `▲ поднялась на ${p.change}`, tone: 'up' } : { text: `▼ опустилась на ${-p.change}`, tone: 'down' };
 }

@@ -3,7 +3,8 @@
  * in its title, what it measures, the SVG, the data table and the CSV. Pages,
  * embeds and chart files all read charts from here, so they always agree.
  */
-import { describeChange, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
+import { count, describeComparison, describeStanding, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
+import { changeFromPrevious, compareWithRest } from '../indicators/compare.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
 import { INDICATOR_BY_ID, unitOf } from '../indicators/registry.ts';
@@ -12,13 +13,15 @@ import type { Model } from '../model.ts';
 import { namer, subjectPrepositional, type Namer } from '../names.ts';
 import type { Cell } from '../opendata/csv.ts';
 import { SECTIONS, type Section } from '../procedures.ts';
-import { barChart, COLORS, lineChart, stackChart, taskChart, type Bar, type SeriesPoint, type StackRow } from './render.ts';
+import { barChart, CI_COLOR, COLORS, lineChart, stackChart, taskChart, type Bar, type SeriesPoint, type StackRow } from './render.ts';
 
 export interface TableCell {
   text: string;
   num?: boolean;
   /** Why the value is withheld, for a title and a footnote. */
   why?: string;
+  /** The 95 % interval, «(69,8–72,8)», shown after the value. */
+  ci?: string;
 }
 
 export interface Chart {
@@ -45,7 +48,8 @@ export interface Chart {
 export interface LegendItem {
   label: string;
   color: string;
-  mark: 'line' | 'dashed' | 'box';
+  /** `interval`: the error bar of a 95 % interval. */
+  mark: 'line' | 'dashed' | 'box' | 'interval';
 }
 
 export interface GroupCharts {
@@ -92,7 +96,7 @@ export function whyHidden(v: IndicatorValue, minGroup: number): string {
 export function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
   if (!v) return { text: '', num: true };
   if (v.suppressed || v.value === undefined) return { text: '—', num: true, why: whyHidden(v, minGroup) };
-  return { text: formatValue(v.value, unitOf(def, v.subject)), num: true };
+  return { text: formatValue(v.value, unitOf(def, v.subject)), num: true, ci: formatInterval(v, unitOf(def, v.subject)) };
 }
 
 const drawn = (draw: (width?: number) => string) => ({ draw: (w: number) => draw(w), svg: draw(undefined) });
@@ -224,15 +228,17 @@ function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, pag
   const shown = series.filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined);
   if (shown.length === 0) return undefined;
   const digits = DIGITS[unitOf(def, where.subject)];
-  const points: SeriesPoint[] = shown.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! }));
+  const points: SeriesPoint[] = shown.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value!, lo: s.v!.ci_low, hi: s.v!.ci_high }));
   const regionPoints = series.map((s) => ({ year: s.year, r: regionOf(def.id, s.year, where) })).filter((x) => x.r !== undefined);
   for (const r of regionPoints) points.push({ series: 'Регион', x: r.year, y: r.r! });
   const last = shown[shown.length - 1];
-  const change = m.ix.change(last.v!);
+  const change = changeFromPrevious(m.ix, last.v!);
+  const unit = unitOf(def, where.subject);
   const what = `${def.name} ${groupWords(names, where)}`.trim();
   const title = change !== undefined
-    ? `${what}${def.name.includes(',') ? ',' : ''} ${describeChange(change, unitOf(def, where.subject), genderOf(def.name))} за год`
-    : `${what}: ${formatValue(last.v!.value!, unitOf(def, where.subject))} в ${last.year} году`;
+    ? `${what} в ${last.year} году — ${formatValue(last.v!.value!, unit)}: ${describeComparison(change, unit, genderOf(def.name))}`
+    : `${what}: ${formatValue(last.v!.value!, unit)} в ${last.year} году`;
+  const withCi = shown.some((s) => s.v!.ci_low !== undefined);
   const id = slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'municipality');
   const seriesNames = regionPoints.length ? ['Муниципалитет', 'Регион'] : ['Муниципалитет'];
   return {
@@ -243,20 +249,20 @@ function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, pag
     table: {
       head: ['Год', 'Муниципалитет', 'Изменение', 'Участников (n)', ...(regionPoints.length ? ['Регион'] : [])],
       rows: series.map((s) => {
-        const ch = m.ix.change(s.v!);
+        const ch = changeFromPrevious(m.ix, s.v!);
         const r = regionOf(def.id, s.year, where);
-        return [{ text: String(s.year) }, valueCell(s.v, def, m.data.config.privacy.min_group), { text: ch === undefined ? '' : describeChange(ch, unitOf(def, where.subject), genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, unitOf(def, where.subject)), num: true }] : [])];
+        return [{ text: String(s.year) }, valueCell(s.v, def, m.data.config.privacy.min_group), { text: ch === undefined ? '' : describeComparison(ch, unit, genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, unitOf(def, where.subject)), num: true }] : [])];
       }),
     },
     csv: {
-      header: ['year', 'series', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed'],
+      header: ['year', 'series', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
       rows: [
-        ...series.map((s) => [s.year, 'municipality', def.id, where.subject, where.grade, where.period, s.v!.suppressed ? undefined : s.v!.value!.toFixed(2), s.v!.n, s.v!.suppressed ? 1 : 0]),
-        ...regionPoints.map((r) => [r.year, 'region', def.id, where.subject, where.grade, where.period, r.r!.toFixed(2), undefined, 0]),
+        ...series.map((s) => [s.year, 'municipality', def.id, where.subject, where.grade, where.period, s.v!.suppressed ? undefined : s.v!.value!.toFixed(2), s.v!.n, s.v!.suppressed ? 1 : 0, ...ciCells(s.v!)]),
+        ...regionPoints.map((r) => [r.year, 'region', def.id, where.subject, where.grade, where.period, r.r!.toFixed(2), undefined, 0, undefined, undefined]),
       ],
     },
     notes: series.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${whyHidden(s.v!, m.data.config.privacy.min_group)}`),
-    legend: [{ label: muniName, color: COLORS.main, mark: 'line' }, ...(regionPoints.length ? [{ label: 'Регион', color: COLORS.region, mark: 'dashed' as const }] : [])],
+    legend: [{ label: muniName, color: COLORS.main, mark: 'line' }, ...(regionPoints.length ? [{ label: 'Регион', color: COLORS.region, mark: 'dashed' as const }] : []), ...(withCi ? [CI_LEGEND] : [])],
   };
 }
 
@@ -267,12 +273,23 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
   const muni = m.ix.get(def.id, year, where);
   const reg = regionOf(def.id, year, where);
   const digits = DIGITS[unitOf(def, where.subject)];
-  const bars: Bar[] = shown.map((v) => ({ label: names.school(v.school_id), value: v.value!, flag: m.risks.some((r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade) }));
+  const bars: Bar[] = shown.map((v) => ({ label: names.school(v.school_id), value: v.value!, lo: v.ci_low, hi: v.ci_high, flag: m.risks.some((r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade) }));
   const sorted = [...shown].sort((a, b) => b.value! - a.value!);
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
+  const unit = unitOf(def, where.subject);
   const what = `${def.short.replace(/^[^:]+: /, '')} ${groupWords(names, where)}`.trim();
-  const title = `${capital(what)} в школах: от ${formatValue(bottom.value!, unitOf(def, where.subject))} до ${formatValue(top.value!, unitOf(def, where.subject))}; выше всех — ${names.school(top.school_id)}`;
+  // The finding is how many schools differ from the rest beyond chance (spec §11), not who is first.
+  const standing = shown.map((v) => compareWithRest(v, muni)).filter((c) => c?.significant && !c.exact);
+  const higher = standing.filter((c) => c!.diff > 0).length;
+  const lower = standing.length - higher;
+  const finding = def.better === null || standing.length === 0 && !shown.some((v) => v.sd !== undefined || v.numerator !== undefined)
+    ? ''
+    : standing.length === 0
+      ? '; ни одна школа не отличается от остальных сильнее, чем допускают случайные колебания'
+      : `; отличаются от остальных школ сильнее случайных колебаний: ${[higher ? `выше — ${count(higher, ['школа', 'школы', 'школ'])}` : '', lower ? `ниже — ${count(lower, ['школа', 'школы', 'школ'])}` : ''].filter(Boolean).join(', ')}`;
+  const title = `${capital(what)} в школах в ${year} году: от ${formatValue(bottom.value!, unit)} до ${formatValue(top.value!, unit)}${finding}`;
+  const withCi = bars.some((b) => b.lo !== undefined);
   const refs = [
     ...(muni && !muni.suppressed && muni.value !== undefined ? [{ label: 'Муниципалитет', value: muni.value }] : []),
     ...(reg !== undefined ? [{ label: 'Регион', value: reg }] : []),
@@ -293,13 +310,14 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
       ],
     },
     csv: {
-      header: ['year', 'school_id', 'school_name', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed'],
-      rows: [...sorted, ...hidden].map((v) => [year, v.school_id, names.school(v.school_id), def.id, v.subject, v.grade, v.period, v.suppressed ? undefined : v.value!.toFixed(2), v.reason === 'ovz' ? undefined : v.n, v.suppressed ? 1 : 0]),
+      header: ['year', 'school_id', 'school_name', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
+      rows: [...sorted, ...hidden].map((v) => [year, v.school_id, names.school(v.school_id), def.id, v.subject, v.grade, v.period, v.suppressed ? undefined : v.value!.toFixed(2), v.reason === 'ovz' ? undefined : v.n, v.suppressed ? 1 : 0, ...ciCells(v)]),
     },
     notes: hidden.length ? [`Не показаны на графике: ${hidden.map((v) => `${names.school(v.school_id)} (${whyHidden(v, minGroup)})`).join('; ')}.`] : [],
     legend: [
       ...refs.map((r, i) => ({ label: `${r.label}: ${formatValue(r.value, unitOf(def, where.subject))}`, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
       ...(bars.some((b) => b.flag) ? [{ label: 'Школа в зоне риска', color: COLORS.low, mark: 'box' as const }] : []),
+      ...(withCi ? [CI_LEGEND] : []),
     ],
   };
 }
@@ -312,17 +330,17 @@ function subjectsChart(m: Model, names: Namer, def: IndicatorDef, year: number, 
   const label = (v: IndicatorValue) => names.group(v);
   const sorted = [...shown].sort((a, b) => b.value! - a.value!);
   const what = def.short.replace(/^[^:]+: /, '');
-  const title = `${capital(what)}: выше всего — ${label(sorted[0])} (${formatValue(sorted[0].value!, def.unit)}), ниже всего — ${label(sorted[sorted.length - 1])} (${formatValue(sorted[sorted.length - 1].value!, def.unit)})`;
+  const title = `${capital(what)} по предметам в ${year} году: от ${formatValue(sorted[sorted.length - 1].value!, def.unit)} (${label(sorted[sorted.length - 1])}) до ${formatValue(sorted[0].value!, def.unit)} (${label(sorted[0])})`;
   const minGroup = m.data.config.privacy.min_group;
   return {
     id: slug(def.id, 'subjects', suffix), title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def)}, ${year} год, муниципалитет, по предметам`,
-    ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value! })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
+    ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value!, lo: v.ci_low, hi: v.ci_high })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
     alt: `${title}. ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
     table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'], rows: values.map((v) => [year, def.id, v.subject, v.grade, v.suppressed ? undefined : v.value!.toFixed(2), v.n, v.suppressed ? 1 : 0]) },
     notes: values.filter((v) => v.suppressed).map((v) => `${label(v)}: ${whyHidden(v, minGroup)}`),
-    legend: [],
+    legend: shown.some((v) => v.ci_low !== undefined) ? [CI_LEGEND] : [],
   };
 }
 
@@ -389,12 +407,13 @@ function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: str
   if (shown.length === 0) return undefined;
   const muni = m.ix.series(def.id, where).filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined);
   const name = names.school(school);
-  const points: SeriesPoint[] = [...shown.map((s) => ({ series: name, x: s.year, y: s.v!.value! })), ...muni.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! }))];
+  const points: SeriesPoint[] = [...shown.map((s) => ({ series: name, x: s.year, y: s.v!.value!, lo: s.v!.ci_low, hi: s.v!.ci_high })), ...muni.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! }))];
   const last = shown[shown.length - 1];
   const muniLast = m.ix.get(def.id, last.year, where);
   const what = `${def.name} ${groupWords(names, where)}`.trim();
-  const cmp = muniLast && !muniLast.suppressed && muniLast.value !== undefined ? (last.v!.value! > muniLast.value ? 'выше' : last.v!.value! < muniLast.value ? 'ниже' : 'на уровне') : undefined;
-  const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, unitOf(def, where.subject))}${cmp ? ` — ${cmp}${cmp === 'на уровне' ? '' : ','} ${cmp === 'на уровне' ? 'муниципалитета' : 'чем в муниципалитете'} (${formatValue(muniLast!.value!, unitOf(def, where.subject))})` : ''}`;
+  const standing = describeStanding(compareWithRest(last.v, muniLast));
+  const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, unitOf(def, where.subject))}${standing.text ? ` — ${standing.text}` : ''}`;
+  const withCi = shown.some((s) => s.v!.ci_low !== undefined);
   const minGroup = m.data.config.privacy.min_group;
   return {
     id: slug('school', school, def.id, where.subject, where.grade), title, page: `/schools/${school}/`, pageTitle: name, indicator: def.id,
@@ -406,14 +425,14 @@ function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: str
       rows: mine.map((s) => [{ text: String(s.year) }, valueCell(s.v, def, minGroup), { text: formatNumber(s.v!.n, 0), num: true }, valueCell(m.ix.get(def.id, s.year, where), def, minGroup)]),
     },
     csv: {
-      header: ['year', 'series', 'school_id', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'],
+      header: ['year', 'series', 'school_id', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
       rows: [
-        ...mine.map((s) => [s.year, 'school', school, def.id, where.subject, where.grade, s.v!.suppressed ? undefined : s.v!.value!.toFixed(2), s.v!.n, s.v!.suppressed ? 1 : 0]),
-        ...muni.map((s) => [s.year, 'municipality', '', def.id, where.subject, where.grade, s.v!.value!.toFixed(2), s.v!.n, 0]),
+        ...mine.map((s) => [s.year, 'school', school, def.id, where.subject, where.grade, s.v!.suppressed ? undefined : s.v!.value!.toFixed(2), s.v!.n, s.v!.suppressed ? 1 : 0, ...ciCells(s.v!)]),
+        ...muni.map((s) => [s.year, 'municipality', '', def.id, where.subject, where.grade, s.v!.value!.toFixed(2), s.v!.n, 0, ...ciCells(s.v!)]),
       ],
     },
     notes: mine.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${whyHidden(s.v!, minGroup)}`),
-    legend: [{ label: name, color: COLORS.main, mark: 'line' }, { label: 'Муниципалитет', color: COLORS.region, mark: 'dashed' }],
+    legend: [{ label: name, color: COLORS.main, mark: 'line' }, { label: 'Муниципалитет', color: COLORS.region, mark: 'dashed' }, ...(withCi ? [{ ...CI_LEGEND, color: COLORS.main }] : [])],
   };
 }
 
@@ -423,5 +442,10 @@ function taskOrder(a: string, b: string): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? -1) !== (pb[i] ?? -1)) return (pa[i] ?? -1) - (pb[i] ?? -1);
   return 0;
 }
+
+/** The legend line of every chart with intervals. */
+const CI_LEGEND: LegendItem = { label: '95-процентный доверительный интервал (пределы случайных колебаний)', color: CI_COLOR, mark: 'interval' };
+
+const ciCells = (v: IndicatorValue) => (v.suppressed || v.ci_low === undefined ? [undefined, undefined] : [v.ci_low.toFixed(2), v.ci_high!.toFixed(2)]);
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

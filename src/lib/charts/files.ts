@@ -53,9 +53,21 @@ export function standaloneSvg(c: Chart, source: string): string {
   let x = 20;
   if (legend) {
     for (const l of c.legend) {
-      parts.push(l.mark === 'box' ? `<rect x="${x}" y="${y + 2}" width="16" height="12" fill="${l.color}"/>` : `<line x1="${x}" y1="${y + 8}" x2="${x + 24}" y2="${y + 8}" stroke="${l.color}" stroke-width="3"${l.mark === 'dashed' ? ' stroke-dasharray="6 3"' : ''}/>`);
+      const w = 40 + l.label.length * 7.5;
+      // A key that does not fit the line starts a new one.
+      if (x > 20 && x + w > OUT - 20) {
+        x = 20;
+        y += 22;
+      }
+      parts.push(
+        l.mark === 'box'
+          ? `<rect x="${x}" y="${y + 2}" width="16" height="12" fill="${l.color}"/>`
+          : l.mark === 'interval'
+            ? `<path d="M${x + 2} ${y + 8}H${x + 22}M${x + 2} ${y + 3}V${y + 13}M${x + 22} ${y + 3}V${y + 13}" stroke="${l.color}" stroke-width="2" fill="none"/>`
+            : `<line x1="${x}" y1="${y + 8}" x2="${x + 24}" y2="${y + 8}" stroke="${l.color}" stroke-width="3"${l.mark === 'dashed' ? ' stroke-dasharray="6 3"' : ''}/>`,
+      );
       parts.push(`<text x="${x + 30}" y="${y + 13}" font-size="14" fill="#1a1a1a">${esc(l.label)}</text>`);
-      x += 40 + l.label.length * 7.5;
+      x += w;
     }
     y += 26;
   }

@@ -31,12 +31,16 @@ function finish(svg: Element, label: string): string {
   return s;
 }
 
-export interface SeriesPoint { series: string; x: number; y: number }
+/** A point of a line; `lo`–`hi` is its 95 % interval, drawn as an error bar. */
+export interface SeriesPoint { series: string; x: number; y: number; lo?: number; hi?: number }
+
+/** Ink of the interval marks: dark and thin, so they read as uncertainty, not as data. */
+export const CI_COLOR = '#444';
 
 /** Lines over years: one per series, each with its own symbol and dash, values written at the points. */
 export function lineChart(points: SeriesPoint[], o: { label: string; digits: number; series: string[]; yLabel: string; height?: number; width?: number }): string {
   const years = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
-  const ys = points.map((p) => p.y);
+  const ys = points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]);
   const min = Math.min(...ys);
   const max = Math.max(...ys);
   const pad = Math.max((max - min) * 0.25, Math.abs(max) * 0.03, 0.5);
@@ -44,15 +48,18 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
   const marks: Plot.Markish[] = [Plot.gridY({ stroke: '#ccc', strokeOpacity: 1 })];
   o.series.forEach((s, i) => {
     const data = points.filter((p) => p.series === s);
+    const bars = data.filter((d) => d.lo !== undefined && d.hi !== undefined);
+    // Error bars sit a little to the side of each series' point so that two series' bars do not overlap.
+    if (bars.length) marks.push(Plot.ruleX(bars, { x: 'x', y1: 'lo', y2: 'hi', stroke: color(s), strokeWidth: 1.5, strokeOpacity: 0.75, dx: i === 0 ? 0 : 6 }));
     marks.push(
       Plot.line(data, { x: 'x', y: 'y', stroke: color(s), strokeWidth: 2.5, strokeDasharray: DASH[i % 4] }),
       Plot.dot(data, { x: 'x', y: 'y', fill: color(s), r: 4.5, symbol: SYMBOLS[i % 4] }),
     );
     if (i === 0) {
-      // The value goes on the side away from the other lines, so it never sits on their markers.
+      // The value goes on the side away from the other lines, so it never sits on their markers; beside its error bar.
       const above = (d: SeriesPoint) => points.some((p) => p.series !== s && p.x === d.x && p.y > d.y && p.y - d.y < (max - min + 2 * pad) * 0.15);
       for (const [side, dy] of [[false, -13], [true, 20]] as const) {
-        marks.push(Plot.text(data.filter((d) => above(d) === side), { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy, fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
+        marks.push(Plot.text(data.filter((d) => above(d) === side), { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy, dx: data.some((p) => p.lo !== undefined) ? 4 : 0, textAnchor: data.some((p) => p.lo !== undefined) ? 'start' : 'middle', fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
       }
     }
   });
@@ -65,18 +72,22 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
   return finish(svg, o.label);
 }
 
-/** A bar; `flag` marks a school in a risk zone. */
-export interface Bar { label: string; value: number; flag?: boolean }
+/** A bar; `flag` marks a school in a risk zone; `lo`–`hi` is its 95 % interval. */
+export interface Bar { label: string; value: number; flag?: boolean; lo?: number; hi?: number }
 
 /** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
 export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number }): string {
   const data = [...bars].sort((a, b) => b.value - a.value);
   const names = data.map((b) => shorten(b.label, 20));
   const height = 36 + data.length * 26;
-  const max = Math.max(o.domainMax ?? 0, ...data.map((b) => b.value), ...(o.refs ?? []).map((r) => r.value)) * 1.12 || 1;
+  const max = Math.max(o.domainMax ?? 0, ...data.map((b) => Math.max(b.value, b.hi ?? 0)), ...(o.refs ?? []).map((r) => r.value)) * 1.15 || 1;
+  const y = (_: Bar, i: number) => names[i];
+  const withCi = data.some((b) => b.lo !== undefined);
   const marks: Plot.Markish[] = [
-    Plot.barX(data, { y: (_: Bar, i: number) => names[i], x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : COLORS.main) }),
-    Plot.text(data, { y: (_: Bar, i: number) => names[i], x: 'value', text: (b: Bar) => dec(b.value, o.digits), textAnchor: 'start', dx: 4, fill: '#1a1a1a', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),
+    // Interval bars are lighter where they cross the bar, dark beyond it: readable on both.
+    Plot.barX(data, { y, x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : COLORS.main), fillOpacity: withCi ? 0.78 : 1 }),
+    ...(withCi ? [Plot.ruleY(data.filter((b) => b.lo !== undefined), { y: (b: Bar) => names[data.indexOf(b)], x1: 'lo', x2: 'hi', stroke: CI_COLOR, strokeWidth: 2 }), Plot.tickX(data.filter((b) => b.lo !== undefined).flatMap((b) => [{ b, x: b.lo! }, { b, x: b.hi! }]), { y: (d: { b: Bar }) => names[data.indexOf(d.b)], x: 'x', stroke: CI_COLOR, strokeWidth: 2, inset: 6 })] : []),
+    Plot.text(data, { y, x: (b: Bar) => Math.max(b.value, b.hi ?? b.value), text: (b: Bar) => dec(b.value, o.digits), textAnchor: 'start', dx: 4, fill: '#1a1a1a', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),
     Plot.ruleX([0], { stroke: '#1a1a1a' }),
   ];
   // Reference values are named in the legend above the chart, so their lines carry no labels here.
@@ -84,7 +95,7 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
     marks.push(Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }));
   });
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(172, 14 + Math.max(...names.map((n) => n.length)) * 7.6), marginRight: 44, marginTop: 24, marginBottom: 12, style: FONT,
+    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(172, 14 + Math.max(...names.map((n) => n.length)) * 7.6), marginRight: 48, marginTop: 24, marginBottom: 12, style: FONT,
     x: { domain: [0, max], label: o.xLabel, labelAnchor: 'right', labelArrow: 'none', axis: 'top', ticks: 4, tickFormat: (d: number) => dec(d, 0) },
     y: { domain: names, label: null, tickSize: 0 },
     marks,

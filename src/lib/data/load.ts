@@ -10,7 +10,7 @@ import { findMechanism, MECHANISMS } from './mechanisms.ts';
 import { normKey } from './normalize.ts';
 import { parseDeadline, roadmapYears } from '../roadmap/deadline.ts';
 import * as S from './schemas.ts';
-import { siteConfigSchema, type SiteConfig } from './site-config.ts';
+import { SETTING_HINTS, siteConfigSchema, type SiteConfig } from './site-config.ts';
 import { readTable, type Row, type TableSpec } from './table.ts';
 import type {
   EgeMarks, GraduatesRow, RegionValue, ResultsFile, Roadmap, RoadmapItem, RoadmapReport, Scale,
@@ -191,7 +191,10 @@ function readConfig(text: string | undefined, log: IssueLog): SiteConfig {
   const parsed = siteConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      log.error({ file: 'site.yaml', column: issue.path.join('.'), message: `Неверная настройка: ${issue.message}.`, found: JSON.stringify(pathGet(raw, issue.path)) ?? 'нет значения', expected: 'значение по описанию в README' });
+      const key = issue.path.join('.');
+      const unknown = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      const found = unknown.length ? unknown.join(', ') : (JSON.stringify(pathGet(raw, issue.path)) ?? 'нет значения');
+      log.error({ file: 'site.yaml', column: key, message: `Неверная настройка: ${issue.message}.`, found, expected: SETTING_HINTS[key] ?? 'значение по описанию в README' });
     }
     return fallback;
   }

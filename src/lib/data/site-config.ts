@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Messages of the settings check in Russian: the ИМЦ reads them.
+z.config(z.locales.ru());
+
 const org = z.object({
   /** Full name of the organisation. */
   name: z.string().min(1),
@@ -53,13 +56,16 @@ export const siteConfigSchema = z.object({
       low_ratio: z.number().positive().default(2),
       /** …and at least this share, %. */
       low_min_share: z.number().min(0).max(100).default(10),
-      /** Decline: the mean fell this many years running. */
-      decline_years: z.number().int().min(2).default(2),
-      /** Objectivity (ВПР): «повысили» at least this share, %. */
-      raised_share: z.number().min(0).max(100).default(25),
-      /** Objectivity (ВПР): «понизили» at least this share, %. */
-      lowered_share: z.number().min(0).max(100).default(50),
+      /** Decline: the year is compared with this many years before it, pooled. */
+      decline_years: z.number().int().min(1).max(5).default(2),
+      /** Decline: the smallest fall that counts, in standard deviations of participants' values. */
+      min_effect: z.number().min(0).max(3).default(0.2),
+      /** Objectivity: the smallest gap from the rest of the municipality that counts, percentage points. */
+      objectivity_gap: z.number().min(0).max(100).default(10),
+      /** False discovery rate kept over the tests of one rule in one year (Benjamini–Hochberg). */
+      fdr: z.number().gt(0).lt(1).default(0.1),
     })
+    .strict()
     .prefault({}),
   /** Free text for the contacts block and the «about the data» page. */
   contact_text: z.string().optional(),
@@ -70,3 +76,15 @@ export const siteConfigSchema = z.object({
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** What each setting expects, in the words of the error message. */
+export const SETTING_HINTS: Record<string, string> = {
+  'risks.low_ratio': 'положительное число, например 2',
+  'risks.low_min_share': 'число процентов от 0 до 100, например 10',
+  'risks.decline_years': 'целое число лет от 1 до 5, например 2',
+  'risks.min_effect': 'число стандартных отклонений от 0 до 3, например 0.2 (десятичная точка)',
+  'risks.objectivity_gap': 'число процентных пунктов от 0 до 100, например 10',
+  'risks.fdr': 'доля ложных срабатываний больше 0 и меньше 1, например 0.1 (десятичная точка)',
+  'privacy.min_group': 'целое число не меньше 1, например 5',
+  risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
+};

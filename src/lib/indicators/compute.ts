@@ -1,6 +1,7 @@
 import { indexScales } from '../data/checks.ts';
 import type { Dataset } from '../data/load.ts';
 import type { TaskInfo } from '../data/tables.ts';
+import { sampleOf, tInterval, wilson, type Sample } from '../stats/tests.ts';
 import { INDICATORS } from './registry.ts';
 import type { Ctx, Dims, Family, IndicatorDef, Measured } from './types.ts';
 
@@ -23,6 +24,11 @@ export interface IndicatorValue {
   n: number;
   /** Why a value is withheld. */
   reason?: 'small' | 'empty' | 'ovz';
+  /** Standard deviation of participants' values, for means and task success: what tests need. */
+  sd?: number;
+  /** The 95 % interval of spec §11, unrounded; none for counts, participants and suppressed values. */
+  ci_low?: number;
+  ci_high?: number;
 }
 
 export interface Computed {
@@ -30,25 +36,41 @@ export interface Computed {
   years: number[];
 }
 
-/** Turns what a measure found into a published value, applying the privacy rule (spec §0). */
-export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['scope'], minGroup: number): Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'suppressed' | 'n' | 'reason'> {
+type Finished = Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'suppressed' | 'n' | 'reason' | 'sd' | 'ci_low' | 'ci_high'>;
+
+/** Turns what a measure found into a published value, applying the privacy rule (spec §0) and the interval (§11). */
+export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['scope'], minGroup: number): Finished {
   const hide = (n: number) => ({ suppressed: true, n, reason: n === 0 ? ('empty' as const) : ('small' as const) });
+  const withT = (value: number, s: Sample) => {
+    const ci = tInterval(s);
+    return { sd: Number.isFinite(s.sd) ? s.sd : undefined, ci_low: ci?.low, ci_high: ci?.high, value };
+  };
   switch (m.kind) {
     case 'participants':
       if (def.sensitive && scope === 'school' && m.value >= 1 && m.value < minGroup) return { suppressed: true, n: m.value, reason: 'ovz' };
       return { value: m.value, suppressed: false, n: m.value };
-    case 'share':
+    case 'share': {
       if (m.den === 0 || m.den < minGroup) return hide(m.den);
-      return { value: (100 * m.num) / m.den, numerator: m.num, denominator: m.den, suppressed: false, n: m.den };
-    case 'mean':
+      const ci = wilson(m.num, m.den);
+      return { value: (100 * m.num) / m.den, numerator: m.num, denominator: m.den, suppressed: false, n: m.den, ci_low: ci?.low, ci_high: ci?.high };
+    }
+    case 'mean': {
       if (m.n === 0 || m.n < minGroup) return hide(m.n);
-      return { value: m.sum / m.n, denominator: m.n, suppressed: false, n: m.n };
+      const s = sampleOf(m.n, m.sum, m.sumSq);
+      return { ...withT(s.mean, s), denominator: m.n, suppressed: false, n: m.n };
+    }
     case 'count':
       if (m.n === 0 || m.n < minGroup) return hide(m.n);
       return { value: m.value, suppressed: false, n: m.n };
-    case 'rate':
+    case 'rate': {
       if (m.n === 0 || m.max === 0 || m.n < minGroup) return hide(m.n);
-      return { value: (100 * m.score) / m.max, denominator: m.n, suppressed: false, n: m.n };
+      // The rate is Σ score / Σ max; its interval is the t-interval of participants' shares of the points.
+      const s = sampleOf(m.n, m.sumX, m.sumSq);
+      const value = (100 * m.score) / m.max;
+      const t = withT(value, { ...s, mean: value });
+      // A share of points cannot leave 0–100 %: the interval is cut there.
+      return { ...t, ci_low: t.ci_low === undefined ? undefined : Math.max(0, t.ci_low), ci_high: t.ci_high === undefined ? undefined : Math.min(100, t.ci_high), denominator: m.n, suppressed: false, n: m.n };
+    }
   }
 }
 
@@ -128,6 +150,7 @@ export function computeAll(data: Dataset, indicators: IndicatorDef[] = INDICATOR
             indicator: def.id, year, scope, school_id: g.school,
             subject: g.dims.subject ?? '', grade: g.dims.grade, period: g.dims.period ?? '', task: g.dims.task ?? '',
             value: f.value, numerator: f.numerator, denominator: f.denominator, suppressed: f.suppressed, n: f.n, reason: f.reason,
+            sd: f.sd, ci_low: f.ci_low, ci_high: f.ci_high,
           });
         }
       }

@@ -24,20 +24,42 @@ export function share<R>(rows: R[], test: (r: R) => boolean, base: (r: R) => boo
 
 export function mean<R>(rows: R[], value: (r: R) => number | undefined): Measured {
   let sum = 0;
+  let sumSq = 0;
   let n = 0;
   for (const r of rows) {
     const v = value(r);
     if (v === undefined) continue;
     sum += v;
+    sumSq += v * v;
     n++;
   }
-  return { kind: 'mean', sum, n };
+  return { kind: 'mean', sum, sumSq, n };
 }
 
-export function count<R extends { participant_id: string }>(rows: R[], test: (r: R) => boolean): Measured {
+/** A count of results; `n` (for the privacy rule) is the group's participants unless given. */
+export function count<R extends { participant_id: string }>(rows: R[], test: (r: R) => boolean, n = distinct(rows)): Measured {
   let value = 0;
   for (const r of rows) if (test(r)) value++;
-  return { kind: 'count', value, n: distinct(rows) };
+  return { kind: 'count', value, n };
+}
+
+/** Task success over participants, each with the points scored and the points possible. */
+export function rate(perParticipant: Iterable<{ score: number; max: number }>): Measured {
+  let score = 0;
+  let max = 0;
+  let n = 0;
+  let sumX = 0;
+  let sumSq = 0;
+  for (const p of perParticipant) {
+    if (p.max <= 0) continue;
+    score += p.score;
+    max += p.max;
+    const x = (100 * p.score) / p.max;
+    sumX += x;
+    sumSq += x * x;
+    n++;
+  }
+  return { kind: 'rate', score, max, n, sumX, sumSq };
 }
 
 /** Σ of a field over aggregate rows that have it; `n` is Σ students of those rows. */

@@ -1,3 +1,5 @@
+import { ALPHA, zTest } from '../stats/tests.ts';
+import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
 
 /** One component of the school index and how it is computed. */
@@ -25,12 +27,28 @@ export interface Place {
   school_id: string;
   /** Index 0–100: the mean of the available components. */
   index: number;
+  /** Standard error of the index (spec §11): sqrt(Σ se²) / k over its k components. */
+  se: number;
+  /** The 95 % range of plausible places: 1 + schools significantly higher … ranked − schools significantly lower. */
+  low: number;
+  high: number;
   components: Record<string, number | undefined>;
   place: number;
   /** How many schools were ranked that year. */
   of: number;
   /** Previous place − this place: positive means the school moved up. */
   change?: number;
+  /** Whether the index changed significantly since the previous year: only then is a change of place a rise or a fall. */
+  changeSignificant?: boolean;
+}
+
+/** Standard error of a published value: s/√n for a mean, √(p(1−p)/n) for a share, in its units. */
+function seOf(v: IndicatorValue): number {
+  if (v.numerator !== undefined && v.denominator) {
+    const p = v.numerator / v.denominator;
+    return 100 * Math.sqrt((p * (1 - p)) / v.denominator);
+  }
+  return v.sd !== undefined && v.n > 0 ? v.sd / Math.sqrt(v.n) : 0;
 }
 
 /**
@@ -40,35 +58,54 @@ export interface Place {
 export function computePlaces(ix: ValueIndex): Place[] {
   const out: Place[] = [];
   for (const year of ix.years) {
-    const schools = new Map<string, Record<string, number | undefined>>();
+    const schools = new Map<string, { values: Record<string, number | undefined>; se: Record<string, number> }>();
     for (const c of PLACE_COMPONENTS) {
-      const acc = new Map<string, { sum: number; w: number }>();
+      const acc = new Map<string, { sum: number; w: number; var: number }>();
       for (const v of ix.all(c.from)) {
         if (v.year !== year || v.scope !== 'school' || v.suppressed || v.value === undefined || c.exclude?.includes(v.subject)) continue;
-        const a = acc.get(v.school_id) ?? { sum: 0, w: 0 };
+        const a = acc.get(v.school_id) ?? { sum: 0, w: 0, var: 0 };
         a.sum += v.value * v.n;
         a.w += v.n;
+        a.var += (v.n * seOf(v)) ** 2;
         acc.set(v.school_id, a);
       }
       for (const [school, a] of acc) {
-        const comps = schools.get(school) ?? {};
-        comps[c.id] = c.transform(a.sum / a.w);
+        const comps = schools.get(school) ?? { values: {}, se: {} };
+        comps.values[c.id] = c.transform(a.sum / a.w);
+        comps.se[c.id] = Math.sqrt(a.var) / a.w;
         schools.set(school, comps);
       }
     }
-    const ranked = [...schools].map(([school_id, components]) => {
-      const xs = Object.values(components).filter((x): x is number => x !== undefined);
-      return { school_id, components, index: Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 };
+    const ranked = [...schools].map(([school_id, { values, se }]) => {
+      const ids = Object.keys(values).filter((k) => values[k] !== undefined);
+      const k = ids.length;
+      return {
+        school_id, components: values,
+        index: Math.round((ids.reduce((a, id) => a + values[id]!, 0) / k) * 100) / 100,
+        se: Math.sqrt(ids.reduce((a, id) => a + se[id] ** 2, 0)) / k,
+      };
     });
     ranked.sort((a, b) => b.index - a.index || (a.school_id < b.school_id ? -1 : 1));
     ranked.forEach((r, i) => {
       const place = i > 0 && ranked[i - 1].index === r.index ? out[out.length - 1].place : i + 1;
-      out.push({ year, school_id: r.school_id, index: r.index, components: r.components, place, of: ranked.length });
+      let higher = 0;
+      let lower = 0;
+      for (const o of ranked) {
+        if (o === r) continue;
+        const t = zTest(o.index, o.se, r.index, r.se);
+        if (!t || t.p >= ALPHA) continue;
+        if (t.diff > 0) higher++;
+        else lower++;
+      }
+      out.push({ year, school_id: r.school_id, index: r.index, se: r.se, components: r.components, place, of: ranked.length, low: 1 + higher, high: ranked.length - lower });
     });
   }
   for (const p of out) {
     const prev = out.find((q) => q.school_id === p.school_id && q.year === p.year - 1);
-    if (prev) p.change = prev.place - p.place;
+    if (!prev) continue;
+    p.change = prev.place - p.place;
+    const t = zTest(p.index, p.se, prev.index, prev.se);
+    p.changeSignificant = t !== undefined && t.p < ALPHA;
   }
   return out;
 }

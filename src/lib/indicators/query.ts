@@ -65,13 +65,11 @@ export class ValueIndex {
   series(id: string, w: Where = {}): { year: number; v?: IndicatorValue }[] {
     return this.years.map((year) => ({ year, v: this.get(id, year, w) }));
   }
-  /** Change from the previous year present, when both values are published. */
-  change(v: IndicatorValue): number | undefined {
-    if (v.suppressed || v.value === undefined) return undefined;
+  /** The same group in the previous year present. */
+  previous(v: IndicatorValue): IndicatorValue | undefined {
     const i = this.years.indexOf(v.year);
     if (i <= 0) return undefined;
-    const prev = this.get(v.indicator, this.years[i - 1], { school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task });
-    return prev && !prev.suppressed && prev.value !== undefined ? v.value - prev.value : undefined;
+    return this.get(v.indicator, this.years[i - 1], { school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task });
   }
   /** Distinct values of a dimension for an indicator, e.g. the subjects of ege.mean. */
   dimValues<K extends 'subject' | 'grade' | 'period' | 'task' | 'school_id'>(id: string, dim: K, filter: (v: IndicatorValue) => boolean = () => true): NonNullable<IndicatorValue[K]>[] {

@@ -5,7 +5,7 @@
  */
 import type { EgeRow, OgeRow, OlympRow, OlympStage, PassRow, VprRow } from '../data/tables.ts';
 import * as F from './families.ts';
-import { byParticipant, count, distinct, mean, participants, share, sumCount, sumShare } from './measures.ts';
+import { byParticipant, count, distinct, mean, participants, rate, share, sumCount, sumShare } from './measures.ts';
 import type { Ctx, Family, IndicatorDef, Measured } from './types.ts';
 
 const vtg = (r: EgeRow) => r.category === 'ВТГ';
@@ -70,19 +70,19 @@ function taskIndicators<R extends TaskRow & { school_id: string }>(p: 'ege' | 'o
   const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
   const family = F.tasksOf(p, base);
   const over = (rows: R[], ctx: Ctx, levels: string[]): Measured => {
-    let score = 0;
-    let max = 0;
-    const who = new Set<string>();
+    // Per participant: points scored and possible over the tasks of these levels.
+    const who = new Map<string, { score: number; max: number }>();
     for (const r of rows) {
       for (const [task, s] of Object.entries(r.tasks ?? {})) {
         const info = ctx.task(p, r.subject, r.grade, task);
         if (!info || !levels.includes(info.level)) continue;
-        score += s;
-        max += info.max_score;
-        who.add(r.participant_id);
+        let acc = who.get(r.participant_id);
+        if (!acc) who.set(r.participant_id, (acc = { score: 0, max: 0 }));
+        acc.score += s;
+        acc.max += info.max_score;
       }
     }
-    return { kind: 'rate', score, max, n: who.size };
+    return rate(who.values());
   };
   const common = { unit: '%' as const, procedure: p, dims: ['subject', 'grade', 'task'] as IndicatorDef['dims'], better: true, source: ['001 4.1–4.3', '001 5.5', '000 §3 9.6'], family, population };
   return [
@@ -95,17 +95,15 @@ function taskIndicators<R extends TaskRow & { school_id: string }>(p: 'ege' | 'o
       measure: (rows, ctx) => {
         const task = ctx.dims.task;
         if (task === undefined) return null;
-        let score = 0;
-        let n = 0;
         let info;
+        const scored: { score: number; max: number }[] = [];
         for (const r of rows) {
           const s = r.tasks?.[task];
           if (s === undefined) continue;
           info ??= ctx.task(p, r.subject, r.grade, task);
-          score += s;
-          n++;
+          if (info) scored.push({ score: s, max: info.max_score });
         }
-        return info ? { kind: 'rate', score, max: n * info.max_score, n } : null;
+        return info ? rate(scored) : null;
       },
     }),
     def<R>({
@@ -240,8 +238,8 @@ export const INDICATORS: IndicatorDef[] = [
     const stage: OlympStage = key === 'municipal' ? 'муниципальный' : 'региональный';
     const gen = key === 'municipal' ? 'муниципального' : 'регионального';
     return [
-      def<OlympRow>({ id: `olymp.${key}_winners`, name: `Число победителей ${gen} этапа ВсОШ`, short: `ВсОШ: победители ${gen} этапа`, unit: 'дипл.', procedure: 'olymp', dims: ['subject'], better: true, source: ['000 §3 6.3'], method: `Число дипломов победителя ${gen} этапа (человек × предмет).`, family: F.olymp, measure: (rows) => count(rows, (r) => r.stage === stage && r.status === 'победитель') }),
-      def<OlympRow>({ id: `olymp.${key}_prizewinners`, name: `Число призёров ${gen} этапа ВсОШ`, short: `ВсОШ: призёры ${gen} этапа`, unit: 'дипл.', procedure: 'olymp', dims: ['subject'], better: true, source: ['000 §3 6.2'], method: `Число дипломов призёра ${gen} этапа (человек × предмет).`, family: F.olymp, measure: (rows) => count(rows, (r) => r.stage === stage && r.status === 'призёр') }),
+      def<OlympRow>({ id: `olymp.${key}_winners`, name: `Число победителей ${gen} этапа ВсОШ`, short: `ВсОШ: победители ${gen} этапа`, unit: 'дипл.', procedure: 'olymp', dims: ['subject'], better: true, source: ['000 §3 6.3'], method: `Число дипломов победителя ${gen} этапа (человек × предмет).`, family: F.olymp, measure: (rows) => count(rows, (r) => r.stage === stage && r.status === 'победитель', distinct(stageRows(rows, stage))) }),
+      def<OlympRow>({ id: `olymp.${key}_prizewinners`, name: `Число призёров ${gen} этапа ВсОШ`, short: `ВсОШ: призёры ${gen} этапа`, unit: 'дипл.', procedure: 'olymp', dims: ['subject'], better: true, source: ['000 §3 6.2'], method: `Число дипломов призёра ${gen} этапа (человек × предмет).`, family: F.olymp, measure: (rows) => count(rows, (r) => r.stage === stage && r.status === 'призёр', distinct(stageRows(rows, stage))) }),
     ];
   }),
   // Graduates

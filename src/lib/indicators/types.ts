@@ -12,13 +12,17 @@ export interface Dims {
 /** What a measure found in one group; rounding and suppression happen later. */
 export type Measured =
   | { kind: 'share'; num: number; den: number }
-  | { kind: 'mean'; sum: number; n: number }
+  /** Σx and Σx² over n participants' values: the mean and its interval. */
+  | { kind: 'mean'; sum: number; sumSq: number; n: number }
   /** A count of results (winners, top scorers…): withheld when the group is small. */
   | { kind: 'count'; value: number; n: number }
   /** A number of participants: always published (see `sensitive`). */
   | { kind: 'participants'; value: number }
-  /** Task success: Σ score / Σ max, in %, over n participants. */
-  | { kind: 'rate'; score: number; max: number; n: number };
+  /**
+   * Task success: Σ score / Σ max, in %, over n participants; `sumSq` is Σ of
+   * each participant's squared share of the points (in %), for the interval.
+   */
+  | { kind: 'rate'; score: number; max: number; n: number; sumX: number; sumSq: number };
 
 export interface Ctx {
   year: number;

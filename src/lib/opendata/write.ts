@@ -5,7 +5,7 @@ import { INDICATORS } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { EXCEL, toCsv, type Cell } from './csv.ts';
 
-export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed'] as const;
+export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed', 'ci_low', 'ci_high'] as const;
 
 /** Column descriptions for meta.json and the open-data page. */
 export const COLUMN_DOCS: Record<string, string> = {
@@ -21,14 +21,18 @@ export const COLUMN_DOCS: Record<string, string> = {
   numerator: 'Числитель доли; пусто для средних и количеств',
   denominator: 'Знаменатель доли или число участников (n) для средних и процентов выполнения; пусто для количеств',
   suppressed: '1 — значение скрыто: группа меньше порога конфиденциальности; 0 — опубликовано',
+  ci_low: 'Нижняя граница 95-процентного доверительного интервала (для средних — t-интервал, для долей — интервал Уилсона), 2 знака; пусто для количеств и скрытых значений',
+  ci_high: 'Верхняя граница того же интервала',
 };
 
 const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x, 2).toFixed(2));
+/** Three significant digits, in plain decimal notation. */
+const pValue = (p: number) => (p < 1e-6 ? '0.000001' : Number(p.toPrecision(3)).toFixed(Math.max(3, 2 - Math.floor(Math.log10(p)))));
 const int = (x: number | undefined) => (x === undefined ? undefined : String(Math.round(x)));
 
 function indicatorRow(v: IndicatorValue): Cell[] {
   const hidden = v.suppressed;
-  return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, hidden ? undefined : fixed2(v.value), hidden ? undefined : int(v.numerator), hidden ? undefined : int(v.denominator), hidden ? 1 : 0];
+  return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, hidden ? undefined : fixed2(v.value), hidden ? undefined : int(v.numerator), hidden ? undefined : int(v.denominator), hidden ? 1 : 0, hidden ? undefined : fixed2(v.ci_low), hidden ? undefined : fixed2(v.ci_high)];
 }
 
 /** Every file of opendata/ as path → content; pure, so two builds give the same bytes. */
@@ -36,18 +40,19 @@ export function openDataFiles(m: Model): Map<string, string> {
   const files = new Map<string, string>();
   const rows = m.ix.values.map(indicatorRow);
   files.set('indicators.csv', toCsv([...INDICATOR_COLUMNS], rows));
-  files.set('indicators-excel.csv', toCsv([...INDICATOR_COLUMNS], rows, EXCEL, new Set([8])));
+  files.set('indicators-excel.csv', toCsv([...INDICATOR_COLUMNS], rows, EXCEL, new Set([8, 12, 13])));
   files.set('indicators.json', JSON.stringify(m.ix.values.map((v) => {
     const r = indicatorRow(v);
     return {
       indicator: v.indicator, year: v.year, scope: v.scope, school_id: v.school_id, subject: v.subject, grade: v.grade ?? null, period: v.period, task: v.task,
       value: r[8] === undefined ? null : Number(r[8]), numerator: r[9] === undefined ? null : Number(r[9]), denominator: r[10] === undefined ? null : Number(r[10]), suppressed: v.suppressed ? 1 : 0,
+      ci_low: r[12] === undefined ? null : Number(r[12]), ci_high: r[13] === undefined ? null : Number(r[13]),
     };
   })) + '\n');
 
   const schoolName = new Map(m.data.schools.map((s) => [s.school_id, s.name]));
-  const riskHeader = ['year', 'school_id', 'school_name', 'procedure', 'subject', 'grade', 'rule', 'indicator', 'value', 'reference', 'evidence'];
-  const riskRows = m.risks.map((r) => [r.year, r.school_id, schoolName.get(r.school_id), r.procedure, r.subject, r.grade, r.rule, r.indicator, fixed2(r.value), r.reference, r.evidence]);
+  const riskHeader = ['year', 'school_id', 'school_name', 'procedure', 'subject', 'grade', 'rule', 'indicator', 'value', 'reference', 'test', 'statistic', 'p_value', 'evidence'];
+  const riskRows = m.risks.map((r) => [r.year, r.school_id, schoolName.get(r.school_id), r.procedure, r.subject, r.grade, r.rule, r.indicator, fixed2(r.value), r.reference, r.test === 'z' ? 'z_two_proportions' : 'welch_t', fixed2(r.statistic), pValue(r.p), r.evidence]);
   files.set('risks.csv', toCsv(riskHeader, riskRows));
 
   const rmHeader = ['roadmap', 'item', 'section', 'direction', 'title', 'responsible', 'document', 'deadline', 'due', 'status', 'status_period', 'status_date', 'overdue', 'indicators'];
@@ -82,7 +87,7 @@ function meta(m: Model) {
       'indicators.csv': { format: 'CSV, UTF-8 без BOM, разделитель «,», десятичная точка', columns: COLUMN_DOCS },
       'indicators-excel.csv': { format: 'CSV для Excel: UTF-8 с BOM, разделитель «;», десятичная запятая', columns: COLUMN_DOCS },
       'indicators.json': { format: 'JSON: массив объектов с теми же полями' },
-      'risks.csv': { format: 'CSV, UTF-8', description: 'Зоны риска: правило, показатель, значение и обоснование' },
+      'risks.csv': { format: 'CSV, UTF-8', description: 'Зоны риска: правило, показатель, значение, сравниваемое значение, статистический тест (z_two_proportions — z-критерий для двух долей, welch_t — t-критерий Уэлча), его статистика и двусторонний p-value (p_value; 0.000001 означает «не больше»), обоснование словами' },
       'roadmap.csv': { format: 'CSV, UTF-8', description: 'Пункты дорожных карт с последним статусом исполнения' },
       'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр общеобразовательных организаций' },
       'places.csv': { format: 'CSV, UTF-8', description: 'Место школы по результатам ГИА и составляющие индекса' },

@@ -1,0 +1,54 @@
+/** The worked example of the methodology page: a school's change that looks large but is within chance, from this site's data. */
+import { formatInterval, formatNumber, formatValue, describeComparison, genderOf, DIGITS } from './format.ts';
+import { changeFromPrevious, type Comparison } from './indicators/compare.ts';
+import type { IndicatorValue } from './indicators/compute.ts';
+import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
+import type { Model } from './model.ts';
+import { namer } from './names.ts';
+
+export interface WorkedExample {
+  school: string;
+  group: string;
+  indicator: string;
+  year: number;
+  prevYear: number;
+  lines: string[];
+  verdict: string;
+}
+
+const CANDIDATES = ['ege.mean', 'oge.mean_mark', 'vpr.mean_mark'];
+
+/** The school value whose change from last year is the largest of those a test calls chance. */
+export function workedExample(m: Model): WorkedExample | undefined {
+  let best: { v: IndicatorValue; prev: IndicatorValue; c: Comparison; size: number } | undefined;
+  for (const id of CANDIDATES) {
+    for (const v of m.ix.all(id)) {
+      if (v.scope !== 'school' || v.suppressed || v.year !== m.latestYear) continue;
+      const prev = m.ix.previous(v);
+      const c = changeFromPrevious(m.ix, v);
+      if (!prev || !c?.test || c.significant || !v.sd) continue;
+      const size = Math.abs(c.diff) / v.sd;
+      if (!best || size > best.size) best = { v, prev, c, size };
+    }
+  }
+  if (!best) return undefined;
+  const { v, prev, c } = best;
+  const def = INDICATOR_BY_ID.get(v.indicator)!;
+  const unit = unitOf(def, v.subject);
+  const names = namer(m.data);
+  const d = DIGITS[unit] + 1;
+  const line = (x: IndicatorValue) => `${x.year} год: ${formatNumber(x.n, 0)} участников, среднее ${formatValue(x.value!, unit)}, стандартное отклонение ${formatNumber(x.sd!, d)}, 95-процентный интервал ${formatInterval(x, unit)}`;
+  return {
+    school: names.school(v.school_id),
+    group: names.group(v),
+    indicator: def.name,
+    year: v.year,
+    prevYear: prev.year,
+    lines: [
+      line(prev),
+      line(v),
+      `Разница ${formatNumber(c.diff, d)}; t-критерий Уэлча: t = ${formatNumber(c.test!.statistic, 2)}, число степеней свободы ≈ ${formatNumber(c.test!.df ?? 0, 1)}, p = ${formatNumber(c.test!.p, 2)}.`,
+    ],
+    verdict: `${def.name} ${describeComparison(c, unit, genderOf(def.name))}: интервалы двух лет перекрываются, и p больше 0,05, поэтому сайт не пишет «${c.diff < 0 ? 'снизился' : 'вырос'}» и не красит изменение.`,
+  };
+}

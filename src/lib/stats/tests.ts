@@ -1,0 +1,132 @@
+/**
+ * Intervals and tests of spec §11. Distribution functions come from stdlib
+ * (a maintained numerical library), not from hand-written special functions.
+ */
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+
+/** The 97.5 % quantile of the standard normal distribution, as the spec fixes it. */
+export const Z95 = 1.959964;
+/** Two-sided significance level of every test. */
+export const ALPHA = 0.05;
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** What a mean stands on: enough to build its interval and to test it. */
+export interface Sample {
+  mean: number;
+  /** Sample standard deviation (denominator n − 1). */
+  sd: number;
+  n: number;
+}
+
+export interface TestResult {
+  /** t or z. */
+  statistic: number;
+  /** Two-sided p-value. */
+  p: number;
+  /** Degrees of freedom of a t-test (Welch–Satterthwaite). */
+  df?: number;
+  /** a − b, in the values' units (percentage points for shares). */
+  diff: number;
+}
+
+/** The t-interval of a mean: mean ± t(0.975, n − 1) · s / √n; none when n < 2. */
+export function tInterval(s: Sample): Interval | undefined {
+  if (!(s.n >= 2) || !Number.isFinite(s.sd)) return undefined;
+  const h = tQuantile(0.975, s.n - 1) * (s.sd / Math.sqrt(s.n));
+  return { low: s.mean - h, high: s.mean + h };
+}
+
+/** The Wilson score interval of a share at 95 %, in percent; none when the denominator is 0 or the share is not a proportion. */
+export function wilson(num: number, den: number): Interval | undefined {
+  if (!(den > 0) || num < 0 || num > den) return undefined;
+  const p = num / den;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * den)) / (1 + z2 / den);
+  const half = (Z95 / (1 + z2 / den)) * Math.sqrt((p * (1 - p)) / den + z2 / (4 * den * den));
+  return { low: 100 * Math.max(0, centre - half), high: 100 * Math.min(1, centre + half) };
+}
+
+/** Sample statistics from sums: n, Σx, Σx². */
+export function sampleOf(n: number, sum: number, sumSq: number): Sample {
+  const mean = n > 0 ? sum / n : NaN;
+  // Rounding can make a zero variance slightly negative.
+  const v = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : NaN;
+  return { mean, sd: Math.sqrt(v), n };
+}
+
+/** The sums a sample stands for, to pool samples or take one out of another. */
+export function sumsOf(s: Sample): { n: number; sum: number; sumSq: number } {
+  const sum = s.mean * s.n;
+  return { n: s.n, sum, sumSq: (s.n > 1 ? s.sd * s.sd * (s.n - 1) : 0) + s.mean * sum };
+}
+
+/** Two samples as one (e.g. the two years before). */
+export function pool(a: Sample, b: Sample): Sample {
+  const x = sumsOf(a);
+  const y = sumsOf(b);
+  return sampleOf(x.n + y.n, x.sum + y.sum, x.sumSq + y.sumSq);
+}
+
+/** The whole without a part: the rest of the municipality without one school. */
+export function without(whole: Sample, part: Sample): Sample | undefined {
+  const x = sumsOf(whole);
+  const y = sumsOf(part);
+  const n = x.n - y.n;
+  return n > 0 ? sampleOf(n, x.sum - y.sum, x.sumSq - y.sumSq) : undefined;
+}
+
+/** Welch's two-sample t-test; none when either sample has fewer than 2 values or both have no spread. */
+export function welch(a: Sample, b: Sample): TestResult | undefined {
+  if (a.n < 2 || b.n < 2) return undefined;
+  const va = (a.sd * a.sd) / a.n;
+  const vb = (b.sd * b.sd) / b.n;
+  const se = Math.sqrt(va + vb);
+  const diff = a.mean - b.mean;
+  if (!(se > 0)) return diff === 0 ? { statistic: 0, p: 1, diff, df: a.n + b.n - 2 } : undefined;
+  const statistic = diff / se;
+  const df = (va + vb) ** 2 / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
+  return { statistic, df, p: Math.min(1, 2 * tCdf(-Math.abs(statistic), df)), diff };
+}
+
+/** The pooled two-proportion z-test; diff in percentage points. */
+export function twoProportions(x1: number, n1: number, x2: number, n2: number): TestResult | undefined {
+  if (!(n1 > 0 && n2 > 0)) return undefined;
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const p = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+  const diff = 100 * (p1 - p2);
+  if (!(se > 0)) return { statistic: 0, p: 1, diff };
+  const statistic = (p1 - p2) / se;
+  return { statistic, p: Math.min(1, 2 * normalCdf(-Math.abs(statistic), 0, 1)), diff };
+}
+
+/** A difference of two estimates with known standard errors (the place index): z-test. */
+export function zTest(a: number, seA: number, b: number, seB: number): TestResult | undefined {
+  const se = Math.sqrt(seA * seA + seB * seB);
+  if (!(se > 0)) return undefined;
+  const statistic = (a - b) / se;
+  return { statistic, p: Math.min(1, 2 * normalCdf(-Math.abs(statistic), 0, 1)), diff: a - b };
+}
+
+/**
+ * Benjamini–Hochberg: which of the p-values are discoveries with the false
+ * discovery rate kept at q. Returns a flag per p-value, in the given order.
+ */
+export function benjaminiHochberg(ps: number[], q: number): boolean[] {
+  const m = ps.length;
+  const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let k = -1;
+  order.forEach(([p], rank) => {
+    if (p <= ((rank + 1) / m) * q) k = rank;
+  });
+  const out = new Array<boolean>(m).fill(false);
+  for (let r = 0; r <= k; r++) out[order[r][1]] = true;
+  return out;
+}
