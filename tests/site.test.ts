@@ -100,7 +100,7 @@ describe('the demo site', () => {
   it('renders the ИМЦ text of the 2025 report with live numbers', () => {
     const html = read(demo, 'reports/2025/index.html');
     expect(html).toContain('Методическому объединению учителей русского языка');
-    expect(html).toMatch(/class="value" title="Средний балл ЕГЭ, 2025 год, n = \d+">\d+,\d/);
+    expect(html).toMatch(/class="value" title="Средний балл ЕГЭ, 2025 год, n = \d+; 95-процентный доверительный интервал \(\d+,\d–\d+,\d\)">\d+,\d/);
   });
   it('is byte-identical when built again from the same data', () => {
     const a = files(demo);

@@ -1,5 +1,5 @@
 /** The worked example of the methodology page: a school's change that looks large but is within chance, from this site's data. */
-import { formatInterval, formatNumber, formatValue, describeComparison, genderOf, DIGITS } from './format.ts';
+import { describeChange, describeComparison, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from './format.ts';
 import { changeFromPrevious, type Comparison } from './indicators/compare.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
@@ -18,7 +18,10 @@ export interface WorkedExample {
 
 const CANDIDATES = ['ege.mean', 'oge.mean_mark', 'vpr.mean_mark'];
 
-/** The school value whose change from last year is the largest of those a test calls chance. */
+/**
+ * The school value with the largest change from last year among those a test
+ * plainly calls chance (p > 0,1), taken from the first indicator that has one.
+ */
 export function workedExample(m: Model): WorkedExample | undefined {
   let best: { v: IndicatorValue; prev: IndicatorValue; c: Comparison; size: number } | undefined;
   for (const id of CANDIDATES) {
@@ -26,10 +29,11 @@ export function workedExample(m: Model): WorkedExample | undefined {
       if (v.scope !== 'school' || v.suppressed || v.year !== m.latestYear) continue;
       const prev = m.ix.previous(v);
       const c = changeFromPrevious(m.ix, v);
-      if (!prev || !c?.test || c.significant || !v.sd) continue;
-      const size = Math.abs(c.diff) / v.sd;
+      if (!prev || !c?.test || c.significant || c.test.p <= 0.1 || !v.sd) continue;
+      const size = Math.abs(c.diff);
       if (!best || size > best.size) best = { v, prev, c, size };
     }
+    if (best) break;
   }
   if (!best) return undefined;
   const { v, prev, c } = best;
@@ -47,8 +51,8 @@ export function workedExample(m: Model): WorkedExample | undefined {
     lines: [
       line(prev),
       line(v),
-      `Разница ${formatNumber(c.diff, d)}; t-критерий Уэлча: t = ${formatNumber(c.test!.statistic, 2)}, число степеней свободы ≈ ${formatNumber(c.test!.df ?? 0, 1)}, p = ${formatNumber(c.test!.p, 2)}.`,
+      `Разница ${formatNumber(c.diff, d)}; t-критерий Уэлча: t = ${formatNumber(c.test!.statistic, 2)}, число степеней свободы ≈ ${formatNumber(c.test!.df ?? 0, 1)}, p = ${formatNumber(c.test!.p, 3)}.`,
     ],
-    verdict: `${def.name} ${describeComparison(c, unit, genderOf(def.name))}: интервалы двух лет перекрываются, и p больше 0,05, поэтому сайт не пишет «${c.diff < 0 ? 'снизился' : 'вырос'}» и не красит изменение.`,
+    verdict: `${def.name} — ${describeComparison(c, unit, genderOf(def.name))}: интервалы двух лет перекрываются, p больше 0,05, и сайт не пишет «${describeChange(c.diff, unit, genderOf(def.name)).split(' ')[0]}», не ставит стрелку и не красит изменение. Такая разница — обычное дело, когда меняется состав ${formatNumber(v.n, 0)} участников.`,
   };
 }

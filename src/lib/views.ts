@@ -1,7 +1,7 @@
 /** Page-shaped views of the model: tables of indicators, key figures. Pages render them. */
 import { valueCell, groupsOf, type TableCell } from './charts/catalog.ts';
 import { sparkline } from './charts/render.ts';
-import { describeComparison, DIGITS, formatChange, formatValue, genderOf, round } from './format.ts';
+import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, genderOf, round } from './format.ts';
 import { changeFromPrevious } from './indicators/compare.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import type { Where } from './indicators/query.ts';
@@ -62,6 +62,8 @@ export interface KeyFigure {
   label: string;
   value?: IndicatorValue;
   text: string;
+  /** The 95 % interval, «(69,4–73,2)». */
+  ci?: string;
   change?: string;
   tone?: 'up' | 'down';
   spark?: string;
@@ -83,6 +85,7 @@ export function keyFigure(m: Model, id: string, where: Where, href: string, scho
     def, where, value: v, href,
     label: `${def.short}${groupLabel !== 'Всего' ? ` — ${groupLabel}` : ''}`,
     text: v.suppressed || v.value === undefined ? '—' : formatValue(v.value, unitOf(def, where.subject)),
+    ci: formatInterval(v, unitOf(def, where.subject)),
     change: ch.words === undefined ? undefined : ch.tone ? `${ch.words} (${ch.text})` : ch.words,
     tone: ch.tone,
     spark: series.length >= 2 ? sparkline(series) : undefined,

@@ -4,7 +4,7 @@
  * embeds and chart files all read charts from here, so they always agree.
  */
 import { count, describeComparison, describeStanding, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
-import { changeFromPrevious, compareWithRest } from '../indicators/compare.ts';
+import { changeFromPrevious, compareWithFixed, compareWithRest } from '../indicators/compare.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
 import { INDICATOR_BY_ID, unitOf } from '../indicators/registry.ts';
@@ -235,9 +235,12 @@ function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, pag
   const change = changeFromPrevious(m.ix, last.v!);
   const unit = unitOf(def, where.subject);
   const what = `${def.name} ${groupWords(names, where)}`.trim();
+  const regionLast = regionOf(def.id, last.year, where);
+  const vsRegion = regionLast === undefined ? undefined : compareWithFixed(last.v, regionLast);
+  const regionWords = !vsRegion ? '' : vsRegion.significant ? `; ${vsRegion.diff > 0 ? 'выше' : 'ниже'}, чем в регионе (${formatValue(regionLast!, unit)})` : `; на уровне региона (${formatValue(regionLast!, unit)})`;
   const title = change !== undefined
-    ? `${what} в ${last.year} году — ${formatValue(last.v!.value!, unit)}: ${describeComparison(change, unit, genderOf(def.name))}`
-    : `${what}: ${formatValue(last.v!.value!, unit)} в ${last.year} году`;
+    ? `${what} в ${last.year} году — ${formatValue(last.v!.value!, unit)}: ${describeComparison(change, unit, genderOf(def.name))}${regionWords}`
+    : `${what}: ${formatValue(last.v!.value!, unit)} в ${last.year} году${regionWords}`;
   const withCi = shown.some((s) => s.v!.ci_low !== undefined);
   const id = slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'municipality');
   const seriesNames = regionPoints.length ? ['Муниципалитет', 'Регион'] : ['Муниципалитет'];
@@ -280,14 +283,16 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
   const unit = unitOf(def, where.subject);
   const what = `${def.short.replace(/^[^:]+: /, '')} ${groupWords(names, where)}`.trim();
   // The finding is how many schools differ from the rest beyond chance (spec §11), not who is first.
-  const standing = shown.map((v) => compareWithRest(v, muni)).filter((c) => c?.significant && !c.exact);
-  const higher = standing.filter((c) => c!.diff > 0).length;
-  const lower = standing.length - higher;
-  const finding = def.better === null || standing.length === 0 && !shown.some((v) => v.sd !== undefined || v.numerator !== undefined)
+  const differ = sorted.map((v) => ({ v, c: compareWithRest(v, muni) })).filter((x) => x.c?.significant && !x.c.exact);
+  const listed = (xs: typeof differ) => (xs.length <= 3 ? xs.map((x) => names.school(x.v.school_id)).join(', ') : count(xs.length, ['школа', 'школы', 'школ']));
+  const higher = differ.filter((x) => x.c!.diff > 0);
+  const lower = differ.filter((x) => x.c!.diff < 0);
+  const testable = shown.some((v) => v.sd !== undefined || v.numerator !== undefined);
+  const finding = def.better === null || !testable
     ? ''
-    : standing.length === 0
+    : differ.length === 0
       ? '; ни одна школа не отличается от остальных сильнее, чем допускают случайные колебания'
-      : `; отличаются от остальных школ сильнее случайных колебаний: ${[higher ? `выше — ${count(higher, ['школа', 'школы', 'школ'])}` : '', lower ? `ниже — ${count(lower, ['школа', 'школы', 'школ'])}` : ''].filter(Boolean).join(', ')}`;
+      : `; сильнее случайных колебаний отличаются от остальных школ: ${[higher.length ? `выше — ${listed(higher)}` : '', lower.length ? `ниже — ${listed(lower)}` : ''].filter(Boolean).join('; ')}`;
   const title = `${capital(what)} в школах в ${year} году: от ${formatValue(bottom.value!, unit)} до ${formatValue(top.value!, unit)}${finding}`;
   const withCi = bars.some((b) => b.lo !== undefined);
   const refs = [
