@@ -49,6 +49,9 @@ export function formatChange(d: number, unit: UnitKind): string {
   return `${sign}${s}${unit === '%' ? `${NBSP}п.${NBSP}п.` : ''}`;
 }
 
+/** Ends a sentence with a full stop unless it already ends with one («чел.», «г.»): never «..». */
+export const sentence = (s: string) => (/[.!?…]$/.test(s.trimEnd()) ? s.trimEnd() : `${s.trimEnd()}.`);
+
 /** Russian plural: plural(5, ['участник', 'участника', 'участников']). */
 export function plural(n: number, forms: [string, string, string]): string {
   const a = Math.abs(n) % 100;

@@ -3,7 +3,7 @@
  * in its title, what it measures, the SVG, the data table and the CSV. Pages,
  * embeds and chart files all read charts from here, so they always agree.
  */
-import { count, describeComparison, describeStanding, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
+import { count, describeComparison, sentence, describeStanding, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from '../format.ts';
 import { changeFromPrevious, compareWithFixed, compareWithRest } from '../indicators/compare.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
@@ -248,7 +248,7 @@ function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Where, pag
     id, title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def, where.subject)}; ${muniName}${regionPoints.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
     ...drawn((width) => lineChart(points, { label: title, digits, series: seriesNames, yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject), width })),
-    alt: `${title}. Значения по годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}.`,
+    alt: sentence(`${sentence(title)} Значения по годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}`),
     table: {
       head: ['Год', 'Муниципалитет', 'Изменение', 'Участников (n)', ...(regionPoints.length ? ['Регион'] : [])],
       rows: series.map((s) => {
@@ -305,7 +305,7 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
     title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}, ${year} год, по школам; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
     ...drawn((width) => barChart(bars, { label: title, digits, refs, xLabel: '', width })),
-    alt: `${title}. ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, unitOf(def, where.subject))}`).join('; ')}.`,
+    alt: sentence(`${sentence(title)} ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, unitOf(def, where.subject))}`).join('; ')}`),
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
       rows: [
@@ -341,7 +341,7 @@ function subjectsChart(m: Model, names: Namer, def: IndicatorDef, year: number, 
     id: slug(def.id, 'subjects', suffix), title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def)}, ${year} год, муниципалитет, по предметам`,
     ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value!, lo: v.ci_low, hi: v.ci_high })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
-    alt: `${title}. ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}.`,
+    alt: sentence(`${sentence(title)} ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}`),
     table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'], rows: values.map((v) => [year, def.id, v.subject, v.grade, v.suppressed ? undefined : v.value!.toFixed(2), v.n, v.suppressed ? 1 : 0]) },
     notes: values.filter((v) => v.suppressed).map((v) => `${label(v)}: ${whyHidden(v, minGroup)}`),
@@ -375,7 +375,7 @@ function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr', year
     id: slug(p, 'objectivity'), title, page, pageTitle, indicator: `${p}.lowered_share`,
     subtitle: `Сравнение отметки за ${label} с ${p === 'vpr' ? 'отметкой по журналу' : 'отметкой в аттестате'}, % участников с обеими отметками, ${year} год: понизили, подтвердили, повысили`,
     ...drawn((width) => stackChart(rows, { label: title, width })),
-    alt: `${title}. ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}.`,
+    alt: sentence(`${sentence(title)} ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}`),
     table: { head: ['Группа', 'Понизили', 'Подтвердили', 'Повысили', 'Участников с обеими отметками (n)'], rows: table },
     csv: { header: ['year', 'subject', 'grade', 'lowered_share', 'confirmed_share', 'raised_share', 'n'], rows: csvRows },
     notes: [],
@@ -398,7 +398,7 @@ function tasksChart(m: Model, names: Namer, p: string, where: Where, year: numbe
     id: slug(p, 'tasks', where.subject, where.grade), title, page, pageTitle, indicator: `${p}.task_success`,
     subtitle: `Процент выполнения каждого задания, муниципалитет, ${year} год; пунктир — 50 %`,
     ...drawn((width) => taskChart(byTask.map((v) => ({ task: v.task, value: v.value! })), { label: title, threshold: 50, width })),
-    alt: `${title}. ${byTask.map((v) => `задание ${v.task} — ${formatValue(v.value!, '%')}`).join('; ')}.`,
+    alt: sentence(`${sentence(title)} ${byTask.map((v) => `задание ${v.task} — ${formatValue(v.value!, '%')}`).join('; ')}`),
     table: { head: ['Задание', 'Уровень', 'Проверяемое умение', 'Выполнение', 'Участников (n)'], rows: byTask.map((v) => [{ text: v.task }, { text: task(v.task)?.level ?? '' }, { text: task(v.task)?.skill ?? '' }, { text: formatValue(v.value!, '%') + (v.value! < 50 ? ' (дефицит)' : ''), num: true }, { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'procedure', 'subject', 'grade', 'task', 'level', 'skill', 'success', 'n', 'deficit'], rows: byTask.map((v) => [year, p, v.subject, v.grade, v.task, task(v.task)?.level, task(v.task)?.skill, v.value!.toFixed(2), v.n, v.value! < 50 ? 1 : 0]) },
     notes: [],
@@ -424,7 +424,7 @@ function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: str
     id: slug('school', school, def.id, where.subject, where.grade), title, page: `/schools/${school}/`, pageTitle: name, indicator: def.id,
     subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}: ${name} и муниципалитет по годам`,
     ...drawn((width) => lineChart(points, { label: title, digits: DIGITS[unitOf(def, where.subject)], series: [name, 'Муниципалитет'], yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject), width })),
-    alt: `${title}. По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}.`,
+    alt: sentence(`${sentence(title)} По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}`),
     table: {
       head: ['Год', name, 'Участников (n)', 'Муниципалитет'],
       rows: mine.map((s) => [{ text: String(s.year) }, valueCell(s.v, def, minGroup), { text: formatNumber(s.v!.n, 0), num: true }, valueCell(m.ix.get(def.id, s.year, where), def, minGroup)]),
