@@ -12,6 +12,7 @@ import { buildModel, setModel } from '../src/lib/model.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { chartFiles } from '../src/lib/charts/files.ts';
 import { finishCharts } from '../src/lib/charts/finish.ts';
+import { searchIndex } from '../src/lib/search-index.ts';
 
 const root = process.cwd();
 const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
@@ -47,6 +48,7 @@ try {
   }
   await finishCharts(svgs);
   const charts = svgs.length;
+  await searchIndex(tmp);
   // Frozen embeds of earlier releases stay, so old news posts keep working.
   const manifest = join(outDir, 'embed', 'releases.json');
   const releases: string[] = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : [];

@@ -27,9 +27,10 @@ async function open(path: string, width: number): Promise<{ page: Page; errors: 
   return { page, errors };
 }
 
-const PAGES = ['/', '/ege/', '/vpr/rus-4/', '/schools/105/', '/indicators/ege.mean/', '/reports/2025/', '/roadmap/2026-2027/'];
+const PAGES = ['/', '/ege/', '/vpr/rus-4/', '/schools/105/', '/indicators/ege.mean/', '/reports/2025/', '/roadmap/2026-2027/', '/methodology/', '/search/', '/compare/'];
 
-describe.each([390, 1280])('at %i px', (width) => {
+// 320 px is a 1280 px screen at 400 % zoom, and a small phone: WCAG reflow.
+describe.each([320, 390, 1280])('at %i px', (width) => {
   it.each(PAGES)('%s: no serious accessibility violations, no console errors, no horizontal scroll', async (path) => {
     const { page, errors } = await open(path, width);
     await page.addScriptTag({ content: axe.source });
@@ -57,7 +58,33 @@ describe('keyboard and modes', () => {
     await page.keyboard.type('Лицей');
     await page.keyboard.press('Enter');
     await page.waitForURL(/search\/\?q=/);
-    await expect.poll(() => page.locator('.search-results li:not([hidden]) a').allTextContents()).toContain('Лицей № 2');
+    await expect.poll(() => page.locator('#results a').allTextContents()).toContain('Лицей № 2');
+    await page.close();
+  });
+  it('opens the phone menu by keyboard, with a visible focus, and the header stays under 160 px', async () => {
+    const { page } = await open('/schools/105/', 390);
+    expect(await page.evaluate(() => document.querySelector('header.site')!.getBoundingClientRect().height)).toBeLessThanOrEqual(160);
+    expect(await page.isVisible('nav.main a')).toBe(false);
+    let focused = '';
+    for (let i = 0; i < 6 && focused !== 'SUMMARY'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.tagName ?? '');
+    }
+    expect(focused).toBe('SUMMARY');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.isVisible('nav.main a[href$="/schools/"]')).toBe(true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('nav.main') !== null)).toBe(true);
+    await page.close();
+  });
+  it('finds the gymnasium by «гимназии» (Russian word forms), asking no other host', async () => {
+    const { page } = await open('/search/?q=гимназии', 390);
+    const hosts = new Set<string>();
+    page.on('request', (r) => hosts.add(new URL(r.url()).host));
+    await expect.poll(() => page.locator('#results a').allTextContents()).toContain('Гимназия № 1');
+    expect(await page.locator('#results h2').first().textContent()).toMatch(/^Школы/);
+    expect([...hosts].every((h) => h === new URL(site.url).host)).toBe(true);
     await page.close();
   });
   it('switches on the version for the visually impaired and keeps it on the next page', async () => {

@@ -145,6 +145,6 @@ export function describeComparison(c: Compared, unit: UnitKind, gender: Gender =
 /** A school against the rest of the municipality in words: «выше, чем в среднем по остальным школам». */
 export function describeStanding(c: Compared | undefined): { word: 'выше' | 'ниже' | 'на уровне' | undefined; text: string } {
   if (!c || c.exact) return { word: undefined, text: '' };
-  if (!c.significant || round(c.diff, 2) === 0) return { word: 'на уровне', text: 'на уровне остальных школ муниципалитета (различие в пределах случайных колебаний)' };
+  if (!c.significant || round(c.diff, 2) === 0) return { word: 'на уровне', text: 'на уровне остальных школ муниципалитета' };
   return c.diff > 0 ? { word: 'выше', text: 'выше, чем в остальных школах муниципалитета' } : { word: 'ниже', text: 'ниже, чем в остальных школах муниципалитета' };
 }

@@ -17,6 +17,7 @@ export const MENU: { path: string; label: string }[] = [
   { path: '/', label: 'Главная' },
   ...SECTIONS.map((s) => ({ path: `/${s.slug}/`, label: s.short })),
   { path: '/schools/', label: 'Школы' },
+  { path: '/compare/', label: 'Сравнить школы' },
   { path: '/indicators/', label: 'Показатели' },
   { path: '/reports/', label: 'Отчёты' },
   { path: '/roadmap/', label: 'Дорожная карта' },
