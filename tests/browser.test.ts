@@ -92,7 +92,8 @@ describe('keyboard and modes', () => {
     const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     await page.click('#lv-toggle');
     expect(await page.getAttribute('#lv-toggle', 'aria-pressed')).toBe('true');
-    await page.click('a[href$="/schools/"]');
+    await page.click('details.menu > summary');
+    await page.click('nav.main a[href$="/schools/"]');
     await page.waitForURL(/schools\/$/);
     expect(await page.evaluate(() => document.documentElement.classList.contains('lv'))).toBe(true);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(base);

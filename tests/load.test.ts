@@ -184,3 +184,24 @@ describe('errors name the file, the line and the column, in Russian', () => {
     expect(log.errors[0]).toMatchObject({ file: 'roadmap/2026.reports.csv', line: 2, column: 'item', found: '1.2' });
   });
 });
+
+describe('risk settings in site.yaml', () => {
+  const yaml = (risks: string) => `municipality:\n  name: Р\n  genitive: Р\n  region: Р\ndepartment:\n  name: О\nimc:\n  name: И\nrisks:\n${risks}`;
+  it('rejects a false discovery rate outside 0…1 in Russian, naming the key and what is expected', () => {
+    const [e] = errors(makeData({ 'schools.csv': SCHOOLS, 'site.yaml': yaml('  fdr: 1.5\n') }));
+    const text = formatIssue(e);
+    expect(text).toContain('risks.fdr');
+    expect(text).toMatch(/Слишком большое значение/);
+    expect(text).toContain('например 0.1');
+    expect(text).toContain('1.5');
+  });
+  it('names a retired key (the old ВПР thresholds) and says what replaced it', () => {
+    const [e] = errors(makeData({ 'schools.csv': SCHOOLS, 'site.yaml': yaml('  raised_share: 25\n') }));
+    const text = formatIssue(e);
+    expect(text).toContain('raised_share');
+    expect(text).toContain('objectivity_gap');
+  });
+  it('accepts the new keys', () => {
+    expect(errors(makeData({ 'schools.csv': SCHOOLS, 'site.yaml': yaml('  fdr: 0.05\n  min_effect: 0.3\n  objectivity_gap: 15\n') }))).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
  * Russian stemming from <html lang="ru">) into `pagefind/`, static files the
  * search page loads; nothing is asked of another host.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -12,8 +13,11 @@ export async function searchIndex(siteDir: string): Promise<number> {
   try {
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(`Поиск: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    const out = join(siteDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length) throw new Error(`Поиск: ${written.errors.join('; ')}`);
+    // The search page talks to pagefind.js directly; Pagefind's ready-made interfaces are not used.
+    for (const f of readdirSync(out)) if (/-ui\.(js|css)$|^pagefind-highlight\.js$/.test(f)) rmSync(join(out, f));
     return added.page_count;
   } finally {
     await pagefind.close();
