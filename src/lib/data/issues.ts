@@ -33,7 +33,8 @@ export class IssueLog {
 export function formatIssue(i: DataIssue): string {
   const where = [`data/${i.file}`];
   if (i.line !== undefined) where.push(`строка ${i.line}`);
-  if (i.column !== undefined) where.push(`столбец «${i.column}»`);
+  // A workbook's column comes as «C «Тестовый балл»»: its letter needs no quotes of its own.
+  if (i.column !== undefined) where.push(/^[A-Z]{1,3} «/.test(i.column) ? `столбец ${i.column}` : `столбец «${i.column}»`);
   let text = `${where.join(', ')}: ${i.message}`;
   if (i.found !== undefined) text += ` Найдено: «${i.found}».`;
   if (i.expected !== undefined) text += ` Ожидалось: ${i.expected}.`;

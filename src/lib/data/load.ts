@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lookup } from './cells.ts';
 import { checkDataset } from './checks.ts';
-import { decode, NotTextError } from './csv.ts';
+import { decode, NotTextError, type CsvRow } from './csv.ts';
 import { IssueLog } from './issues.ts';
 import { findMechanism, MECHANISMS } from './mechanisms.ts';
 import { normKey } from './normalize.ts';
 import { parseDeadline, roadmapYears } from '../roadmap/deadline.ts';
 import * as S from './schemas.ts';
 import { SETTING_HINTS, siteConfigSchema, type SiteConfig } from './site-config.ts';
-import { readTable, type Row, type TableSpec } from './table.ts';
+import { readRows, readTable, type Row, type TableSpec } from './table.ts';
+import { columnLetter, readWorkbook } from './workbook.ts';
 import type {
   EgeMarks, GraduatesRow, RegionValue, ResultsFile, Roadmap, RoadmapItem, RoadmapReport, Scale,
   School, SourceFile, Subject, Target, TaskInfo, YearResults,
@@ -70,16 +71,48 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       return null;
     }
   };
+  // A workbook's name in messages carries its sheet: «results/2025/ege.xlsx, лист «ЕГЭ»».
+  const shownAs = new Map<string, string>();
+  /** The rows of an Excel workbook standing in for the CSV file `rel`; null when it cannot be read (reported). */
+  const readBook = (rel: string, xrel: string, root: string): { rows: CsvRow[]; shown: string } | null => {
+    const path = join(root, xrel);
+    const bytes = readFileSync(path);
+    sources.push({ path: xrel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'xlsx', rows: 0 });
+    try {
+      const book = readWorkbook(path, basename(xrel, '.xlsx'));
+      const shown = `${xrel}, лист «${book.sheet}»`;
+      shownAs.set(rel, shown);
+      return { rows: book.rows, shown };
+    } catch (e) {
+      log.error({ file: xrel, message: `Книгу Excel не удалось прочитать (${(e as Error).message.split('\n')[0]}). Откройте её в Excel и сохраните заново как «Книга Excel (*.xlsx)».`, expected: 'книга Excel в формате .xlsx' });
+      return null;
+    }
+  };
   const table = (rel: string, spec: TableSpec, required = false, root = dir): Row[] => {
-    const text = readText(rel, root);
-    if (text === undefined) {
-      if (required) log.error({ file: rel, message: 'Нет обязательного файла.', expected: `файл data/${rel}` });
+    // Any data file may be a workbook: `x.xlsx` in place of `x.csv`, never both.
+    const xrel = rel.replace(/\.csv$/i, '.xlsx');
+    const book = xrel !== rel && existsSync(join(root, xrel));
+    if (book && existsSync(join(root, rel))) {
+      log.error({ file: rel, message: `Один и тот же файл дан дважды: ${rel} и ${xrel}. Оставьте один из них.`, found: `${rel}, ${xrel}`, expected: 'один файл: CSV или книга Excel' });
       return [];
     }
-    if (text === null) return [];
     const written: Record<string, string> = {};
-    headers.set(rel, written);
-    const rows = readTable(root === dir ? rel : `${rel} (по умолчанию)`, text, spec, log, written);
+    let rows: Row[];
+    if (book) {
+      const b = readBook(rel, xrel, root);
+      if (!b) return [];
+      headers.set(b.shown, written);
+      rows = readRows(b.shown, (onRow) => b.rows.forEach(onRow), spec, log, written, { findHeader: true, label: (i, name) => `${columnLetter(i)} «${name}»` });
+    } else {
+      const text = readText(rel, root);
+      if (text === undefined) {
+        if (required) log.error({ file: rel, message: 'Нет обязательного файла.', expected: `файл data/${rel} (или книга Excel data/${xrel})` });
+        return [];
+      }
+      if (text === null) return [];
+      headers.set(rel, written);
+      rows = readTable(root === dir ? rel : `${rel} (по умолчанию)`, text, spec, log, written);
+    }
     sources[sources.length - 1].rows = rows.length;
     return rows;
   };
@@ -144,13 +177,17 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
         essay: S.passSpec(lookups), interview: S.passSpec(lookups),
         graduates: S.graduatesSpec, monitoring: S.monitoringSpec,
       };
+      const done = new Set<string>();
       for (const file of readdirSync(join(resultsDir, name)).sort()) {
-        const base = file.replace(/\.csv$/i, '') as ResultsFile;
-        if (!file.toLowerCase().endsWith('.csv') || !RESULT_FILES.includes(base)) {
-          log.warn({ file: `results/${name}/${file}`, message: 'Файл не входит в формат данных и пропущен.', found: file, expected: `один из: ${RESULT_FILES.map((f) => f + '.csv').join(', ')}` });
+        const base = file.replace(/\.(csv|xlsx)$/i, '') as ResultsFile;
+        if (!/\.(csv|xlsx)$/i.test(file) || !RESULT_FILES.includes(base)) {
+          const old = /\.xls$/i.test(file) ? ' Это книга Excel старого формата: откройте её и сохраните как «Книга Excel (*.xlsx)».' : '';
+          log.warn({ file: `results/${name}/${file}`, message: `Файл не входит в формат данных и пропущен.${old}`, found: file, expected: `один из: ${RESULT_FILES.map((f) => f + '.csv').join(', ')} (или те же имена с .xlsx)` });
           continue;
         }
-        const rows = table(`results/${name}/${file}`, specs[base]);
+        if (done.has(base)) continue;
+        done.add(base);
+        const rows = table(`results/${name}/${base}.csv`, specs[base]);
         (res as Record<string, Row[]>)[base] = rows;
       }
       for (const r of res.ege ?? []) { r.form ??= 'ЕГЭ'; r.category ??= 'ВТГ'; }
@@ -166,7 +203,11 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   for (const res of years.values()) for (const r of res.diagnostics ?? []) if (r.work_name && !workNames.has(r.work)) workNames.set(r.work, r.work_name);
   const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, years, region, targets, roadmaps, sources, workNames };
   checkDataset(data, log);
-  for (const i of log.items) if (i.column !== undefined) i.column = headers.get(i.file)?.[i.column] ?? i.column;
+  for (const i of log.items) {
+    // Checks across files name the CSV; a workbook that stood in for it is named instead.
+    i.file = shownAs.get(i.file) ?? i.file;
+    if (i.column !== undefined) i.column = headers.get(i.file)?.[i.column] ?? i.column;
+  }
   return { data, log };
 }
 
@@ -215,10 +256,13 @@ function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[
     return n === undefined ? undefined : String(n);
   });
   const out: Roadmap[] = [];
+  const ids = new Set<string>();
   for (const file of readdirSync(rdir).sort()) {
-    if (!file.endsWith('.csv') || file.endsWith('.reports.csv')) continue;
-    const id = file.replace(/\.csv$/, '');
-    const rel = `roadmap/${file}`;
+    if (!/\.(csv|xlsx)$/i.test(file) || /\.reports\.(csv|xlsx)$/i.test(file)) continue;
+    const id = file.replace(/\.(csv|xlsx)$/i, '');
+    if (ids.has(id)) continue;
+    ids.add(id);
+    const rel = `roadmap/${id}.csv`;
     // Rows with neither a responsible nor a deadline are the document's section headings
     // («1. Мониторинг качества обучения»): they name the section of the items below them.
     const items: RoadmapItem[] = [];

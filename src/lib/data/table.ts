@@ -48,11 +48,38 @@ export function taskKey(header: string): string | undefined {
   return m ? m[1].replace(/_/g, '.') : undefined;
 }
 
+/** How a source shows its columns in messages: a CSV by header, a workbook by letter and header. */
+export interface SourceOptions {
+  /** The label of column `i` (0-based) whose header is `name`. */
+  label?: (i: number, name: string) => string;
+  /** Title rows may stand above the header (workbooks): the header is the first row naming the table's columns. */
+  findHeader?: boolean;
+}
+
 /**
  * Reads a CSV text as a table of `spec`, reporting every problem to `log`.
  * Rows with an error are left out of the result (the build stops anyway).
  */
 export function readTable(file: string, text: string, spec: TableSpec, log: IssueLog, written?: Record<string, string>): Row[] {
+  return readRows(file, (onRow) => eachRow(text, onRow), spec, log, written);
+}
+
+/** How many rows a header may stand below the top of a sheet (title rows, notes). */
+const HEADER_SEARCH = 30;
+
+/** The index of the first row that names at least two of the table's columns (or one, for a one-column table). */
+function headerIndex(rows: CsvRow[], spec: TableSpec): number {
+  const lookup = columnLookup(spec);
+  const need = Math.min(2, Object.keys(spec.columns).length);
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH); i++) {
+    const known = rows[i].cells.filter((c) => lookup.has(normKey(c.trim())) || (spec.tasks && taskKey(c.trim()) !== undefined)).length;
+    if (known >= need) return i;
+  }
+  return 0;
+}
+
+/** Reads rows from any source (CSV stream, workbook sheet) as a table of `spec`. */
+export function readRows(file: string, each: (onRow: (row: CsvRow) => void) => void, spec: TableSpec, log: IssueLog, written?: Record<string, string>, opts: SourceOptions = {}): Row[] {
   const out: Row[] = [];
   // The header is settled on the first rows (vpr.csv looks at values of «Класс»); then rows stream.
   const LOOKAHEAD = 200;
@@ -60,20 +87,21 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
   let pending: CsvRow[] | undefined = [];
   let reader: ((r: CsvRow) => void) | undefined;
   let stopped = false;
+  let above: CsvRow[] | undefined = opts.findHeader ? [] : undefined;
   const start = () => {
     const rows = pending!;
     pending = undefined;
-    const r = openTable(file, header!, rows, spec, log, written);
+    const r = openTable(file, header!, rows, spec, log, written, opts.label);
     if (!r) { stopped = true; return; }
     reader = (row) => { const x = r(row); if (x) out.push(x); };
     for (const row of rows) reader(row);
   };
-  eachRow(text, (row) => {
+  const take = (row: CsvRow) => {
     if (stopped) return;
     if (!header) {
       header = row;
       // Personal data stops the file at its header: not one row is read.
-      stopped = spec.results === true && reportPersonal(file, row, spec, log);
+      stopped = spec.results === true && reportPersonal(file, row, spec, log, opts.label);
       return;
     }
     if (pending) {
@@ -82,7 +110,20 @@ export function readTable(file: string, text: string, spec: TableSpec, log: Issu
       return;
     }
     reader!(row);
+  };
+  each((row) => {
+    // A workbook's first rows are held until its header is found; the rows above it are titles.
+    if (above) {
+      above.push(row);
+      if (above.length < HEADER_SEARCH) return;
+      const rows = above.slice(headerIndex(above, spec));
+      above = undefined;
+      rows.forEach(take);
+      return;
+    }
+    take(row);
   });
+  if (above) above.slice(headerIndex(above, spec)).forEach(take);
   if (!header) {
     log.error({ file, message: 'Файл пуст: нет строки заголовка.', expected: `заголовок со столбцами ${requiredNames(spec)}` });
     return [];
@@ -101,12 +142,12 @@ const columnLookup = (spec: TableSpec) => {
 };
 
 /** Reports header cells that look like personal data; a column of the contract (work_name) never does. */
-function reportPersonal(file: string, header: CsvRow, spec: TableSpec, log: IssueLog): boolean {
+function reportPersonal(file: string, header: CsvRow, spec: TableSpec, log: IssueLog, label = (_: number, n: string) => n): boolean {
   const lookup = columnLookup(spec);
-  const personal = header.cells.map((c) => c.trim()).filter((n) => !lookup.has(normKey(n)) && isPersonalHeader(n));
-  for (const p of personal) {
+  const personal = header.cells.map((c, i) => [c.trim(), i] as const).filter(([n]) => !lookup.has(normKey(n)) && isPersonalHeader(n));
+  for (const [p, i] of personal) {
     log.error({
-      file, line: header.line, column: p,
+      file, line: header.line, column: label(i, p),
       message: 'Столбец похож на персональные данные. Такие файлы не обрабатываются: уберите столбец и оставьте только код участника.',
       found: p, expected: 'только обезличенный код участника (participant_id)',
     });
@@ -119,8 +160,10 @@ function reportPersonal(file: string, header: CsvRow, spec: TableSpec, log: Issu
  * row (or undefined when the row has an error, which goes to the log).
  * Returns undefined when the file cannot be read at all.
  */
-function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: TableSpec, log: IssueLog, written?: Record<string, string>): ((r: CsvRow) => Row | undefined) | undefined {
+function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: TableSpec, log: IssueLog, written?: Record<string, string>, label = (_: number, n: string) => n): ((r: CsvRow) => Row | undefined) | undefined {
   const names = header.cells.map((c) => c.trim());
+  // Columns as messages name them: the header, or a workbook's letter and header.
+  const labels = names.map((n, i) => label(i, n));
   const lookup = columnLookup(spec);
   const resolved = spec.resolveHeader?.(names, firstRows);
   const byIndex: ({ canon: string; spec: ColumnSpec } | { task: string } | undefined)[] = [];
@@ -131,15 +174,15 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     const task = spec.tasks ? taskKey(name) : undefined;
     const key = canon ?? (task !== undefined ? `task:${task}` : undefined);
     if (key === undefined) {
-      log.warn({ file, line: header.line, column: name, message: 'Неизвестный столбец пропущен.', found: name, expected: `один из столбцов: ${Object.keys(spec.columns).join(', ')}` });
+      log.warn({ file, line: header.line, column: labels[i], message: 'Неизвестный столбец пропущен.', found: name, expected: `один из столбцов: ${Object.keys(spec.columns).join(', ')}` });
       return;
     }
     if (seen.has(key)) {
-      log.error({ file, line: header.line, column: name, message: `Столбец повторяется: он означает то же, что «${seen.get(key)}».`, found: name, expected: 'каждый столбец один раз' });
+      log.error({ file, line: header.line, column: labels[i], message: `Столбец повторяется: он означает то же, что «${seen.get(key)}».`, found: name, expected: 'каждый столбец один раз' });
       return;
     }
     seen.set(key, name);
-    if (written && canon !== undefined) written[canon] = name;
+    if (written && canon !== undefined) written[canon] = labels[i];
     byIndex[i] = canon !== undefined ? { canon, spec: spec.columns[canon] } : { task: task! };
   });
   const present = new Set([...seen.keys()]);
@@ -177,14 +220,14 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
         if (v !== undefined) (row.tasks ??= {})[target.task] = v;
         else {
           ok = false;
-          log.error({ file, line: r.line, column: names[i], message: 'Неверный балл за задание.', found: raw, expected: taskCell.expected });
+          log.error({ file, line: r.line, column: labels[i], message: 'Неверный балл за задание.', found: raw, expected: taskCell.expected });
         }
         continue;
       }
       if (raw === '') {
         if (target.spec.required && !target.spec.emptyOk) {
           ok = false;
-          log.error({ file, line: r.line, column: names[i], message: 'Пустое значение в обязательном столбце.', found: '', expected: target.spec.cell.expected });
+          log.error({ file, line: r.line, column: labels[i], message: 'Пустое значение в обязательном столбце.', found: '', expected: target.spec.cell.expected });
         }
         continue;
       }
@@ -192,7 +235,7 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
       if (v !== undefined) row[target.canon] = typeof v === 'string' ? intern(v) : v;
       else {
         ok = false;
-        log.error({ file, line: r.line, column: names[i], message: 'Значение не подходит.', found: raw, expected: target.spec.cell.expected });
+        log.error({ file, line: r.line, column: labels[i], message: 'Значение не подходит.', found: raw, expected: target.spec.cell.expected });
       }
     }
     if (r.cells.length > names.length && r.cells.slice(names.length).some((c) => c.trim() !== '')) {
