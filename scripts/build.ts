@@ -3,7 +3,7 @@
  * folder → open data and chart files are added → the folder replaces dist/.
  * On any data error nothing is written and the previous dist/ stays.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { issueLines } from '../src/lib/data/report.ts';
@@ -12,6 +12,7 @@ import { buildModel, setModel } from '../src/lib/model.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { chartFiles } from '../src/lib/charts/files.ts';
 import { finishCharts } from '../src/lib/charts/finish.ts';
+import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
 import { searchIndex } from '../src/lib/search-index.ts';
 
 const root = process.cwd();
@@ -24,6 +25,11 @@ for (const line of issueLines(log.items)) console.log(line);
 if (log.errors.length > 0) {
   const e = log.errors.length;
   console.error(`\nСборка остановлена: ${e} ${plural(e, ['ошибка', 'ошибки', 'ошибок'])} в данных. Папка ${outDir} не изменена.`);
+  process.exit(1);
+}
+const freeze = process.argv.includes('--freeze');
+if (freeze && isFrozen(dataDir, model.release)) {
+  console.error(`Выпуск ${model.release} уже зафиксирован (папка ${join(dataDir, 'releases', model.release)}): зафиксированный выпуск не меняется. Чтобы опубликовать исправление, задайте новую метку (site.release в site.yaml или переменная MSOKO_RELEASE, например ${model.release}-2) и запишите исправление в журнал (corrections в site.yaml). Папка ${outDir} не изменена.`);
   process.exit(1);
 }
 const tCompute = performance.now();
@@ -49,19 +55,21 @@ try {
   await finishCharts(svgs);
   const charts = svgs.length;
   await searchIndex(tmp);
-  // Frozen embeds of earlier releases stay, so old news posts keep working.
-  const manifest = join(outDir, 'embed', 'releases.json');
-  const releases: string[] = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : [];
-  for (const r of releases) {
-    const from = join(outDir, 'embed', r);
-    if (r !== model.release && existsSync(from)) cpSync(from, join(tmp, 'embed', r), { recursive: true });
+  // Frozen releases are published exactly as they were frozen (data/releases/), the current one too once frozen.
+  for (const r of model.releases) {
+    rmSync(join(tmp, 'embed', r.release), { recursive: true, force: true });
+    unpackRelease(dataDir, r.release, join(tmp, 'embed', r.release));
   }
-  write('embed/releases.json', JSON.stringify([...new Set([...releases, model.release])].sort()) + '\n');
+  write('embed/releases.json', JSON.stringify([...new Set([...model.releases.map((r) => r.release), model.release])].sort()) + '\n');
   // Swap in one step, so a server never sees a half-written site.
   const old = join(dirname(outDir), `.dist-old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
+  if (freeze) {
+    freezeRelease(dataDir, { release: model.release, date: model.today }, join(outDir, 'embed', model.release));
+    console.log(`Выпуск ${model.release} зафиксирован в ${join(dataDir, 'releases', model.release)}: его графики для встраивания будут публиковаться без изменений при каждой следующей сборке. Сохраните эту папку вместе с данными.`);
+  }
   console.log(`Сайт собран в ${outDir} за ${((performance.now() - t0) / 1000).toFixed(1)} с (графиков: ${charts}; пиковая память сборки ${Math.round(process.resourceUsage().maxRSS / 1024)} МБ).`);
 } catch (e) {
   rmSync(tmp, { recursive: true, force: true });

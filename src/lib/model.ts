@@ -5,6 +5,7 @@ import { computePlaces, type Place } from './indicators/place.ts';
 import { ValueIndex } from './indicators/query.ts';
 import { INDICATOR_IDS } from './indicators/registry.ts';
 import { findRisks, type Risk } from './indicators/risks.ts';
+import { RELEASE_LABEL, readReleases, type Release } from './releases.ts';
 import { viewRoadmap, type RoadmapView } from './roadmap/model.ts';
 
 /** Everything pages need: validated data and all computed results. Pages never read files. */
@@ -19,6 +20,10 @@ export interface Model {
   buildTime: string;
   latestYear: number;
   release: string;
+  /** The day the current release was frozen, or today while it is not. */
+  releaseDate: string;
+  /** Frozen releases in data/releases/, oldest first. */
+  releases: Release[];
   warnings: IssueLog['items'];
 }
 
@@ -41,6 +46,11 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const when = buildTime(env);
   const today = when.toISOString().slice(0, 10);
   const latestYear = computed.years[computed.years.length - 1] ?? when.getUTCFullYear();
+  const release = env.MSOKO_RELEASE || data.config.site.release || String(latestYear);
+  if (!RELEASE_LABEL.test(release)) {
+    log.error({ file: 'site.yaml', column: 'site.release', message: 'Метка выпуска станет именем папки и частью адреса графиков.', found: release, expected: 'латинские буквы, цифры, «.», «_» или «-», например 2025 или 2025-2' });
+  }
+  const releases = readReleases(dataDir);
   return {
     log,
     model: {
@@ -52,7 +62,9 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       latestYear,
-      release: data.config.site.release ?? String(latestYear),
+      release,
+      releaseDate: releases.find((r) => r.release === release)?.date ?? today,
+      releases,
       warnings: log.warnings,
     },
   };

@@ -10,8 +10,8 @@ export interface BuildRun {
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-export function runBuild(dataDir: string, outDir: string, env: Record<string, string> = {}, script = 'build.ts'): BuildRun {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1200', join(ROOT, 'scripts', script)], {
+export function runBuild(dataDir: string, outDir: string, env: Record<string, string> = {}, script = 'build.ts', args: string[] = []): BuildRun {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1200', join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT,
     env: { ...process.env, MSOKO_DATA_DIR: dataDir, MSOKO_OUT_DIR: outDir, SOURCE_DATE_EPOCH: '1795392000', ...env },
     encoding: 'utf8',

@@ -1,0 +1,63 @@
+/**
+ * Releases that last. A release is frozen into the data folder
+ * (`data/releases/<release>/`: `release.json` and the embed pages, gzipped),
+ * kept by the ИМЦ with their data; every later build publishes its embeds
+ * byte for byte, so a news post that embedded a chart keeps showing it.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export interface Release {
+  release: string;
+  /** The day it was frozen, ISO. */
+  date: string;
+  /** What this release brought or corrected, in the ИМЦ's words. */
+  note?: string;
+}
+
+const dirOf = (dataDir: string, release: string) => join(dataDir, 'releases', release);
+
+/** A label that is safe as a folder and a URL segment: letters, digits, «.», «_», «-». */
+export const RELEASE_LABEL = /^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/;
+
+/** Frozen releases, oldest first. */
+export function readReleases(dataDir: string): Release[] {
+  const root = join(dataDir, 'releases');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((r) => existsSync(join(root, r, 'release.json')))
+    .map((r) => JSON.parse(readFileSync(join(root, r, 'release.json'), 'utf8')) as Release)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.release < b.release ? -1 : 1));
+}
+
+export const isFrozen = (dataDir: string, release: string) => existsSync(join(dirOf(dataDir, release), 'release.json'));
+
+/** Packs the built embed pages of a release into the data folder. Never overwrites a frozen release. */
+export function freezeRelease(dataDir: string, info: Release, embedDir: string): void {
+  if (isFrozen(dataDir, info.release)) throw new Error(`Выпуск ${info.release} уже зафиксирован`);
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(embedDir, p).split('\\').join('/')] = readFileSync(p).toString('base64');
+    }
+  };
+  walk(embedDir);
+  const out = dirOf(dataDir, info.release);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'embeds.json.gz'), gzipSync(JSON.stringify(files), { level: 9 }));
+  writeFileSync(join(out, 'release.json'), JSON.stringify(info, null, 2) + '\n');
+}
+
+/** Writes a frozen release's embed pages into `embedDir` exactly as they were built. */
+export function unpackRelease(dataDir: string, release: string, embedDir: string): number {
+  const files = JSON.parse(gunzipSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.gz'))).toString('utf8')) as Record<string, string>;
+  for (const [rel, b64] of Object.entries(files)) {
+    const p = join(embedDir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, Buffer.from(b64, 'base64'));
+  }
+  return Object.keys(files).length;
+}

@@ -1,0 +1,61 @@
+/** Releases that last: frozen into the data folder, published byte for byte by every later build. */
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/build.ts';
+import { toCp1251 } from './helpers/fixture.ts';
+import { independentMunicipality } from './helpers/independent.ts';
+
+const tree = (dir: string): Map<string, string> => {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p).toString('base64'));
+    }
+  };
+  walk(dir);
+  return out;
+};
+
+describe('a release frozen, dist/ deleted, the data changed, a new release built', () => {
+  const data = independentMunicipality();
+  const work = mkdtempSync(join(tmpdir(), 'msoko-rel-'));
+  const first = join(work, 'first');
+  const second = join(work, 'second');
+  const freeze = (out: string, release: string) => runBuild(data, out, { MSOKO_RELEASE: release }, 'build.ts', ['--freeze']);
+
+  it('keeps the old release\'s embeds, byte for byte, from the data folder alone', () => {
+    const a = freeze(first, 'r1');
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stdout).toContain('Выпуск r1 зафиксирован');
+    expect(existsSync(join(data, 'releases', 'r1', 'release.json'))).toBe(true);
+    const frozen = tree(join(first, 'embed', 'r1'));
+    expect(frozen.size).toBeGreaterThan(5);
+    rmSync(first, { recursive: true });
+    // A new season's correction: one more graduate in the Russian ЕГЭ of the first school.
+    const ege = readdirSync(join(data, 'results')).sort().reverse()[0];
+    appendFileSync(join(data, 'results', ege, 'ege.csv'), toCp1251('9999;01;Русский язык;100;ВТГ\r\n'));
+    const b = freeze(second, 'r2');
+    expect(b.status, b.stderr).toBe(0);
+    expect(tree(join(second, 'embed', 'r1'))).toEqual(frozen);
+    expect(existsSync(join(second, 'embed', 'r2'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(second, 'embed', 'releases.json'), 'utf8'))).toEqual(['r1', 'r2']);
+    // The old release says what it is and links to the live chart.
+    const page = [...frozen.keys()].find((k) => k.endsWith('index.html'))!;
+    expect(Buffer.from(frozen.get(page)!, 'base64').toString()).toMatch(/Архивная версия от \d+\u00a0\S+ \d{4}\u00a0г\. \(выпуск r1\)/);
+    // The release record lists both.
+    const record = readFileSync(join(second, 'releases', 'index.html'), 'utf8');
+    expect(record).toContain('Выпуск r2');
+    expect(record).toMatch(/<th scope="row">r1<\/th>/);
+  });
+  it('never changes a frozen release: freezing it again stops and leaves dist/ alone', () => {
+    const before = tree(second);
+    const c = freeze(second, 'r2');
+    expect(c.status).toBe(1);
+    expect(c.stderr).toContain('Выпуск r2 уже зафиксирован');
+    expect(tree(second)).toEqual(before);
+  });
+});
