@@ -1,12 +1,12 @@
 /**
  * Releases that last. A release is frozen into the data folder
- * (`data/releases/<release>/`: `release.json` and the embed pages, gzipped),
+ * (`data/releases/<release>/`: `release.json` and the embed pages, packed with Brotli),
  * kept by the ИМЦ with their data; every later build publishes its embeds
  * byte for byte, so a news post that embedded a chart keeps showing it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 export interface Release {
   release: string;
@@ -41,23 +41,25 @@ export function freezeRelease(dataDir: string, info: Release, embedDir: string):
     for (const f of readdirSync(d).sort()) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
-      else files[relative(embedDir, p).split('\\').join('/')] = readFileSync(p).toString('base64');
+      else files[relative(embedDir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
     }
   };
   walk(embedDir);
   const out = dirOf(dataDir, info.release);
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'embeds.json.gz'), gzipSync(JSON.stringify(files), { level: 9 }));
+  // Brotli with a large window: the pages share their styles, so a release packs to a few hundred kilobytes.
+  const packed = brotliCompressSync(JSON.stringify(files), { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 } });
+  writeFileSync(join(out, 'embeds.json.br'), packed);
   writeFileSync(join(out, 'release.json'), JSON.stringify(info, null, 2) + '\n');
 }
 
 /** Writes a frozen release's embed pages into `embedDir` exactly as they were built. */
 export function unpackRelease(dataDir: string, release: string, embedDir: string): number {
-  const files = JSON.parse(gunzipSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.gz'))).toString('utf8')) as Record<string, string>;
-  for (const [rel, b64] of Object.entries(files)) {
+  const files = JSON.parse(brotliDecompressSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.br'))).toString('utf8')) as Record<string, string>;
+  for (const [rel, text] of Object.entries(files)) {
     const p = join(embedDir, rel);
     mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, Buffer.from(b64, 'base64'));
+    writeFileSync(p, text);
   }
   return Object.keys(files).length;
 }
