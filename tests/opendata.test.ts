@@ -75,4 +75,16 @@ describe('opendata/indicators.csv', () => {
     expect(meta.sources.find((s: { path: string }) => s.path === 'data/results/2025/ege.csv').sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(meta.files['indicators.csv'].columns.suppressed).toBeTruthy();
   });
+  it('writes the passport as meta.csv and structure.csv of the open-data standard 3.0', () => {
+    const m = Papa.parse<string[]>(files.get('meta.csv')!, { skipEmptyLines: true }).data;
+    expect(m[0]).toEqual(['property', 'value']);
+    const props = new Map(m.slice(1).map(([k, v]) => [k, v]));
+    expect(props.get('standardversion')).toBe('http://opendata.gosmonitor.ru/standard/3.0');
+    expect(props.get('modified')).toBe('20260921');
+    expect([...props.keys()].some((k) => /^data-\d{8}T0000-structure-\d{8}T0000$/.test(k))).toBe(true);
+    const st = Papa.parse<string[]>(files.get('structure.csv')!, { skipEmptyLines: true }).data;
+    expect(st[0]).toEqual(['field name', 'english description', 'russian description', 'format']);
+    expect(st.slice(1).map((r) => r[0])).toEqual([...INDICATOR_COLUMNS]);
+    expect(st.find((r) => r[0] === 'ci_low')![3]).toBe('float');
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { files, pages, read, urls } from './helpers/crawl.ts';
 import { TRICKY_NAME } from './helpers/independent.ts';
@@ -118,7 +119,7 @@ describe('the demo site', () => {
 describe('chart files and embeds', () => {
   const chartIds = new Set<string>();
   for (const p of pages(demo)) for (const m of read(demo, p).matchAll(/data-chart-id="([^"]+)"/g)) chartIds.add(m[1]);
-  it('gives every chart its embed page, SVG, PNG and CSV', () => {
+  it('gives every chart its embed page, SVG, PNG, CSV and data package', () => {
     expect(chartIds.size).toBeGreaterThan(100);
     for (const id of chartIds) {
       const embed = read(demo, `embed/${id}/index.html`);
@@ -133,6 +134,11 @@ describe('chart files and embeds', () => {
       expect(svg, id).toContain("@font-face{font-family:'PT Sans';src:url(data:font/woff;base64,");
       expect(svg, id).not.toMatch(/(href|src)="https?:/);
       expect(read(demo, `charts/${id}.csv`).split('\n')[0], id).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
+      // The data package: the same CSV, its metadata with licence and citation, a README.
+      const zip = unzipSync(readFileSync(join(demo, `charts/${id}.zip`)));
+      expect(Object.keys(zip).sort(), id).toEqual(['README.txt', 'data.csv', 'meta.csv']);
+      expect(strFromU8(zip['data.csv']), id).toBe(read(demo, `charts/${id}.csv`));
+      expect(strFromU8(zip['meta.csv']), id).toMatch(/\nlicence,[^\n]*CC BY 4\.0[\s\S]*\ncitation,/);
     }
   });
   it('keeps the ids of the headline charts stable', () => {

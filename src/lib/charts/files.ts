@@ -11,6 +11,7 @@ import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
 import { absolute } from '../paths.ts';
 import { catalog, type Chart } from './catalog.ts';
+import { chartPackage } from './package.ts';
 
 const require = createRequire(import.meta.url);
 const FONTS = [
@@ -110,10 +111,11 @@ export function sourceLine(m: Model, c: Chart): string {
   return `Источник: ${cfg.department.short ?? cfg.department.name}, ${absolute(cfg.site.url, cfg.site.base, c.page)}`;
 }
 
-/** The SVG and CSV of every chart, path → content; the PNGs are rendered from the SVGs afterwards. */
-export function* chartFiles(m: Model): Generator<[string, string]> {
+/** The SVG, CSV and data package of every chart, path → content; the PNGs are rendered from the SVGs afterwards. */
+export function* chartFiles(m: Model): Generator<[string, string | Uint8Array]> {
   for (const c of catalog(m).all.values()) {
     yield [`${c.id}.svg`, standaloneSvg(c, sourceLine(m, c))];
     yield [`${c.id}.csv`, toCsv(c.csv.header, c.csv.rows)];
+    yield [`${c.id}.zip`, chartPackage(m, c)];
   }
 }

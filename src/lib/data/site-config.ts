@@ -14,6 +14,8 @@ const org = z.object({
   site: z.string().optional(),
   /** Person responsible for the published data (for the data passport). */
   responsible: z.string().optional(),
+  /** ИНН: the first part of the open-data set's identifier (standard 3.0). */
+  inn: z.string().regex(/^\d{10}$/, 'ИНН — 10 цифр').optional(),
 });
 
 /** `data/site.yaml`: the municipality, its publishers and publication settings. */

@@ -3,6 +3,7 @@ import type { IndicatorValue } from '../indicators/compute.ts';
 import { PLACE_COMPONENTS } from '../indicators/place.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
+import { absolute } from '../paths.ts';
 import { EXCEL, toCsv, type Cell } from './csv.ts';
 
 export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed', 'ci_low', 'ci_high'] as const;
@@ -23,6 +24,24 @@ export const COLUMN_DOCS: Record<string, string> = {
   suppressed: '1 — значение скрыто: группа меньше порога конфиденциальности; 0 — опубликовано',
   ci_low: 'Нижняя граница 95-процентного доверительного интервала (для средних — t-интервал, для долей — интервал Уилсона), 2 знака; пусто для количеств и скрытых значений',
   ci_high: 'Верхняя граница того же интервала',
+};
+
+/** English description and format of each column, for structure.csv of the open-data standard 3.0. */
+const STRUCTURE: Record<(typeof INDICATOR_COLUMNS)[number], [string, string]> = {
+  indicator: ['Indicator identifier', 'string'],
+  year: ['Year of the assessment', 'integer'],
+  scope: ['municipality or school', 'string'],
+  school_id: ['School code (empty for the municipality)', 'string'],
+  subject: ['Subject code (work code for diagnostic works)', 'string'],
+  grade: ['Grade, where it applies', 'integer'],
+  period: ['Period of in-school monitoring, where it applies', 'string'],
+  task: ['Task number, where it applies', 'string'],
+  value: ['Value, 2 decimals; empty when withheld', 'float'],
+  numerator: ['Numerator of a share', 'integer'],
+  denominator: ['Denominator of a share, or n of a mean', 'integer'],
+  suppressed: ['1 when withheld for privacy (small group), else 0', 'integer'],
+  ci_low: ['Lower bound of the 95 % confidence interval', 'float'],
+  ci_high: ['Upper bound of the 95 % confidence interval', 'float'],
 };
 
 const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x, 2).toFixed(2));
@@ -66,7 +85,38 @@ export function openDataFiles(m: Model): Map<string, string> {
   files.set('places.csv', toCsv(placeHeader, m.places.map((p) => [p.year, p.school_id, p.place, p.of, fixed2(p.index), ...PLACE_COMPONENTS.map((c) => fixed2(p.components[c.id]))])));
 
   files.set('meta.json', JSON.stringify(meta(m), null, 2) + '\n');
+  // The passport once more as the Russian open-data standard 3.0 has it: meta.csv and structure.csv.
+  files.set('structure.csv', toCsv(['field name', 'english description', 'russian description', 'format'], INDICATOR_COLUMNS.map((c) => [c, STRUCTURE[c][0], COLUMN_DOCS[c], STRUCTURE[c][1]])));
+  files.set('meta.csv', toCsv(['property', 'value'], standardMeta(m)));
   return files;
+}
+
+/** meta.csv of the open-data standard 3.0 (Методические рекомендации по публикации открытых данных, версия 3.0). */
+function standardMeta(m: Model): [string, string][] {
+  const c = m.data.config;
+  const stamp = (iso: string) => iso.replace(/-/g, '');
+  const created = stamp(m.releases[0]?.date ?? m.today);
+  const modified = stamp(m.today);
+  const url = (f: string) => absolute(c.site.url, c.site.base, `/opendata/${f}`);
+  return [
+    ['standardversion', 'http://opendata.gosmonitor.ru/standard/3.0'],
+    ['identifier', `${c.department.inn ?? 'msoko'}-education-quality-indicators`],
+    ['title', `Показатели качества образования: ${c.municipality.name}`],
+    ['description', 'Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиада, итоговое сочинение и собеседование, внутришкольный мониторинг) в виде показателей по муниципалитету и школам, с 95-процентными доверительными интервалами; значения групп меньше порога конфиденциальности не публикуются.'],
+    ['creator', c.department.name],
+    ['created', created],
+    ['modified', modified],
+    ['subject', 'образование, качество образования, ЕГЭ, ОГЭ, ВПР, школы'],
+    ['format', 'csv'],
+    [`data-${modified}T0000-structure-${created}T0000`, url('indicators.csv')],
+    [`structure-${created}T0000`, url('structure.csv')],
+    ['publishername', c.imc.responsible ?? c.imc.name],
+    ['publisherphone', c.imc.phone ?? c.department.phone ?? ''],
+    ['publishermbox', c.imc.email ?? c.department.email ?? ''],
+    ['valid', c.site.next_update && /^\d{4}-\d{2}-\d{2}$/.test(c.site.next_update) ? stamp(c.site.next_update) : ''],
+    ['provenance', `Выпуск ${m.release}. ${c.corrections.map((x) => `${x.date}: ${x.text}`).join(' ')}`.trim()],
+    ['licence', c.site.licence],
+  ];
 }
 
 function meta(m: Model) {
@@ -91,6 +141,8 @@ function meta(m: Model) {
       'roadmap.csv': { format: 'CSV, UTF-8', description: 'Пункты дорожных карт с последним статусом исполнения' },
       'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр общеобразовательных организаций' },
       'places.csv': { format: 'CSV, UTF-8', description: 'Место школы по результатам ГИА и составляющие индекса' },
+      'meta.csv': { format: 'CSV, UTF-8', description: 'Паспорт набора по стандарту открытых данных 3.0' },
+      'structure.csv': { format: 'CSV, UTF-8', description: 'Структура indicators.csv по стандарту открытых данных 3.0' },
     },
     sources: m.data.sources.map((s) => ({ path: `data/${s.path}`, sha256: s.sha256, encoding: s.encoding, rows: s.rows })),
   };
