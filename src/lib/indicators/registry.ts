@@ -1,6 +1,6 @@
 /**
- * The registry of indicators: one entry per indicator of
- * shared/spec/indicators.md. It drives computation, the passports on the
+ * The registry of indicators: one entry per indicator of the
+ * indicator specification. It drives computation, the passports on the
  * methodology pages, open data and the site; adding an indicator is one entry.
  */
 import type { EgeRow, OgeRow, OlympRow, OlympStage, PassRow, VprRow } from '../data/tables.ts';

@@ -1,4 +1,4 @@
-/** The municipal documents the indicators come from (shared/seeds), by their code in the registry. */
+/** The municipal documents the indicators come from, by their code in the registry. */
 export const SOURCE_DOCS: Record<string, string> = {
   '000': 'Положение о методическом сопровождении системы мониторинга качества образования Вилючинского городского округа (приказ УСП от 18.05.2026 № 284/0), таблица 1',
   '001': 'Положение о муниципальной системе оценки качества образования г. Североуральска',
