@@ -115,7 +115,7 @@ try {
 
   const demoOut = join(tmp, 'demo');
   t = performance.now();
-  const b = stage(`process.argv[1] = 'build'; await import('./scripts/build.ts');`, { MSOKO_OUT_DIR: demoOut, SOURCE_DATE_EPOCH: '1795392000' });
+  const b = stage(`process.argv[1] = 'build'; await import('./scripts/build-site.ts');`, { MSOKO_OUT_DIR: demoOut, SOURCE_DATE_EPOCH: '1795392000' });
   console.log(`Сборка демо-сайта: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(b.rss)}, страниц: ${countPages(demoOut)} (бюджет: 60 с)`);
   const home = readFileSync(join(demoOut, 'index.html'));
   console.log(`Главная страница: ${(home.length / 1024).toFixed(0)} КБ, ${(gzipSync(home).length / 1024).toFixed(1)} КБ в gzip вместе с CSS и JS (бюджет: 150 КБ)`);
@@ -123,7 +123,7 @@ try {
   if (process.argv.includes('--region-site')) {
     const out = join(tmp, 'region-site');
     t = performance.now();
-    const r = stage(`await import('./scripts/build.ts');`, { MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out, SOURCE_DATE_EPOCH: '1795392000' });
+    const r = stage(`await import('./scripts/build-site.ts');`, { MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out, SOURCE_DATE_EPOCH: '1795392000' });
     console.log(`Сборка сайта региона: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(r.rss)}, страниц: ${countPages(out)}`);
   }
 } finally {

@@ -3,9 +3,8 @@
  * styles inside), `<id>.png` (1200 px wide, white background, rendered with
  * resvg — no browser) and `<id>.csv` (its data, UTF-8 with a header).
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { FONTS } from './png.ts';
 import subsetFont from 'subset-font';
 import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
@@ -13,11 +12,7 @@ import { absolute } from '../paths.ts';
 import { catalog, type Chart } from './catalog.ts';
 import { chartPackage } from './package.ts';
 
-const require = createRequire(import.meta.url);
-const FONTS = [
-  require.resolve('@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf'),
-  require.resolve('@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf'),
-];
+
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -80,31 +75,27 @@ export function standaloneSvg(c: Chart, source: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${OUT}" height="${total}" viewBox="0 0 ${OUT} ${total}" font-family="${FONT}"><title>${esc(c.title)}</title><desc>${esc(c.alt)}</desc><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${inner}</svg>\n`;
 }
 
-/**
- * Embeds the glyphs of PT Sans that the SVG's text uses, as a WOFF subset in
- * an @font-face (about 30 KB): the file then looks the same on any computer.
- * Bold text is synthesised from the regular face, which keeps the file small.
- */
-export async function embedFont(svg: string): Promise<string> {
-  const text = [...new Set(svg.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' })[e] ?? ''))].join('') + '0123456789,.−+%';
-  const woff = await subsetFont(readFileSync(FONTS[0]), text, { targetFormat: 'woff' });
-  const face = `<style>@font-face{font-family:'PT Sans';src:url(data:font/woff;base64,${Buffer.from(woff).toString('base64')}) format('woff');}</style>`;
-  return svg.replace(/(<svg xmlns[^>]*>)/, `$1${face}`);
+/** The characters an SVG shows: its text content, entities decoded. */
+export function svgChars(svg: string): string {
+  return svg.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' })[e] ?? '');
 }
 
 /**
- * Renders an SVG to PNG. resvg-js leaks about 5 MB of native memory per
- * image (thx/resvg-js#216), so the build renders in short-lived child
- * processes (scripts/render-png.ts), never in its own.
+ * An @font-face with the glyphs of PT Sans that the charts use, as a WOFF
+ * subset: embedded in every chart SVG, it makes the file look the same on any
+ * computer. One subset for all charts of a build (their characters together)
+ * costs one subsetting instead of thousands. Bold text is synthesised from the
+ * regular face, which keeps the files small.
  */
-export function png(svg: string): Uint8Array {
-  const r = new Resvg(svg, {
-    fitTo: { mode: 'width', value: 1200 },
-    background: '#ffffff',
-    font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'PT Sans', sansSerifFamily: 'PT Sans' },
-  });
-  return r.render().asPng();
+export async function fontFace(chars: Iterable<string>): Promise<string> {
+  const text = [...new Set([...chars, ...'0123456789,.−+%'])].sort().join('');
+  const woff = await subsetFont(readFileSync(FONTS[0]), text, { targetFormat: 'woff' });
+  return `<style>@font-face{font-family:'PT Sans';src:url(data:font/woff;base64,${Buffer.from(woff).toString('base64')}) format('woff');}</style>`;
 }
+
+/** Puts the font face into a standalone chart SVG, right after its root tag. */
+export const withFont = (svg: string, face: string) => svg.replace(/(<svg xmlns[^>]*>)/, `$1${face}`);
+
 
 export function sourceLine(m: Model, c: Chart): string {
   const cfg = m.data.config;

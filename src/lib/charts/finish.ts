@@ -4,8 +4,9 @@ import { join } from 'node:path';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', '..', 'scripts', 'finish-charts.ts');
 
-/** Embeds fonts into chart SVGs and renders PNGs beside them, in batches of short-lived processes, one per core at a time. */
-export async function finishCharts(svgPaths: string[], batch = 60): Promise<void> {
+/** Renders PNGs beside chart SVGs, in batches of short-lived processes, one per core at a time. */
+export async function finishCharts(svgPaths: string[], onProgress: (done: number) => void = () => {}, batch = 60): Promise<void> {
+  let done = 0;
   const batches: string[][] = [];
   for (let i = 0; i < svgPaths.length; i += batch) batches.push(svgPaths.slice(i, i + batch));
   const run = (files: string[]) => new Promise<void>((ok, fail) => {
@@ -14,7 +15,10 @@ export async function finishCharts(svgPaths: string[], batch = 60): Promise<void
     child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`Не удалось подготовить файлы графиков (код ${code})`))));
   });
   const workers = Array.from({ length: Math.max(1, Math.min(availableParallelism(), 4)) }, async () => {
-    for (let b = batches.shift(); b; b = batches.shift()) await run(b);
+    for (let b = batches.shift(); b; b = batches.shift()) {
+      await run(b);
+      onProgress((done += b.length));
+    }
   });
   await Promise.all(workers);
 }
