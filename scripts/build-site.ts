@@ -17,7 +17,7 @@ import { Progress } from '../src/lib/progress.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { chartFiles, fontFace, svgChars, withFont } from '../src/lib/charts/files.ts';
-import { finishCharts } from '../src/lib/charts/finish.ts';
+import { pngQueue } from '../src/lib/charts/finish.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
 import { searchIndex } from '../src/lib/search-index.ts';
 
@@ -64,6 +64,34 @@ rmSync(tmp, { recursive: true, force: true });
 try {
   const cfg = model.data.config.site;
   const charts = catalog(model).all.size;
+  const write = (rel: string, content: string | Uint8Array, under = tmp) => {
+    const path = join(under, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  };
+  // Chart files first, into a folder of their own: their PNGs are drawn by other processes,
+  // on the other core, while this one renders the pages.
+  const chartDir = `${tmp}-charts`;
+  rmSync(chartDir, { recursive: true, force: true });
+  let pngDone = 0;
+  const pngs = pngQueue((done) => (pngDone = done));
+  const chars = new Set<string>();
+  mark('файлы графиков', `${charts} графиков`);
+  const svgs = await progress.stage('Файлы графиков (SVG, CSV, ZIP)', async (tick) => {
+    const list: string[] = [];
+    for (const [name, content] of chartFiles(model)) {
+      write(name, content, chartDir);
+      if (!name.endsWith('.svg')) continue;
+      const path = join(chartDir, name);
+      list.push(path);
+      for (const ch of svgChars(content as string)) chars.add(ch);
+      pngs.add(path);
+      tick(list.length, charts);
+      // Let finished renderers hand over and new ones start.
+      if (list.length % 25 === 0) await new Promise((r) => setImmediate(r));
+    }
+    return list;
+  }, (l) => count(l.length, ['график', 'графика', 'графиков']));
   // Pages Astro renders: every chart's embed, schools, indicators and the rest (an estimate for «осталось»).
   const expected = charts + model.data.schools.length + model.ix.years.length * 8 + 150;
   mark('страницы', `${size}, около ${expected} страниц`);
@@ -79,34 +107,24 @@ try {
     writeArchivedEmbeds(model, tmp);
     return countHtml(tmp);
   }, (n) => count(n, ['страница', 'страницы', 'страниц']));
-  const write = (rel: string, content: string | Uint8Array) => {
-    const path = join(tmp, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  };
   mark('открытые данные', size);
   await progress.stage('Открытые данные', () => {
     for (const [name, content] of openDataFiles(model)) write(`opendata/${name}`, content);
   });
-  mark('файлы графиков', `${charts} графиков`);
-  const svgs = await progress.stage('Файлы графиков (SVG, CSV, ZIP)', async (tick) => {
-    const list: string[] = [];
-    const chars = new Set<string>();
-    for (const [name, content] of chartFiles(model)) {
-      write(`charts/${name}`, content);
-      if (name.endsWith('.svg')) {
-        list.push(join(tmp, 'charts', name));
-        for (const ch of svgChars(content as string)) chars.add(ch);
-        tick(list.length, charts);
-      }
-    }
-    // The glyphs every chart needs, subset once, go into each SVG file.
-    const face = await fontFace(chars);
-    for (const path of list) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
-    return list;
-  }, (l) => count(l.length, ['график', 'графика', 'графиков']));
   mark('картинки PNG', `${charts} графиков`);
-  await progress.stage('Картинки PNG', (tick) => finishCharts(svgs, (done) => tick(done, svgs.length)), () => count(svgs.length, ['картинка', 'картинки', 'картинок']));
+  await progress.stage('Картинки PNG', async (tick) => {
+    const timer = setInterval(() => tick(pngDone, charts), 1000);
+    try {
+      await pngs.finish();
+    } finally {
+      clearInterval(timer);
+    }
+    // The glyphs every chart needs, subset once, go into each SVG file (after the PNGs: they are drawn without it).
+    const face = await fontFace(chars);
+    for (const path of svgs) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
+    renameSync(chartDir, join(tmp, 'charts'));
+    return svgs.length;
+  }, (n) => count(n, ['картинка', 'картинки', 'картинок']));
   mark('поиск');
   await progress.stage('Поиск', () => searchIndex(tmp), (n) => `${count(n, ['страница', 'страницы', 'страниц'])} в индексе`);
   // Frozen releases are published exactly as they were frozen (data/releases/), the current one too once frozen.
@@ -128,6 +146,7 @@ try {
   console.log(`Сайт собран в ${outDir} за ${formatNumber((performance.now() - t0) / 1000, 1)} с (графиков: ${charts}; пиковая память сборки ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ).`);
 } catch (e) {
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(`${tmp}-charts`, { recursive: true, force: true });
   // No stack trace for the person: it goes to the log, and the supervisor says what to do.
   crash(e);
 }

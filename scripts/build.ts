@@ -13,7 +13,8 @@ const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
 const tmp = join(dirname(outDir), `.dist-tmp-${process.pid}`);
 // The heap of the build: bounded so that the whole build stays within about 2 GB of memory.
 const heap = process.env.MSOKO_HEAP_MB ?? '1200';
-const logFile = resolve('build-error.log');
+// Beside the output folder: for the default dist/, in the project folder.
+const logFile = join(dirname(outDir), 'build-error.log');
 
 const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, join(import.meta.dirname, 'build-site.ts'), ...process.argv.slice(2)], {
   env: { ...process.env, MSOKO_TMP_DIR: tmp, MSOKO_SUPERVISED: '1' },
@@ -56,6 +57,7 @@ child.on('exit', (code, signal) => {
   if (partial) raw.push(partial);
   if (code === 0) process.exit(0);
   rmSync(tmp, { recursive: true, force: true });
+  rmSync(`${tmp}-charts`, { recursive: true, force: true });
   // 1: the build stopped on its own terms (bad data, a release frozen already) and has said why.
   if (code === 1 && !dying) process.exit(1);
   const memory = code !== 70 && (signal === 'SIGKILL' || raw.some((l) => /heap out of memory|Reached heap limit/.test(l)));

@@ -52,3 +52,23 @@ describe('a build with bad data', () => {
     expect(r.stderr).toMatch(/Найдено 1 ошибка/);
   });
 });
+
+describe('a build that runs out of memory', () => {
+  it('ends with a Russian message naming the stage and the data, no stack trace, and dist/ byte-identical', () => {
+    const out = mkdtempSync(join(tmpdir(), 'msoko-oom-'));
+    const dist = join(out, 'dist');
+    cpSync(inject('subDist'), dist, { recursive: true });
+    const before = digest(dist);
+    // A tiny heap: the build cannot even finish reading.
+    const r = runBuild(inject('subData'), dist, { MSOKO_HEAP_MB: '24' });
+    expect(r.status).toBe(2);
+    const text = r.stdout + r.stderr;
+    expect(r.stderr).toMatch(/Сборка прервалась: не хватило памяти \(предел — 24 МБ\) на этапе «[^»]+»/);
+    expect(r.stderr).toContain('не изменена');
+    expect(r.stderr).toContain('build-error.log');
+    expect(text).not.toMatch(/FATAL ERROR|heap out of memory|^\s+at /m);
+    expect(digest(dist)).toBe(before);
+    expect(readFileSync(join(out, 'build-error.log'), 'utf8')).toMatch(/heap/);
+    rmSync(out, { recursive: true, force: true });
+  });
+});

@@ -18,7 +18,8 @@ export const FONTS = [
  * processes (scripts/finish-charts.ts), never in its own.
  */
 export function png(svg: string): Uint8Array {
-  const r = new Resvg(svg, {
+  // The font embedded for browsers is left out: resvg has the font files, and parsing the embedded copy costs memory per image.
+  const r = new Resvg(svg.replace(/<style>@font-face[^<]*<\/style>/, ''), {
     fitTo: { mode: 'width', value: 1200 },
     background: '#ffffff',
     font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'PT Sans', sansSerifFamily: 'PT Sans' },

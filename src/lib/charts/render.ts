@@ -103,6 +103,28 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
   return finish(svg, o.label);
 }
 
+/**
+ * Many schools (a region's district has hundreds): one dot per school along
+ * the value axis, piled up where values are close, with the reference lines.
+ * A bar per school would make a chart tens of thousands of pixels tall.
+ */
+export function stripChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; width?: number }): string {
+  const values = bars.map((b) => b.value);
+  const lo = Math.min(...values, ...(o.refs ?? []).map((r) => r.value));
+  const hi = Math.max(...values, ...(o.refs ?? []).map((r) => r.value));
+  const pad = Math.max((hi - lo) * 0.05, 0.5);
+  const marks: Plot.Markish[] = [
+    Plot.dotX(bars, Plot.dodgeY({ x: 'value', r: 3, fill: (b: Bar) => (b.flag ? COLORS.low : COLORS.main), anchor: 'bottom', padding: 0.5 })),
+    ...(o.refs ?? []).map((r, i) => Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' })),
+  ];
+  const svg = Plot.plot({
+    document, width: o.width ?? WIDTH, height: 220, marginLeft: 16, marginRight: 16, marginTop: 16, marginBottom: 36, style: FONT,
+    x: { domain: [lo - pad, hi + pad], label: null, ticks: 5, tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1) },
+    marks,
+  }) as unknown as Element;
+  return finish(svg, o.label);
+}
+
 export interface StackRow { group: string; lowered: number; confirmed: number; raised: number }
 
 /** Objectivity: «понизили / подтвердили / повысили» as 100 % stacked bars with labels. */
