@@ -6,7 +6,7 @@
  * stage prints a line (and progress on long ones); «@stage» lines tell the
  * supervisor where a crash happened.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { issueLines } from '../src/lib/data/report.ts';
@@ -15,7 +15,7 @@ import { writeArchivedEmbeds } from '../src/lib/embeds.ts';
 import { catalog } from '../src/lib/charts/catalog.ts';
 import { Progress } from '../src/lib/progress.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
-import { openDataFiles } from '../src/lib/opendata/write.ts';
+import { openDataChunks } from '../src/lib/opendata/write.ts';
 import { chartFiles, fontFace, svgChars, withFont } from '../src/lib/charts/files.ts';
 import { pngQueue } from '../src/lib/charts/finish.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
@@ -55,8 +55,8 @@ if (freeze && isFrozen(dataDir, model.release)) {
 }
 const tCompute = performance.now();
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);
-const size = `${formatNumber(model.data.sources.length, 0)} файлов, ${formatNumber(rows, 0)} строк, ${formatNumber(model.data.schools.length, 0)} школ`;
-console.log(`Данные прочитаны и посчитаны за ${formatNumber((tCompute - t0) / 1000, 1)} с: ${size}, ${formatNumber(model.ix.values.length, 0)} значений показателей; память ${formatNumber(process.memoryUsage.rss() / 1048576, 0)} МБ.`);
+const size = `${count(model.data.sources.length, ['файл', 'файла', 'файлов'])}, ${count(rows, ['строка', 'строки', 'строк'])}, ${count(model.data.schools.length, ['школа', 'школы', 'школ'])}`;
+console.log(`Данные прочитаны и посчитаны за ${formatNumber((tCompute - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; память ${formatNumber(process.memoryUsage.rss() / 1048576, 0)} МБ.`);
 setModel(model);
 
 const tmp = process.env.MSOKO_TMP_DIR ?? join(dirname(outDir), `.dist-tmp-${process.pid}`);
@@ -109,7 +109,15 @@ try {
   }, (n) => count(n, ['страница', 'страницы', 'страниц']));
   mark('открытые данные', size);
   await progress.stage('Открытые данные', () => {
-    for (const [name, content] of openDataFiles(model)) write(`opendata/${name}`, content);
+    mkdirSync(join(tmp, 'opendata'), { recursive: true });
+    for (const [name, chunks] of openDataChunks(model)) {
+      const fd = openSync(join(tmp, 'opendata', name), 'w');
+      try {
+        for (const c of chunks()) writeSync(fd, c);
+      } finally {
+        closeSync(fd);
+      }
+    }
   });
   mark('картинки PNG', `${charts} графиков`);
   await progress.stage('Картинки PNG', async (tick) => {

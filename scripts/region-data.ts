@@ -87,7 +87,7 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
           vpr.push([`V${++pid}`, s, subj, g, v, m, clamp(m + normal() * 0.6, 2, 5), ...t].join('\t'));
         }
       }
-      for (let k = 0; k < 10; k++) diag.push(`D${++pid};${s};fg-mat;8;${(clamp(12 + 4 * (str + normal()), 0, 20) + (rnd() < 0.5 ? 0.5 : 0)).toFixed(1).replace('.', ',')};20;7`);
+      for (let k = 0; k < 10; k++) diag.push(`D${++pid};${s};fg-mat;8;${(clamp(12 + 4 * (str + normal()), 0, 19) + (rnd() < 0.5 ? 0.5 : 0)).toFixed(1).replace('.', ',')};20;7`);
       grads.push(`${s},9,45,${44 - (rnd() < 0.3 ? 1 : 0)},${rnd() < 0.2 ? 1 : 0}`, `${s},11,20,20,`);
       for (const period of ['1 полугодие', '2 полугодие']) for (let g = 2; g <= 11; g++) mon.push(`${s},${period},${g},50,${49 - (rnd() < 0.3 ? 1 : 0)},${clamp(25 + 10 * str + normal() * 3, 0, 48)}`);
     }

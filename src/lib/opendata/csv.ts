@@ -11,12 +11,33 @@ export interface Dialect {
 export const OPEN: Dialect = { delimiter: ',', decimalComma: false, bom: false, eol: '\n' };
 export const EXCEL: Dialect = { delimiter: ';', decimalComma: true, bom: true, eol: '\r\n' };
 
-export function toCsv(header: string[], rows: Cell[][], d: Dialect = OPEN, numeric: ReadonlySet<number> = new Set()): string {
-  const esc = (c: Cell, i: number) => {
+/** One CSV line (without its end of line). */
+export function csvLine(cells: Cell[], d: Dialect = OPEN, numeric: ReadonlySet<number> = new Set()): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     let s = c === undefined || c === null ? '' : String(c);
     if (d.decimalComma && numeric.has(i)) s = s.replace('.', ',');
-    return s.includes(d.delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [header, ...rows].map((r) => r.map(esc).join(d.delimiter));
-  return (d.bom ? '\ufeff' : '') + lines.join(d.eol) + d.eol;
+    if (s.includes(d.delimiter) || /["\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+    out += i === 0 ? s : d.delimiter + s;
+  }
+  return out;
+}
+
+/** A CSV file in pieces of a few thousand rows: a million rows are written without holding the whole text. */
+export function* csvChunks(header: string[], rows: Iterable<Cell[]>, d: Dialect = OPEN, numeric: ReadonlySet<number> = new Set()): Generator<string> {
+  let chunk = (d.bom ? '\ufeff' : '') + csvLine(header, d, numeric) + d.eol;
+  let n = 0;
+  for (const r of rows) {
+    chunk += csvLine(r, d, numeric) + d.eol;
+    if (++n % 5000 === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export function toCsv(header: string[], rows: Cell[][], d: Dialect = OPEN, numeric: ReadonlySet<number> = new Set()): string {
+  return [...csvChunks(header, rows, d, numeric)].join('');
 }

@@ -4,7 +4,7 @@ import { PLACE_COMPONENTS } from '../indicators/place.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { absolute } from '../paths.ts';
-import { EXCEL, toCsv, type Cell } from './csv.ts';
+import { csvChunks, EXCEL, toCsv, type Cell } from './csv.ts';
 
 export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed', 'ci_low', 'ci_high'] as const;
 
@@ -54,21 +54,49 @@ function indicatorRow(v: IndicatorValue): Cell[] {
   return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, hidden ? undefined : fixed2(v.value), hidden ? undefined : int(v.numerator), hidden ? undefined : int(v.denominator), hidden ? 1 : 0, hidden ? undefined : fixed2(v.ci_low), hidden ? undefined : fixed2(v.ci_high)];
 }
 
-/** Every file of opendata/ as path → content; pure, so two builds give the same bytes. */
-export function openDataFiles(m: Model): Map<string, string> {
-  const files = new Map<string, string>();
-  const rows = m.ix.values.map(indicatorRow);
-  files.set('indicators.csv', toCsv([...INDICATOR_COLUMNS], rows));
-  files.set('indicators-excel.csv', toCsv([...INDICATOR_COLUMNS], rows, EXCEL, new Set([8, 12, 13])));
-  files.set('indicators.json', JSON.stringify(m.ix.values.map((v) => {
+/** indicators.json in pieces: the same bytes as JSON.stringify of the whole array, without building it. */
+function* jsonChunks(values: IndicatorValue[]): Generator<string> {
+  let chunk = '[';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     const r = indicatorRow(v);
-    return {
+    chunk += (i ? ',' : '') + JSON.stringify({
       indicator: v.indicator, year: v.year, scope: v.scope, school_id: v.school_id, subject: v.subject, grade: v.grade ?? null, period: v.period, task: v.task,
       value: r[8] === undefined ? null : Number(r[8]), numerator: r[9] === undefined ? null : Number(r[9]), denominator: r[10] === undefined ? null : Number(r[10]), suppressed: v.suppressed ? 1 : 0,
       ci_low: r[12] === undefined ? null : Number(r[12]), ci_high: r[13] === undefined ? null : Number(r[13]),
-    };
-  })) + '\n');
+    });
+    if (i % 5000 === 4999) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}]\n`;
+}
 
+/**
+ * Every file of opendata/ as path → its content in pieces; pure, so two
+ * builds give the same bytes. The big files are generated as they are
+ * written: a region's million values never sit in memory as one text.
+ */
+export function openDataChunks(m: Model): Map<string, () => Iterable<string>> {
+  const files = new Map<string, () => Iterable<string>>();
+  const rows = function* () {
+    for (const v of m.ix.values) yield indicatorRow(v);
+  };
+  files.set('indicators.csv', () => csvChunks([...INDICATOR_COLUMNS], rows()));
+  files.set('indicators-excel.csv', () => csvChunks([...INDICATOR_COLUMNS], rows(), EXCEL, new Set([8, 12, 13])));
+  files.set('indicators.json', () => jsonChunks(m.ix.values));
+  for (const [name, content] of smallFiles(m)) files.set(name, () => [content]);
+  return files;
+}
+
+/** Every file of opendata/ as path → content (for tests and small data). */
+export function openDataFiles(m: Model): Map<string, string> {
+  return new Map([...openDataChunks(m)].map(([name, chunks]) => [name, [...chunks()].join('')]));
+}
+
+function smallFiles(m: Model): Map<string, string> {
+  const files = new Map<string, string>();
   const schoolName = new Map(m.data.schools.map((s) => [s.school_id, s.name]));
   const riskHeader = ['year', 'school_id', 'school_name', 'procedure', 'subject', 'grade', 'rule', 'indicator', 'value', 'reference', 'test', 'statistic', 'p_value', 'evidence'];
   const riskRows = m.risks.map((r) => [r.year, r.school_id, schoolName.get(r.school_id), r.procedure, r.subject, r.grade, r.rule, r.indicator, fixed2(r.value), r.reference, r.test === 'z' ? 'z_two_proportions' : 'welch_t', fixed2(r.statistic), pValue(r.p), r.evidence]);
