@@ -13,7 +13,7 @@ import type { Model } from '../model.ts';
 import { namer, subjectPrepositional, type Namer } from '../names.ts';
 import type { Cell } from '../opendata/csv.ts';
 import { SECTIONS, type Section } from '../procedures.ts';
-import { barChart, CI_COLOR, COLORS, lineChart, stripChart, stackChart, taskChart, type Bar, type SeriesPoint, type StackRow } from './render.ts';
+import { barChart, CI_COLOR, COLORS, histogramChart, lineChart, stackChart, taskChart, type Bar, type SeriesPoint, type StackRow } from './render.ts';
 
 export interface TableCell {
   text: string;
@@ -303,9 +303,9 @@ function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, y
   return {
     id: slug(def.id, where.subject, where.grade, where.period === undefined ? undefined : where.period === '1 полугодие' ? 'h1' : where.period === '2 полугодие' ? 'h2' : 'year', 'schools', suffix),
     title, page, pageTitle, indicator: def.id,
-    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}, ${year} год, по школам${bars.length > MANY ? ' (точка — школа)' : ''}; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
-    // Past a few dozen schools a bar each would be unreadable: a dot each, with the table for the names.
-    ...drawn((width) => (bars.length > MANY ? stripChart(bars, { label: title, digits, refs, width }) : barChart(bars, { label: title, digits, refs, xLabel: '', width }))),
+    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}, ${year} год, по школам${bars.length > MANY ? ' (столбик — число школ с таким значением)' : ''}; вертикальные линии — муниципалитет${reg !== undefined ? ' и регион' : ''}${bars.some((b) => b.flag) ? '; красным — школы в зоне риска' : ''}`,
+    // Past a few dozen schools a bar each would be unreadable: how many schools have each value, the table names them.
+    ...drawn((width) => (bars.length > MANY ? histogramChart(bars, { label: title, digits, refs, width }) : barChart(bars, { label: title, digits, refs, xLabel: '', width }))),
     alt: sentence(`${sentence(title)} ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, unitOf(def, where.subject))}`).join('; ')}`),
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
@@ -449,7 +449,7 @@ function taskOrder(a: string, b: string): number {
   return 0;
 }
 
-/** More schools than this are drawn as dots, not bars. */
+/** More schools than this are drawn as a histogram, not a bar each. */
 const MANY = 40;
 
 /** The legend line of every chart with intervals. */

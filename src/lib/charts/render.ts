@@ -104,22 +104,22 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
 }
 
 /**
- * Many schools (a region's district has hundreds): one dot per school along
- * the value axis, piled up where values are close, with the reference lines.
- * A bar per school would make a chart tens of thousands of pixels tall.
+ * Many schools (a region has hundreds): how many schools have each value, as
+ * a histogram, schools in a risk zone stacked in their colour, with the
+ * reference lines. A bar per school would make a chart tens of thousands of
+ * pixels tall; the table under the chart names every school.
  */
-export function stripChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; width?: number }): string {
-  const values = bars.map((b) => b.value);
-  const lo = Math.min(...values, ...(o.refs ?? []).map((r) => r.value));
-  const hi = Math.max(...values, ...(o.refs ?? []).map((r) => r.value));
-  const pad = Math.max((hi - lo) * 0.05, 0.5);
+export function histogramChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; width?: number }): string {
   const marks: Plot.Markish[] = [
-    Plot.dotX(bars, Plot.dodgeY({ x: 'value', r: 3, fill: (b: Bar) => (b.flag ? COLORS.low : COLORS.main), anchor: 'bottom', padding: 0.5 })),
+    Plot.rectY(bars.map((b) => ({ value: b.value, kind: b.flag ? 'risk' : 'ok' })), Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'value', fill: 'kind', thresholds: 24, insetLeft: 0.5, insetRight: 0.5 })),
+    Plot.ruleY([0], { stroke: '#1a1a1a' }),
     ...(o.refs ?? []).map((r, i) => Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' })),
   ];
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height: 220, marginLeft: 16, marginRight: 16, marginTop: 16, marginBottom: 36, style: FONT,
-    x: { domain: [lo - pad, hi + pad], label: null, ticks: 5, tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1) },
+    document, width: o.width ?? WIDTH, height: 240, marginLeft: 44, marginRight: 16, marginTop: 28, marginBottom: 36, style: FONT,
+    x: { label: null, ticks: 5, tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1) },
+    y: { label: 'школ', labelAnchor: 'top', labelArrow: 'none', ticks: 4, grid: true, tickFormat: (d: number) => dec(d, 0) },
+    color: { domain: ['ok', 'risk'], range: [COLORS.main, COLORS.low] },
     marks,
   }) as unknown as Element;
   return finish(svg, o.label);
