@@ -1,4 +1,4 @@
-import type { Dataset } from './data/load.ts';
+import type { Dataset } from './data/tables.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 
 /** Human names of codes: subjects, schools, works, groups. */

@@ -1,5 +1,6 @@
 import type { IssueLog } from './issues.ts';
-import type { Dataset } from './load.ts';
+import { indexScales, taskInfoKey } from './reference-index.ts';
+import type { Dataset } from './tables.ts';
 import { closest } from './similar.ts';
 import type { EgeRow, OgeRow, Scale, VprRow } from './tables.ts';
 
@@ -175,15 +176,9 @@ function warnMark(score: number, mark: number | undefined, s: Scale, file: strin
   }
 }
 
-export function indexScales(scales: Scale[]) {
-  const m = new Map<string, Scale>();
-  for (const s of scales) m.set(`${s.year}|${s.procedure}|${s.subject}|${s.grade ?? ''}`, s);
-  return (year: number, procedure: Scale['procedure'], subject: string, grade?: number) =>
-    m.get(`${year}|${procedure}|${subject}|${grade ?? ''}`) ?? (grade !== undefined ? m.get(`${year}|${procedure}|${subject}|`) : undefined);
-}
 
 function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<number, infer R> ? R : never, log: IssueLog) {
-  const info = new Map(d.tasks.map((t) => [`${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}|${t.task}`, t]));
+  const info = new Map(d.tasks.map((t) => [taskInfoKey(t.year, t.procedure, t.subject, t.grade, t.task), t]));
   // Missing task descriptions are gathered per work, so that 25 tasks of a new season make one message.
   const missing = new Map<string, { proc: string; subject: string; grade?: number; file: string; line: number; tasks: Set<string> }>();
   const files = [

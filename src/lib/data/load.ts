@@ -6,34 +6,18 @@ import { lookup } from './cells.ts';
 import { checkDataset } from './checks.ts';
 import { decode, NotTextError, type CsvRow } from './csv.ts';
 import { IssueLog } from './issues.ts';
-import { findMechanism, MECHANISMS } from './mechanisms.ts';
 import { normKey } from './normalize.ts';
-import { parseDeadline, roadmapYears } from '../roadmap/deadline.ts';
+import { readRoadmaps } from '../roadmap/read.ts';
 import * as S from './schemas.ts';
 import { SETTING_HINTS, siteConfigSchema, type SiteConfig } from './site-config.ts';
 import { readRows, readTable, type Row, type TableSpec } from './table.ts';
 import { columnLetter, readWorkbook } from './workbook.ts';
 import type {
-  EgeMarks, GraduatesRow, RegionValue, ResultsFile, Roadmap, RoadmapItem, RoadmapReport, Scale,
+  Dataset, EgeMarks, GraduatesRow, RegionValue, ResultsFile, Roadmap, Scale,
   School, SourceFile, Subject, Target, TaskInfo, YearResults,
 } from './tables.ts';
 
-/** Everything in `data/`, validated and typed. */
-export interface Dataset {
-  config: SiteConfig;
-  schools: School[];
-  subjects: Subject[];
-  scales: Scale[];
-  tasks: TaskInfo[];
-  egeMarks: EgeMarks[];
-  years: Map<number, YearResults>;
-  region: RegionValue[];
-  targets: Target[];
-  roadmaps: Roadmap[];
-  sources: SourceFile[];
-  /** Names of diagnostic works by code (from work_name), for pages. */
-  workNames: Map<string, string>;
-}
+export type { Dataset } from './tables.ts';
 
 export interface LoadResult {
   data: Dataset;
@@ -246,63 +230,4 @@ function pathGet(obj: unknown, path: PropertyKey[]): unknown {
   let cur = obj;
   for (const k of path) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
   return cur;
-}
-
-function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[], log: IssueLog): Roadmap[] {
-  const rdir = join(dir, 'roadmap');
-  if (!existsSync(rdir)) return [];
-  const mechanism = lookup(`номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, (raw) => {
-    const n = findMechanism(raw);
-    return n === undefined ? undefined : String(n);
-  });
-  const out: Roadmap[] = [];
-  const ids = new Set<string>();
-  for (const file of readdirSync(rdir).sort()) {
-    if (!/\.(csv|xlsx)$/i.test(file) || /\.reports\.(csv|xlsx)$/i.test(file)) continue;
-    const id = file.replace(/\.(csv|xlsx)$/i, '');
-    if (ids.has(id)) continue;
-    ids.add(id);
-    const rel = `roadmap/${id}.csv`;
-    // Rows with neither a responsible nor a deadline are the document's section headings
-    // («1. Мониторинг качества обучения»): they name the section of the items below them.
-    const items: RoadmapItem[] = [];
-    let heading: string | undefined;
-    for (const r of table(rel, S.roadmapSpec(mechanism))) {
-      if (r.responsible === undefined && r.deadline === undefined) {
-        heading = String(r.title);
-        continue;
-      }
-      const it: RoadmapItem = {
-        ...(r as unknown as RoadmapItem),
-        item: String(r.item).replace(/\.$/, ''),
-        section: (r.section as string | undefined) ?? heading ?? '',
-        responsible: (r.responsible as string | undefined) ?? '',
-        deadline: (r.deadline as string | undefined) ?? '',
-        direction: r.direction === undefined ? undefined : Number(r.direction),
-        indicators: r.indicators ? String(r.indicators).split(/[;,\s]+/).filter(Boolean) : [],
-      };
-      for (const [col, what] of [['section', 'раздел (или строка-заголовок раздела выше)'], ['responsible', 'ответственный'], ['deadline', 'срок']] as const) {
-        if (!it[col]) log.error({ file: rel, line: it.line, column: col, message: 'Пустое значение в обязательном столбце.', found: '', expected: what });
-      }
-      items.push(it);
-    }
-    const years = roadmapYears(id);
-    for (const it of items) {
-      if (it.deadline && !it.due && !parseDeadline(it.deadline, years).recognized) {
-        log.warn({ file: rel, line: it.line, column: 'deadline', message: 'Срок не удалось перевести в дату: пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».', found: it.deadline, expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due' });
-      }
-    }
-    const seen = new Map<string, number>();
-    for (const it of items) {
-      if (seen.has(it.item)) log.error({ file: rel, line: it.line, column: 'item', message: `Номер пункта повторяется (впервые — в строке ${seen.get(it.item)}).`, found: it.item, expected: 'уникальный номер пункта' });
-      else seen.set(it.item, it.line);
-    }
-    const reportsRel = `roadmap/${id}.reports.csv`;
-    const reports = table(reportsRel, S.roadmapReportsSpec).map((r) => ({ ...(r as unknown as RoadmapReport), item: String(r.item).replace(/\.$/, '') }));
-    for (const r of reports) {
-      if (!seen.has(r.item)) log.error({ file: reportsRel, line: r.line, column: 'item', message: 'Такого пункта нет в дорожной карте.', found: r.item, expected: `номер пункта из data/${rel}` });
-    }
-    out.push({ id, file: rel, items, reports });
-  }
-  return out;
 }

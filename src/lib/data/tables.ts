@@ -1,3 +1,4 @@
+import type { SiteConfig } from './site-config.ts';
 /** Typed tables the reader produces: the only input the indicator engine sees. */
 
 export interface School {
@@ -210,4 +211,21 @@ export interface SourceFile {
   sha256: string;
   encoding: string;
   rows: number;
+}
+
+/** Everything in `data/`, validated and typed. */
+export interface Dataset {
+  config: SiteConfig;
+  schools: School[];
+  subjects: Subject[];
+  scales: Scale[];
+  tasks: TaskInfo[];
+  egeMarks: EgeMarks[];
+  years: Map<number, YearResults>;
+  region: RegionValue[];
+  targets: Target[];
+  roadmaps: Roadmap[];
+  sources: SourceFile[];
+  /** Names of diagnostic works by code (from work_name), for pages. */
+  workNames: Map<string, string>;
 }

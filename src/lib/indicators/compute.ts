@@ -1,5 +1,5 @@
-import { indexScales } from '../data/checks.ts';
-import type { Dataset } from '../data/load.ts';
+import { indexScales, taskInfoKey } from '../data/reference-index.ts';
+import type { Dataset } from '../data/tables.ts';
 import type { TaskInfo } from '../data/tables.ts';
 import { sampleOf, tInterval, wilson, type Sample } from '../stats/tests.ts';
 import { INDICATORS } from './registry.ts';
@@ -99,13 +99,13 @@ function group<R>(family: Family<R>, rows: R[]): Map<string, { school: string; d
 export function makeCtxBase(data: Dataset) {
   const scaleOf = indexScales(data.scales);
   const tasks = new Map<string, TaskInfo>();
-  for (const t of data.tasks) tasks.set(`${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}|${t.task}`, t);
+  for (const t of data.tasks) tasks.set(taskInfoKey(t.year, t.procedure, t.subject, t.grade, t.task), t);
   const marks = new Map((data.egeMarks ?? []).map((m) => [`${m.year}|${m.subject}`, m]));
   return (year: number): Omit<Ctx, 'dims' | 'scope'> => ({
     year,
     data,
     scale: (p, subject, grade) => scaleOf(year, p, subject, grade),
-    task: (p, subject, grade, task) => tasks.get(`${year}|${p}|${subject}|${grade ?? ''}|${task}`),
+    task: (p, subject, grade, task) => tasks.get(taskInfoKey(year, p, subject, grade, task)),
     egeMark: (subject, score) => {
       const m = marks.get(`${year}|${subject}`);
       if (!m) return undefined;

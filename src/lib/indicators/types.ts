@@ -1,5 +1,4 @@
-import type { Dataset } from '../data/load.ts';
-import type { Scale, TaskInfo, YearResults } from '../data/tables.ts';
+import type { Dataset, Scale, TaskInfo, YearResults } from '../data/tables.ts';
 
 /** The dimensions of a group besides scope and school. */
 export interface Dims {
