@@ -1,5 +1,5 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
-import { groupsOf } from './charts/catalog.ts';
+
 import { describeComparison, formatValue, genderOf } from './format.ts';
 import { changeFromPrevious, compare } from './indicators/compare.ts';
 import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
@@ -26,7 +26,7 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
   const out: TrendLine[] = [];
   for (const id of section.main) {
     const def = INDICATOR_BY_ID.get(id)!;
-    for (const w of groupsOf(m, id)) {
+    for (const w of m.ix.groups(id)) {
       if (section.by === 'period' && w.grade !== undefined) continue;
       const v = m.ix.get(id, year, w);
       if (!v || v.suppressed || v.value === undefined) continue;

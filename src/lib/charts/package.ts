@@ -9,7 +9,7 @@ import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
 import { absolute } from '../paths.ts';
-import type { Chart } from './catalog.ts';
+import type { Chart } from './types.ts';
 
 export function chartPackage(m: Model, c: Chart): Uint8Array {
   const cfg = m.data.config;

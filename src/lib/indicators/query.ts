@@ -71,6 +71,16 @@ export class ValueIndex {
     if (i <= 0) return undefined;
     return this.get(v.indicator, this.years[i - 1], { school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task });
   }
+  /** The groups (subject, grade, period) of an indicator at municipal level, in a stable order. */
+  groups(id: string): Where[] {
+    const seen = new Map<string, Where>();
+    for (const v of this.all(id)) {
+      if (v.scope !== 'municipality' || v.task) continue;
+      const k = `${v.subject}|${String(v.grade ?? '').padStart(2, '0')}|${v.period}`;
+      if (!seen.has(k)) seen.set(k, { subject: v.subject || undefined, grade: v.grade, period: v.period || undefined });
+    }
+    return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
+  }
   /** Distinct values of a dimension for an indicator, e.g. the subjects of ege.mean. */
   dimValues<K extends 'subject' | 'grade' | 'period' | 'task' | 'school_id'>(id: string, dim: K, filter: (v: IndicatorValue) => boolean = () => true): NonNullable<IndicatorValue[K]>[] {
     const s = new Set<NonNullable<IndicatorValue[K]>>();

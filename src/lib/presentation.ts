@@ -1,0 +1,27 @@
+/** How a value shows in a table: the number with its interval, or «—» and why it is withheld. */
+import { formatInterval, formatValue } from './format.ts';
+import type { IndicatorValue } from './indicators/compute.ts';
+import { unitOf } from './indicators/registry.ts';
+import type { IndicatorDef } from './indicators/types.ts';
+
+export interface TableCell {
+  text: string;
+  num?: boolean;
+  /** Why the value is withheld, for a title and a footnote. */
+  why?: string;
+  /** The 95 % interval, «(69,8–72,8)», shown after the value. */
+  ci?: string;
+}
+
+/** «—» with the reason, for tables. */
+export function whyHidden(v: IndicatorValue, minGroup: number): string {
+  if (v.reason === 'ovz') return `скрыто: менее ${minGroup} человек (защита персональных данных)`;
+  if (v.reason === 'empty') return 'нет участников в группе';
+  return `скрыто: в группе ${v.n} ${v.n === 1 ? 'участник' : v.n < 5 ? 'участника' : 'участников'} — меньше порога ${minGroup}`;
+}
+
+export function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
+  if (!v) return { text: '', num: true };
+  if (v.suppressed || v.value === undefined) return { text: '—', num: true, why: whyHidden(v, minGroup) };
+  return { text: formatValue(v.value, unitOf(def, v.subject)), num: true, ci: formatInterval(v, unitOf(def, v.subject)) };
+}
