@@ -5,6 +5,7 @@ import { computePlaces, type Place } from './indicators/place.ts';
 import { ValueIndex } from './indicators/query.ts';
 import { INDICATOR_IDS } from './indicators/registry.ts';
 import { findRisks, type Risk } from './indicators/risks.ts';
+import { presentation, type Presentation } from './presentation.ts';
 import { RELEASE_LABEL, readReleases, type Release } from './releases.ts';
 import { viewRoadmap, type RoadmapView } from './roadmap/model.ts';
 
@@ -24,6 +25,8 @@ export interface Model {
   releaseDate: string;
   /** Frozen releases in data/releases/, oldest first. */
   releases: Release[];
+  /** Table cells and why a value is withheld, worded with this site's privacy threshold. */
+  present: Presentation;
   warnings: IssueLog['items'];
 }
 
@@ -65,6 +68,7 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
       release,
       releaseDate: releases.find((r) => r.release === release)?.date ?? today,
       releases,
+      present: presentation(data.config.privacy.min_group),
       warnings: log.warnings,
     },
   };

@@ -14,14 +14,24 @@ export interface TableCell {
 }
 
 /** «—» with the reason, for tables. */
-export function whyHidden(v: IndicatorValue, minGroup: number): string {
+function whyHidden(v: IndicatorValue, minGroup: number): string {
   if (v.reason === 'ovz') return `скрыто: менее ${minGroup} человек (защита персональных данных)`;
   if (v.reason === 'empty') return 'нет участников в группе';
   return `скрыто: в группе ${v.n} ${v.n === 1 ? 'участник' : v.n < 5 ? 'участника' : 'участников'} — меньше порога ${minGroup}`;
 }
 
-export function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
+function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
   if (!v) return { text: '', num: true };
   if (v.suppressed || v.value === undefined) return { text: '—', num: true, why: whyHidden(v, minGroup) };
   return { text: formatValue(v.value, unitOf(def, v.subject)), num: true, ci: formatInterval(v, unitOf(def, v.subject)) };
+}
+
+/** Table cells as this site shows them, built once from the privacy threshold of site.yaml (the model carries it). */
+export interface Presentation {
+  valueCell(v: IndicatorValue | undefined, def: IndicatorDef): TableCell;
+  whyHidden(v: IndicatorValue): string;
+}
+
+export function presentation(minGroup: number): Presentation {
+  return { valueCell: (v, def) => valueCell(v, def, minGroup), whyHidden: (v) => whyHidden(v, minGroup) };
 }

@@ -1,5 +1,5 @@
 /** Page-shaped views of the model: tables of indicators, key figures. Pages render them. */
-import { valueCell, type TableCell } from './presentation.ts';
+import type { TableCell } from './presentation.ts';
 import { sparkline } from './charts/render.ts';
 import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, genderOf, round } from './format.ts';
 import { changeFromPrevious } from './indicators/compare.ts';
@@ -43,13 +43,12 @@ export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicat
  */
 export function matrix(m: Model, defs: IndicatorDef[], year: number, school?: string): { head: string[]; rows: TableCell[][] } {
   const names = namer(m.data);
-  const minGroup = m.data.config.privacy.min_group;
   const groups = new Map<string, Where>();
   for (const d of defs) for (const w of m.ix.groups(d.id)) groups.set(`${w.subject ?? ''}|${String(w.grade ?? '').padStart(2, '0')}|${w.period ?? ''}`, w);
   const used = defs.filter((d) => m.ix.all(d.id).some((v) => v.year === year && (school ? v.school_id === school : v.scope === 'municipality')));
   const rows: TableCell[][] = [];
   for (const [, w] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cells = used.map((d) => valueCell(m.ix.get(d.id, year, { ...w, school }), d, minGroup));
+    const cells = used.map((d) => m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d));
     if (cells.every((c) => c.text === '')) continue;
     rows.push([{ text: names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' }) }, ...cells]);
   }

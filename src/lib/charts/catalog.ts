@@ -30,7 +30,6 @@ export function catalog(m: Model): Catalog {
 
 function buildCatalog(m: Model): Catalog {
   const names = namer(m.data);
-  const minGroup = m.data.config.privacy.min_group;
   const region = new Map(m.data.region.map((r) => [`${r.indicator}|${r.year}|${r.subject ?? ''}|${r.grade ?? ''}`, r.value]));
   const regionOf = (id: string, year: number, w: Where) => region.get(`${id}|${year}|${w.subject ?? ''}|${w.grade ?? ''}`);
   const all = new Map<string, Chart>();
@@ -62,7 +61,7 @@ function buildCatalog(m: Model): Catalog {
         const gTitle = gp === page ? section.title : `${section.short}: ${label}`;
         g.trend = trendChart(m, names, def, where, gp, gTitle, regionOf, muniName);
         if (g.trend) add(g.trend);
-        g.schools = schoolsChart(m, names, def, where, latest, gp, gTitle, regionOf, minGroup, '');
+        g.schools = schoolsChart(m, names, def, where, latest, gp, gTitle, regionOf, '');
         if (g.schools) add(g.schools);
         if (g.trend || g.schools) list.push(g);
       }
@@ -81,7 +80,7 @@ function buildCatalog(m: Model): Catalog {
       }
     }
     if (section.objectivity) {
-      sc.objectivity = objectivityChart(m, names, section.objectivity, latest, page, section.title, minGroup);
+      sc.objectivity = objectivityChart(m, names, section.objectivity, latest, page, section.title);
       if (sc.objectivity) add(sc.objectivity);
     }
     for (const p of section.procedures) {

@@ -3,12 +3,12 @@ import { formatNumber, formatValue, sentence } from '../../format.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 import type { Cell } from '../../opendata/csv.ts';
-import { whyHidden, type TableCell } from '../../presentation.ts';
+import type { TableCell } from '../../presentation.ts';
 import { drawn, slug } from '../common.ts';
 import { COLORS, stackChart, type StackRow } from '../render.ts';
 import type { Chart } from '../types.ts';
 
-export function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr', year: number, page: string, pageTitle: string, minGroup: number): Chart | undefined {
+export function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr', year: number, page: string, pageTitle: string): Chart | undefined {
   const lowered = m.ix.all(`${p}.lowered_share`).filter((v) => v.year === year && v.scope === 'municipality');
   const rows: StackRow[] = [];
   const table: TableCell[][] = [];
@@ -19,7 +19,7 @@ export function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr
     const r = m.ix.get(`${p}.raised_share`, year, w);
     const label = names.group(l);
     if (l.suppressed || !c || !r) {
-      table.push([{ text: label }, { text: '—', num: true, why: whyHidden(l, minGroup) }, { text: '—', num: true }, { text: '—', num: true }, { text: formatNumber(l.n, 0), num: true }]);
+      table.push([{ text: label }, { text: '—', num: true, why: m.present.whyHidden(l) }, { text: '—', num: true }, { text: '—', num: true }, { text: formatNumber(l.n, 0), num: true }]);
       continue;
     }
     rows.push({ group: label, lowered: l.value!, confirmed: c.value!, raised: r.value! });

@@ -6,7 +6,7 @@ import { unitOf } from '../../indicators/registry.ts';
 import type { IndicatorDef } from '../../indicators/types.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
-import { valueCell, whyHidden } from '../../presentation.ts';
+
 import { ciCells, CI_LEGEND, drawn, groupWords, slug, unitWord } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart } from '../types.ts';
@@ -24,7 +24,6 @@ export function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, scho
   const standing = describeStanding(compareWithRest(last.v, muniLast));
   const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, unitOf(def, where.subject))}${standing.text ? ` — ${standing.text}` : ''}`;
   const withCi = shown.some((s) => s.v!.ci_low !== undefined);
-  const minGroup = m.data.config.privacy.min_group;
   return {
     id: slug('school', school, def.id, where.subject, where.grade), title, page: `/schools/${school}/`, pageTitle: name, indicator: def.id,
     subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}: ${name} и муниципалитет по годам`,
@@ -32,7 +31,7 @@ export function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, scho
     alt: sentence(`${sentence(title)} По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}`),
     table: {
       head: ['Год', name, 'Участников (n)', 'Муниципалитет'],
-      rows: mine.map((s) => [{ text: String(s.year) }, valueCell(s.v, def, minGroup), { text: formatNumber(s.v!.n, 0), num: true }, valueCell(m.ix.get(def.id, s.year, where), def, minGroup)]),
+      rows: mine.map((s) => [{ text: String(s.year) }, m.present.valueCell(s.v, def), { text: formatNumber(s.v!.n, 0), num: true }, m.present.valueCell(m.ix.get(def.id, s.year, where), def)]),
     },
     csv: {
       header: ['year', 'series', 'school_id', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
@@ -41,7 +40,7 @@ export function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, scho
         ...muni.map((s) => [s.year, 'municipality', '', def.id, where.subject, where.grade, s.v!.value!.toFixed(2), s.v!.n, 0, ...ciCells(s.v!)]),
       ],
     },
-    notes: mine.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${whyHidden(s.v!, minGroup)}`),
+    notes: mine.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${m.present.whyHidden(s.v!)}`),
     legend: [{ label: name, color: COLORS.main, mark: 'line' }, { label: 'Муниципалитет', color: COLORS.region, mark: 'dashed' }, ...(withCi ? [{ ...CI_LEGEND, color: COLORS.main }] : [])],
   };
 }

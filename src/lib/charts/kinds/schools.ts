@@ -6,12 +6,12 @@ import { unitOf } from '../../indicators/registry.ts';
 import type { IndicatorDef } from '../../indicators/types.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
-import { valueCell, whyHidden } from '../../presentation.ts';
+
 import { capital, ciCells, CI_LEGEND, drawn, groupWords, MANY, slug, unitWord, type RegionOf } from '../common.ts';
 import { barChart, COLORS, histogramChart, type Bar } from '../render.ts';
 import type { Chart } from '../types.ts';
 
-export function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, year: number, page: string, pageTitle: string, regionOf: RegionOf, minGroup: number, suffix: string): Chart | undefined {
+export function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: Where, year: number, page: string, pageTitle: string, regionOf: RegionOf, suffix: string): Chart | undefined {
   const values = m.ix.all(def.id).filter((v) => v.year === year && v.scope === 'school' && v.subject === (where.subject ?? '') && v.grade === where.grade && v.period === (where.period ?? '') && !v.task);
   const shown = values.filter((v) => !v.suppressed && v.value !== undefined);
   if (shown.length < 2) return undefined;
@@ -52,8 +52,8 @@ export function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: W
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
       rows: [
-        ...sorted.map((v) => [{ text: names.school(v.school_id) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]),
-        ...hidden.map((v) => [{ text: names.school(v.school_id) }, valueCell(v, def, minGroup), { text: v.reason === 'ovz' ? '—' : formatNumber(v.n, 0), num: true }]),
+        ...sorted.map((v) => [{ text: names.school(v.school_id) }, m.present.valueCell(v, def), { text: formatNumber(v.n, 0), num: true }]),
+        ...hidden.map((v) => [{ text: names.school(v.school_id) }, m.present.valueCell(v, def), { text: v.reason === 'ovz' ? '—' : formatNumber(v.n, 0), num: true }]),
         ...(refs.length ? refs.map((r) => [{ text: r.label }, { text: formatValue(r.value, unitOf(def, where.subject)), num: true }, { text: r.label === 'Муниципалитет' && muni ? formatNumber(muni.n, 0) : '', num: true }]) : []),
       ],
     },
@@ -61,7 +61,7 @@ export function schoolsChart(m: Model, names: Namer, def: IndicatorDef, where: W
       header: ['year', 'school_id', 'school_name', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
       rows: [...sorted, ...hidden].map((v) => [year, v.school_id, names.school(v.school_id), def.id, v.subject, v.grade, v.period, v.suppressed ? undefined : v.value!.toFixed(2), v.reason === 'ovz' ? undefined : v.n, v.suppressed ? 1 : 0, ...ciCells(v)]),
     },
-    notes: hidden.length ? [`Не показаны на графике: ${hidden.map((v) => `${names.school(v.school_id)} (${whyHidden(v, minGroup)})`).join('; ')}.`] : [],
+    notes: hidden.length ? [`Не показаны на графике: ${hidden.map((v) => `${names.school(v.school_id)} (${m.present.whyHidden(v)})`).join('; ')}.`] : [],
     legend: [
       ...refs.map((r, i) => ({ label: `${r.label}: ${formatValue(r.value, unitOf(def, where.subject))}`, color: i === 0 ? COLORS.muni : COLORS.region, mark: i === 0 ? ('line' as const) : ('dashed' as const) })),
       ...(bars.some((b) => b.flag) ? [{ label: 'Школа в зоне риска', color: COLORS.low, mark: 'box' as const }] : []),

@@ -4,7 +4,7 @@ import type { IndicatorValue } from '../../indicators/compute.ts';
 import type { IndicatorDef } from '../../indicators/types.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
-import { valueCell, whyHidden } from '../../presentation.ts';
+
 import { capital, CI_LEGEND, drawn, slug, unitWord } from '../common.ts';
 import { barChart } from '../render.ts';
 import type { Chart } from '../types.ts';
@@ -18,15 +18,14 @@ export function subjectsChart(m: Model, names: Namer, def: IndicatorDef, year: n
   const sorted = [...shown].sort((a, b) => b.value! - a.value!);
   const what = def.short.replace(/^[^:]+: /, '');
   const title = `${capital(what)} по предметам в ${year} году: от ${formatValue(sorted[sorted.length - 1].value!, def.unit)} (${label(sorted[sorted.length - 1])}) до ${formatValue(sorted[0].value!, def.unit)} (${label(sorted[0])})`;
-  const minGroup = m.data.config.privacy.min_group;
   return {
     id: slug(def.id, 'subjects', suffix), title, page, pageTitle, indicator: def.id,
     subtitle: `${def.name}, ${unitWord(def)}, ${year} год, муниципалитет, по предметам`,
     ...drawn((width) => barChart(shown.map((v) => ({ label: label(v), value: v.value!, lo: v.ci_low, hi: v.ci_high })), { label: title, digits: DIGITS[def.unit], xLabel: '', width })),
     alt: sentence(`${sentence(title)} ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}`),
-    table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, valueCell(v, def, minGroup), { text: formatNumber(v.n, 0), num: true }]) },
+    table: { head: ['Предмет', 'Значение', 'Участников (n)'], rows: values.map((v) => [{ text: label(v) }, m.present.valueCell(v, def), { text: formatNumber(v.n, 0), num: true }]) },
     csv: { header: ['year', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed'], rows: values.map((v) => [year, def.id, v.subject, v.grade, v.suppressed ? undefined : v.value!.toFixed(2), v.n, v.suppressed ? 1 : 0]) },
-    notes: values.filter((v) => v.suppressed).map((v) => `${label(v)}: ${whyHidden(v, minGroup)}`),
+    notes: values.filter((v) => v.suppressed).map((v) => `${label(v)}: ${m.present.whyHidden(v)}`),
     legend: shown.some((v) => v.ci_low !== undefined) ? [CI_LEGEND] : [],
   };
 }

@@ -6,7 +6,7 @@ import { unitOf } from '../../indicators/registry.ts';
 import type { IndicatorDef } from '../../indicators/types.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
-import { valueCell, whyHidden } from '../../presentation.ts';
+
 import { ciCells, CI_LEGEND, drawn, groupWords, slug, unitWord, type RegionOf } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart } from '../types.ts';
@@ -42,7 +42,7 @@ export function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Whe
       rows: series.map((s) => {
         const ch = changeFromPrevious(m.ix, s.v!);
         const r = regionOf(def.id, s.year, where);
-        return [{ text: String(s.year) }, valueCell(s.v, def, m.data.config.privacy.min_group), { text: ch === undefined ? '' : describeComparison(ch, unit, genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, unitOf(def, where.subject)), num: true }] : [])];
+        return [{ text: String(s.year) }, m.present.valueCell(s.v, def), { text: ch === undefined ? '' : describeComparison(ch, unit, genderOf(def.name)), num: false }, { text: formatNumber(s.v!.n, 0), num: true }, ...(regionPoints.length ? [{ text: r === undefined ? '' : formatValue(r, unitOf(def, where.subject)), num: true }] : [])];
       }),
     },
     csv: {
@@ -52,7 +52,7 @@ export function trendChart(m: Model, names: Namer, def: IndicatorDef, where: Whe
         ...regionPoints.map((r) => [r.year, 'region', def.id, where.subject, where.grade, where.period, r.r!.toFixed(2), undefined, 0, undefined, undefined]),
       ],
     },
-    notes: series.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${whyHidden(s.v!, m.data.config.privacy.min_group)}`),
+    notes: series.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${m.present.whyHidden(s.v!)}`),
     legend: [{ label: muniName, color: COLORS.main, mark: 'line' }, ...(regionPoints.length ? [{ label: 'Регион', color: COLORS.region, mark: 'dashed' as const }] : []), ...(withCi ? [CI_LEGEND] : [])],
   };
 }
