@@ -21,15 +21,27 @@ const MB = (b: number) => `${Math.round(b / 1024 / 1024)} МБ`;
 
 function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 2025]): number {
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
   mkdirSync(join(dir, 'reference'), { recursive: true });
   for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) copyFileSync(join(ROOT, 'data/reference', f), join(dir, 'reference', f));
-  writeFileSync(join(dir, 'site.yaml'), 'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство\nimc:\n  name: Центр оценки\n');
+  writeFileSync(
+    join(dir, 'site.yaml'),
+    'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство\nimc:\n  name: Центр оценки\n',
+  );
   const ids = Array.from({ length: schools }, (_, i) => `S${String(i + 1).padStart(4, '0')}`);
   writeFileSync(join(dir, 'schools.csv'), 'school_id,name\n' + ids.map((id, i) => `${id},Школа № ${i + 1}`).join('\n') + '\n');
   const OGE = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] } as Record<string, number[]>;
-  const VPR = { '4 rus': [38, 14, 24, 33], '4 math': [20, 6, 10, 15], '5 rus': [45, 18, 29, 38], '5 math': [20, 7, 11, 15], '6 rus': [51, 25, 34, 43], '6 math': [20, 6, 10, 14], '7 rus': [47, 20, 29, 38], '7 math': [19, 6, 12, 16] } as Record<string, number[]>;
+  const VPR = {
+    '4 rus': [38, 14, 24, 33],
+    '4 math': [20, 6, 10, 15],
+    '5 rus': [45, 18, 29, 38],
+    '5 math': [20, 7, 11, 15],
+    '6 rus': [51, 25, 34, 43],
+    '6 math': [20, 6, 10, 14],
+    '7 rus': [47, 20, 29, 38],
+    '7 math': [19, 6, 12, 16],
+  } as Record<string, number[]>;
   const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
   let rows = 0;
   for (const y of years) {
@@ -44,7 +56,8 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
       const str = rnd() - 0.5;
       for (let k = 0; k < 22; k++) {
         const p = ++pid;
-        for (const subj of ['rus', 'math_prof', rnd() < 0.5 ? 'soc' : 'phys']) ege.push(`${p},${s},${subj},${clamp(62 + str * 20 + (rnd() - 0.5) * 40, 0, 100)},${clamp(4 + str + rnd() - 0.5, 2, 5)}`);
+        for (const subj of ['rus', 'math_prof', rnd() < 0.5 ? 'soc' : 'phys'])
+          ege.push(`${p},${s},${subj},${clamp(62 + str * 20 + (rnd() - 0.5) * 40, 0, 100)},${clamp(4 + str + rnd() - 0.5, 2, 5)}`);
         ess.push(`${p},${s},${rnd() < 0.98 ? 'зачёт' : 'незачёт'}`);
       }
       for (let k = 0; k < 45; k++) {
@@ -67,7 +80,12 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
         }
       }
     }
-    for (const [name, lines] of [['ege', ege], ['oge', oge], ['vpr', vpr], ['essay', ess]] as const) {
+    for (const [name, lines] of [
+      ['ege', ege],
+      ['oge', oge],
+      ['vpr', vpr],
+      ['essay', ess],
+    ] as const) {
       writeFileSync(join(out, `${name}.csv`), lines.join('\n') + '\n');
       rows += lines.length - 1;
     }
@@ -79,14 +97,22 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
 function stage(code: string, env: Record<string, string> = {}) {
   const t = performance.now();
   // The same heap limit as `npm run build` (package.json): it keeps V8 from growing the heap lazily past the budget.
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1200', '--input-type=module', '-e', `${code}\nconsole.log('MAXRSS', process.resourceUsage().maxRSS * 1024);`], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=1200', '--input-type=module', '-e', `${code}\nconsole.log('MAXRSS', process.resourceUsage().maxRSS * 1024);`],
+    { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   if (r.status !== 0) throw new Error(r.stderr || r.stdout);
   const rss = Number(/MAXRSS (\d+)/.exec(r.stdout)?.[1] ?? 0);
   return { seconds: (performance.now() - t) / 1000, rss, out: r.stdout };
 }
 
 /** Runs a command and samples the resident memory of it and its descendants (from /proc) twice a second. */
-function watched(cmd: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; seconds: number; out: string; peakMain: number; peakTree: number }> {
+function watched(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; seconds: number; out: string; peakMain: number; peakTree: number }> {
   const t = performance.now();
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -109,22 +135,36 @@ function watched(cmd: string, args: string[], env: Record<string, string>): Prom
   };
   const timer = setInterval(() => {
     const tree: number[] = [];
-    const walk = (pid: number) => { tree.push(pid); kids(pid).forEach(walk); };
+    const walk = (pid: number) => {
+      tree.push(pid);
+      kids(pid).forEach(walk);
+    };
     walk(child.pid!);
     const sizes = tree.map(rss);
-    peakTree = Math.max(peakTree, sizes.reduce((a, b) => a + b, 0));
+    peakTree = Math.max(
+      peakTree,
+      sizes.reduce((a, b) => a + b, 0),
+    );
     // The build itself: the largest process of the tree (the supervisor is small, renderers are short-lived).
     peakMain = Math.max(peakMain, ...sizes);
   }, 500);
-  return new Promise((ok) => child.on('exit', (status) => {
-    clearInterval(timer);
-    ok({ status, seconds: (performance.now() - t) / 1000, out, peakMain, peakTree });
-  }));
+  return new Promise((ok) =>
+    child.on('exit', (status) => {
+      clearInterval(timer);
+      ok({ status, seconds: (performance.now() - t) / 1000, out, peakMain, peakTree });
+    }),
+  );
 }
 
 function countPages(dir: string): number {
   let n = 0;
-  const walk = (d: string) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (f.endsWith('.html')) n++; } };
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.html')) n++;
+    }
+  };
   walk(dir);
   return n;
 }
@@ -142,23 +182,42 @@ try {
   const data = join(tmp, 'data');
   let t = performance.now();
   const rows = generate(data);
-  console.log(`Набор данных региона: 1000 школ, 5 лет, ${rows.toLocaleString('ru-RU')} строк участников (генерация ${((performance.now() - t) / 1000).toFixed(1)} с)`);
+  console.log(
+    `Набор данных региона: 1000 школ, 5 лет, ${rows.toLocaleString('ru-RU')} строк участников (генерация ${((performance.now() - t) / 1000).toFixed(1)} с)`,
+  );
 
-  const read = stage(`import { loadData } from './src/lib/data/load.ts';\nconst t = performance.now(); const { log } = loadData(${JSON.stringify(data)}); console.log('T', (performance.now() - t) / 1000, 'E', log.errors.length);`);
+  const read = stage(
+    `import { loadData } from './src/lib/data/load.ts';\nconst t = performance.now(); const { log } = loadData(${JSON.stringify(data)}); console.log('T', (performance.now() - t) / 1000, 'E', log.errors.length);`,
+  );
   const readT = Number(/T ([\d.]+)/.exec(read.out)![1]);
-  console.log(`Чтение и проверка: ${readT.toFixed(1)} с, ${Math.round(rows / readT).toLocaleString('ru-RU')} строк/с, пиковая память ${MB(read.rss)} (ошибок: ${/E (\d+)/.exec(read.out)![1]})`);
+  console.log(
+    `Чтение и проверка: ${readT.toFixed(1)} с, ${Math.round(rows / readT).toLocaleString('ru-RU')} строк/с, пиковая память ${MB(read.rss)} (ошибок: ${/E (\d+)/.exec(read.out)![1]})`,
+  );
 
-  const comp = stage(`import { loadData } from './src/lib/data/load.ts';\nimport { computeAll } from './src/lib/indicators/compute.ts';\nimport { ValueIndex } from './src/lib/indicators/query.ts';\nimport { findRisks } from './src/lib/indicators/risks.ts';\nimport { computePlaces } from './src/lib/indicators/place.ts';\nconst { data } = loadData(${JSON.stringify(data)});\nconst t = performance.now(); const c = computeAll(data); const ix = new ValueIndex(c.values); findRisks(ix, data.config.risks); computePlaces(ix); console.log('T', (performance.now() - t) / 1000, 'V', c.values.length);`);
+  const comp = stage(
+    `import { loadData } from './src/lib/data/load.ts';\nimport { computeAll } from './src/lib/indicators/compute.ts';\nimport { ValueIndex } from './src/lib/indicators/query.ts';\nimport { findRisks } from './src/lib/indicators/risks.ts';\nimport { computePlaces } from './src/lib/indicators/place.ts';\nconst { data } = loadData(${JSON.stringify(data)});\nconst t = performance.now(); const c = computeAll(data); const ix = new ValueIndex(c.values); findRisks(ix, data.config.risks); computePlaces(ix); console.log('T', (performance.now() - t) / 1000, 'V', c.values.length);`,
+  );
   const compT = Number(/T ([\d.]+)/.exec(comp.out)![1]);
-  console.log(`Расчёт показателей: ${compT.toFixed(1)} с, ${Math.round(rows / compT).toLocaleString('ru-RU')} строк/с, значений: ${Number(/V (\d+)/.exec(comp.out)![1]).toLocaleString('ru-RU')}`);
-  console.log(`Весь этап «чтение + проверка + расчёт»: ${(readT + compT).toFixed(1)} с, пиковая память ${MB(comp.rss)} (бюджет: 60 с и 1,5 ГБ)`);
+  console.log(
+    `Расчёт показателей: ${compT.toFixed(1)} с, ${Math.round(rows / compT).toLocaleString('ru-RU')} строк/с, значений: ${Number(/V (\d+)/.exec(comp.out)![1]).toLocaleString('ru-RU')}`,
+  );
+  console.log(
+    `Весь этап «чтение + проверка + расчёт»: ${(readT + compT).toFixed(1)} с, пиковая память ${MB(comp.rss)} (бюджет: 60 с и 1,5 ГБ)`,
+  );
 
   const demoOut = join(tmp, 'demo');
   t = performance.now();
-  const b = stage(`process.argv[1] = 'build'; await import('./scripts/build-site.ts');`, { MSOKO_OUT_DIR: demoOut, SOURCE_DATE_EPOCH: '1795392000' });
-  console.log(`Сборка демо-сайта: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(b.rss)}, страниц: ${countPages(demoOut)} (бюджет: 60 с)`);
+  const b = stage(`process.argv[1] = 'build'; await import('./scripts/build-site.ts');`, {
+    MSOKO_OUT_DIR: demoOut,
+    SOURCE_DATE_EPOCH: '1795392000',
+  });
+  console.log(
+    `Сборка демо-сайта: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(b.rss)}, страниц: ${countPages(demoOut)} (бюджет: 60 с)`,
+  );
   const home = readFileSync(join(demoOut, 'index.html'));
-  console.log(`Главная страница: ${(home.length / 1024).toFixed(0)} КБ, ${(gzipSync(home).length / 1024).toFixed(1)} КБ в gzip вместе с CSS и JS (бюджет: 150 КБ)`);
+  console.log(
+    `Главная страница: ${(home.length / 1024).toFixed(0)} КБ, ${(gzipSync(home).length / 1024).toFixed(1)} КБ в gzip вместе с CSS и JS (бюджет: 150 КБ)`,
+  );
 
   if (process.argv.includes('--region-site')) {
     // The region as real files come: 1 001 schools, three years, dialects, task columns (scripts/region-data.ts).
@@ -166,12 +225,23 @@ try {
     const n = regionData(region);
     const out = join(tmp, 'region-site');
     console.log(`\nСайт региона: ${n.toLocaleString('ru-RU')} строк участников; сборка командой README (npm run build)…`);
-    const r = await watched(process.execPath, [join(ROOT, 'scripts', 'build.ts')], { MSOKO_DATA_DIR: region, MSOKO_OUT_DIR: out, SOURCE_DATE_EPOCH: '1795392000', CI: '1' });
+    const r = await watched(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+      MSOKO_DATA_DIR: region,
+      MSOKO_OUT_DIR: out,
+      SOURCE_DATE_EPOCH: '1795392000',
+      CI: '1',
+    });
     // The build prints a line per stage: «Страницы: 6 287 страниц, 52,3 с, память 1 480 МБ».
     for (const line of r.out.split('\n').filter((l) => /, \d[\d,\s\u202f]* с, память/.test(l))) console.log(`  ${line}`);
     const pages = countPages(out);
-    console.log(`Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} страниц (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: сборка ${MB(r.peakMain)}, вместе с процессами PNG и поиска ${MB(r.peakTree)} (бюджет: 180 с и 2 ГБ)`);
-    const over = [r.status !== 0 ? `сборка завершилась с кодом ${r.status}` : '', r.seconds > 180 ? `время ${r.seconds.toFixed(0)} с > 180 с` : '', r.peakMain > 2 * 1024 ** 3 ? `память ${MB(r.peakMain)} > 2 ГБ` : ''].filter(Boolean);
+    console.log(
+      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} страниц (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: сборка ${MB(r.peakMain)}, вместе с процессами PNG и поиска ${MB(r.peakTree)} (бюджет: 180 с и 2 ГБ)`,
+    );
+    const over = [
+      r.status !== 0 ? `сборка завершилась с кодом ${r.status}` : '',
+      r.seconds > 180 ? `время ${r.seconds.toFixed(0)} с > 180 с` : '',
+      r.peakMain > 2 * 1024 ** 3 ? `память ${MB(r.peakMain)} > 2 ГБ` : '',
+    ].filter(Boolean);
     if (over.length) {
       console.error(`Бюджет сайта региона превышен: ${over.join('; ')}.`);
       process.exitCode = 1;

@@ -6,7 +6,18 @@
  * stage prints a line (and progress on long ones); «@stage» lines tell the
  * supervisor where a crash happened.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { issueLines } from '../src/lib/data/report.ts';
@@ -50,13 +61,17 @@ if (log.errors.length > 0) {
 }
 const freeze = process.argv.includes('--freeze');
 if (freeze && isFrozen(dataDir, model.release)) {
-  console.error(`Выпуск ${model.release} уже зафиксирован (папка ${join(dataDir, 'releases', model.release)}): зафиксированный выпуск не меняется. Чтобы опубликовать исправление, задайте новую метку (site.release в site.yaml или переменная MSOKO_RELEASE, например ${model.release}-2) и запишите исправление в журнал (corrections в site.yaml). Папка ${outDir} не изменена.`);
+  console.error(
+    `Выпуск ${model.release} уже зафиксирован (папка ${join(dataDir, 'releases', model.release)}): зафиксированный выпуск не меняется. Чтобы опубликовать исправление, задайте новую метку (site.release в site.yaml или переменная MSOKO_RELEASE, например ${model.release}-2) и запишите исправление в журнал (corrections в site.yaml). Папка ${outDir} не изменена.`,
+  );
   process.exit(1);
 }
 const tCompute = performance.now();
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);
 const size = `${count(model.data.sources.length, ['файл', 'файла', 'файлов'])}, ${count(rows, ['строка', 'строки', 'строк'])}, ${count(model.data.schools.length, ['школа', 'школы', 'школ'])}`;
-console.log(`Данные прочитаны и посчитаны за ${formatNumber((tCompute - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; память ${formatNumber(process.memoryUsage.rss() / 1048576, 0)} МБ.`);
+console.log(
+  `Данные прочитаны и посчитаны за ${formatNumber((tCompute - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; память ${formatNumber(process.memoryUsage.rss() / 1048576, 0)} МБ.`,
+);
 setModel(model);
 
 const tmp = process.env.MSOKO_TMP_DIR ?? join(dirname(outDir), `.dist-tmp-${process.pid}`);
@@ -77,36 +92,44 @@ try {
   const pngs = pngQueue((done) => (pngDone = done));
   const chars = new Set<string>();
   mark('файлы графиков', `${charts} графиков`);
-  const svgs = await progress.stage('Файлы графиков (SVG, CSV, ZIP)', async (tick) => {
-    const list: string[] = [];
-    for (const [name, content] of chartFiles(model)) {
-      write(name, content, chartDir);
-      if (!name.endsWith('.svg')) continue;
-      const path = join(chartDir, name);
-      list.push(path);
-      for (const ch of svgChars(content as string)) chars.add(ch);
-      pngs.add(path);
-      tick(list.length, charts);
-      // Let finished renderers hand over and new ones start.
-      if (list.length % 25 === 0) await new Promise((r) => setImmediate(r));
-    }
-    return list;
-  }, (l) => count(l.length, ['график', 'графика', 'графиков']));
+  const svgs = await progress.stage(
+    'Файлы графиков (SVG, CSV, ZIP)',
+    async (tick) => {
+      const list: string[] = [];
+      for (const [name, content] of chartFiles(model)) {
+        write(name, content, chartDir);
+        if (!name.endsWith('.svg')) continue;
+        const path = join(chartDir, name);
+        list.push(path);
+        for (const ch of svgChars(content as string)) chars.add(ch);
+        pngs.add(path);
+        tick(list.length, charts);
+        // Let finished renderers hand over and new ones start.
+        if (list.length % 25 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return list;
+    },
+    (l) => count(l.length, ['график', 'графика', 'графиков']),
+  );
   // Pages Astro renders: every chart's embed, schools, indicators and the rest (an estimate for «осталось»).
   const expected = charts + model.data.schools.length + model.ix.years.length * 8 + 150;
   mark('страницы', `${size}, около ${expected} страниц`);
-  await progress.stage('Страницы', async (tick) => {
-    // Astro renders pages one by one: their count in the output folder is the progress.
-    const timer = setInterval(() => tick(countHtml(tmp), expected), 1000);
-    try {
-      await build({ root, outDir: tmp, site: cfg.url, base: cfg.base, logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn' });
-    } finally {
-      clearInterval(timer);
-    }
-    // The archived embeds of this release: copies of the live ones with their address and note changed.
-    writeArchivedEmbeds(model, tmp);
-    return countHtml(tmp);
-  }, (n) => count(n, ['страница', 'страницы', 'страниц']));
+  await progress.stage(
+    'Страницы',
+    async (tick) => {
+      // Astro renders pages one by one: their count in the output folder is the progress.
+      const timer = setInterval(() => tick(countHtml(tmp), expected), 1000);
+      try {
+        await build({ root, outDir: tmp, site: cfg.url, base: cfg.base, logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn' });
+      } finally {
+        clearInterval(timer);
+      }
+      // The archived embeds of this release: copies of the live ones with their address and note changed.
+      writeArchivedEmbeds(model, tmp);
+      return countHtml(tmp);
+    },
+    (n) => count(n, ['страница', 'страницы', 'страниц']),
+  );
   mark('открытые данные', size);
   await progress.stage('Открытые данные', () => {
     mkdirSync(join(tmp, 'opendata'), { recursive: true });
@@ -120,21 +143,29 @@ try {
     }
   });
   mark('картинки PNG', `${charts} графиков`);
-  await progress.stage('Картинки PNG', async (tick) => {
-    const timer = setInterval(() => tick(pngDone, charts), 1000);
-    try {
-      await pngs.finish();
-    } finally {
-      clearInterval(timer);
-    }
-    // The glyphs every chart needs, subset once, go into each SVG file (after the PNGs: they are drawn without it).
-    const face = await fontFace(chars);
-    for (const path of svgs) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
-    renameSync(chartDir, join(tmp, 'charts'));
-    return svgs.length;
-  }, (n) => count(n, ['картинка', 'картинки', 'картинок']));
+  await progress.stage(
+    'Картинки PNG',
+    async (tick) => {
+      const timer = setInterval(() => tick(pngDone, charts), 1000);
+      try {
+        await pngs.finish();
+      } finally {
+        clearInterval(timer);
+      }
+      // The glyphs every chart needs, subset once, go into each SVG file (after the PNGs: they are drawn without it).
+      const face = await fontFace(chars);
+      for (const path of svgs) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
+      renameSync(chartDir, join(tmp, 'charts'));
+      return svgs.length;
+    },
+    (n) => count(n, ['картинка', 'картинки', 'картинок']),
+  );
   mark('поиск');
-  await progress.stage('Поиск', () => searchIndex(tmp), (n) => `${count(n, ['страница', 'страницы', 'страниц'])} в индексе`);
+  await progress.stage(
+    'Поиск',
+    () => searchIndex(tmp),
+    (n) => `${count(n, ['страница', 'страницы', 'страниц'])} в индексе`,
+  );
   // Frozen releases are published exactly as they were frozen (data/releases/), the current one too once frozen.
   for (const r of model.releases) {
     rmSync(join(tmp, 'embed', r.release), { recursive: true, force: true });
@@ -148,10 +179,14 @@ try {
   rmSync(old, { recursive: true, force: true });
   if (freeze) {
     freezeRelease(dataDir, { release: model.release, date: model.today }, join(outDir, 'embed', model.release));
-    console.log(`Выпуск ${model.release} зафиксирован в ${join(dataDir, 'releases', model.release)}: его графики для встраивания будут публиковаться без изменений при каждой следующей сборке. Сохраните эту папку вместе с данными.`);
+    console.log(
+      `Выпуск ${model.release} зафиксирован в ${join(dataDir, 'releases', model.release)}: его графики для встраивания будут публиковаться без изменений при каждой следующей сборке. Сохраните эту папку вместе с данными.`,
+    );
   }
   mark('готово');
-  console.log(`Сайт собран в ${outDir} за ${formatNumber((performance.now() - t0) / 1000, 1)} с (графиков: ${charts}; пиковая память сборки ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ).`);
+  console.log(
+    `Сайт собран в ${outDir} за ${formatNumber((performance.now() - t0) / 1000, 1)} с (графиков: ${charts}; пиковая память сборки ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ).`,
+  );
 } catch (e) {
   rmSync(tmp, { recursive: true, force: true });
   rmSync(`${tmp}-charts`, { recursive: true, force: true });

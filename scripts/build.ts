@@ -16,10 +16,14 @@ const heap = process.env.MSOKO_HEAP_MB ?? '1200';
 // Beside the output folder: for the default dist/, in the project folder.
 const logFile = join(dirname(outDir), 'build-error.log');
 
-const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, join(import.meta.dirname, 'build-site.ts'), ...process.argv.slice(2)], {
-  env: { ...process.env, MSOKO_TMP_DIR: tmp, MSOKO_SUPERVISED: '1' },
-  stdio: ['inherit', 'inherit', 'pipe', 'pipe'],
-});
+const child = spawn(
+  process.execPath,
+  [`--max-old-space-size=${heap}`, join(import.meta.dirname, 'build-site.ts'), ...process.argv.slice(2)],
+  {
+    env: { ...process.env, MSOKO_TMP_DIR: tmp, MSOKO_SUPERVISED: '1' },
+    stdio: ['inherit', 'inherit', 'pipe', 'pipe'],
+  },
+);
 
 let stage = 'запуск';
 let size = '';
@@ -61,11 +65,16 @@ child.on('exit', (code, signal) => {
   // 1: the build stopped on its own terms (bad data, a release frozen already) and has said why.
   if (code === 1 && !dying) process.exit(1);
   const memory = code !== 70 && (signal === 'SIGKILL' || raw.some((l) => /heap out of memory|Reached heap limit/.test(l)));
-  writeFileSync(logFile, `Сборка прервалась на этапе «${stage}» (${size || 'объём данных неизвестен'}); код ${code ?? '—'}, сигнал ${signal ?? '—'}.\n\n${raw.join('\n')}\n`);
+  writeFileSync(
+    logFile,
+    `Сборка прервалась на этапе «${stage}» (${size || 'объём данных неизвестен'}); код ${code ?? '—'}, сигнал ${signal ?? '—'}.\n\n${raw.join('\n')}\n`,
+  );
   const what = memory ? `не хватило памяти (предел — ${heap} МБ)` : 'внутренняя ошибка программы сборки';
   const todo = memory
     ? 'Закройте другие программы и запустите сборку снова. Если не поможет — передайте файл build-error.log разработчикам: сборка должна укладываться в 2 ГБ памяти; временно можно дать ей больше памяти переменной MSOKO_HEAP_MB (например, MSOKO_HEAP_MB=3000 npm run build).'
     : 'Запустите сборку снова; если ошибка повторится, передайте файл build-error.log разработчикам.';
-  console.error(`\nСборка прервалась: ${what} на этапе «${stage}»${size ? ` (данные: ${size})` : ''}. Папка ${outDir} не изменена${existsSync(outDir) ? ': на сервере остаётся прежний сайт' : ''}.\n${todo}\nПодробности: ${logFile}`);
+  console.error(
+    `\nСборка прервалась: ${what} на этапе «${stage}»${size ? ` (данные: ${size})` : ''}. Папка ${outDir} не изменена${existsSync(outDir) ? ': на сервере остаётся прежний сайт' : ''}.\n${todo}\nПодробности: ${logFile}`,
+  );
   process.exit(code === 70 ? 1 : 2);
 });

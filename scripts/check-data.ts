@@ -9,7 +9,11 @@ for (const line of issueLines(log.items)) console.log(line);
 const e = log.errors.length;
 const w = log.warnings.length;
 if (e > 0) {
-  console.error(`\nНайдено ${e} ${plural(e, ['ошибка', 'ошибки', 'ошибок'])} и ${w} ${plural(w, ['предупреждение', 'предупреждения', 'предупреждений'])}. Исправьте ошибки и запустите проверку снова.`);
+  console.error(
+    `\nНайдено ${e} ${plural(e, ['ошибка', 'ошибки', 'ошибок'])} и ${w} ${plural(w, ['предупреждение', 'предупреждения', 'предупреждений'])}. Исправьте ошибки и запустите проверку снова.`,
+  );
   process.exit(1);
 }
-console.log(`Данные в порядке: ${model.ix.values.length} значений показателей за ${model.ix.years.join(', ')} гг.; ${w} ${plural(w, ['предупреждение', 'предупреждения', 'предупреждений'])}.`);
+console.log(
+  `Данные в порядке: ${model.ix.values.length} значений показателей за ${model.ix.years.join(', ')} гг.; ${w} ${plural(w, ['предупреждение', 'предупреждения', 'предупреждений'])}.`,
+);

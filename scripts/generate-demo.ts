@@ -26,14 +26,22 @@ function mulberry32(seed: number) {
 const rnd = mulberry32(20260523);
 const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
-const pick = <T,>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
+const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
 const chance = (p: number) => rnd() < p;
 
 function csv(rows: (string | number | undefined)[][]): string {
-  return rows.map((r) => r.map((v) => {
-    const s = v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }).join(',')).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((v) => {
+            const s = v === undefined ? '' : String(v);
+            return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+          })
+          .join(','),
+      )
+      .join('\n') + '\n'
+  );
 }
 function write(rel: string, content: string) {
   const path = join(DATA, rel);
@@ -42,26 +50,174 @@ function write(rel: string, content: string) {
 }
 
 // --- schools: strength (0 = average), sizes of grades 9 and 11, and the grades taught
-interface DemoSchool { id: string; name: string; full: string; kind: string; strength: number; g9: number; g11: number; g4: number; closed?: number; successor?: string; address: string }
+interface DemoSchool {
+  id: string;
+  name: string;
+  full: string;
+  kind: string;
+  strength: number;
+  g9: number;
+  g11: number;
+  g4: number;
+  closed?: number;
+  successor?: string;
+  address: string;
+}
 const schools: DemoSchool[] = [
-  { id: '101', name: 'Гимназия № 1', full: 'Муниципальное автономное общеобразовательное учреждение «Гимназия № 1»', kind: 'гимназия', strength: 1.1, g9: 75, g11: 52, g4: 80, address: 'ул. Ленина, 12' },
-  { id: '102', name: 'Лицей № 2', full: 'Муниципальное бюджетное общеобразовательное учреждение «Лицей № 2»', kind: 'лицей', strength: 0.9, g9: 60, g11: 45, g4: 55, address: 'пр. Мира, 40' },
-  { id: '103', name: 'СОШ № 3', full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»', kind: 'СОШ', strength: 0.1, g9: 55, g11: 25, g4: 60, address: 'ул. Садовая, 3' },
-  { id: '104', name: 'СОШ № 4', full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»', kind: 'СОШ', strength: 0, g9: 48, g11: 20, g4: 50, address: 'ул. Гагарина, 18' },
-  { id: '105', name: 'СОШ № 5', full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»', kind: 'СОШ', strength: -0.9, g9: 40, g11: 14, g4: 45, address: 'ул. Заводская, 7' },
-  { id: '106', name: 'СОШ № 6', full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 6»', kind: 'СОШ', strength: -0.2, g9: 35, g11: 16, g4: 38, address: 'ул. Шахтёров, 21' },
-  { id: '107', name: 'СОШ № 7 с УИОП', full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7 с углублённым изучением отдельных предметов»', kind: 'СОШ', strength: 0.5, g9: 50, g11: 28, g4: 52, address: 'ул. Пушкина, 9' },
-  { id: '108', name: 'ООШ № 8', full: 'Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа № 8»', kind: 'ООШ', strength: -0.5, g9: 18, g11: 0, g4: 20, address: 'ул. Лесная, 2' },
-  { id: '109', name: 'ООШ с. Заречное', full: 'Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Заречное»', kind: 'ООШ', strength: -0.3, g9: 3, g11: 0, g4: 4, address: 'с. Заречное, ул. Школьная, 1' },
-  { id: '110', name: 'НОШ № 10', full: 'Муниципальное бюджетное общеобразовательное учреждение «Начальная общеобразовательная школа № 10»', kind: 'НОШ', strength: 0.2, g9: 0, g11: 0, g4: 30, address: 'ул. Молодёжная, 5' },
-  { id: '111', name: 'СОШ № 11', full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»', kind: 'СОШ', strength: -0.4, g9: 30, g11: 12, g4: 32, closed: 2022, successor: '103', address: 'ул. Северная, 11' },
-  { id: '112', name: 'Школа «Ступени» & Центр образования', full: 'Муниципальное автономное общеобразовательное учреждение «Центр образования „Ступени“»', kind: 'центр образования', strength: 0.3, g9: 28, g11: 15, g4: 26, address: 'ул. Набережная, 30' },
+  {
+    id: '101',
+    name: 'Гимназия № 1',
+    full: 'Муниципальное автономное общеобразовательное учреждение «Гимназия № 1»',
+    kind: 'гимназия',
+    strength: 1.1,
+    g9: 75,
+    g11: 52,
+    g4: 80,
+    address: 'ул. Ленина, 12',
+  },
+  {
+    id: '102',
+    name: 'Лицей № 2',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Лицей № 2»',
+    kind: 'лицей',
+    strength: 0.9,
+    g9: 60,
+    g11: 45,
+    g4: 55,
+    address: 'пр. Мира, 40',
+  },
+  {
+    id: '103',
+    name: 'СОШ № 3',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 3»',
+    kind: 'СОШ',
+    strength: 0.1,
+    g9: 55,
+    g11: 25,
+    g4: 60,
+    address: 'ул. Садовая, 3',
+  },
+  {
+    id: '104',
+    name: 'СОШ № 4',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 4»',
+    kind: 'СОШ',
+    strength: 0,
+    g9: 48,
+    g11: 20,
+    g4: 50,
+    address: 'ул. Гагарина, 18',
+  },
+  {
+    id: '105',
+    name: 'СОШ № 5',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»',
+    kind: 'СОШ',
+    strength: -0.9,
+    g9: 40,
+    g11: 14,
+    g4: 45,
+    address: 'ул. Заводская, 7',
+  },
+  {
+    id: '106',
+    name: 'СОШ № 6',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 6»',
+    kind: 'СОШ',
+    strength: -0.2,
+    g9: 35,
+    g11: 16,
+    g4: 38,
+    address: 'ул. Шахтёров, 21',
+  },
+  {
+    id: '107',
+    name: 'СОШ № 7 с УИОП',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 7 с углублённым изучением отдельных предметов»',
+    kind: 'СОШ',
+    strength: 0.5,
+    g9: 50,
+    g11: 28,
+    g4: 52,
+    address: 'ул. Пушкина, 9',
+  },
+  {
+    id: '108',
+    name: 'ООШ № 8',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа № 8»',
+    kind: 'ООШ',
+    strength: -0.5,
+    g9: 18,
+    g11: 0,
+    g4: 20,
+    address: 'ул. Лесная, 2',
+  },
+  {
+    id: '109',
+    name: 'ООШ с. Заречное',
+    full: 'Муниципальное казённое общеобразовательное учреждение «Основная общеобразовательная школа с. Заречное»',
+    kind: 'ООШ',
+    strength: -0.3,
+    g9: 3,
+    g11: 0,
+    g4: 4,
+    address: 'с. Заречное, ул. Школьная, 1',
+  },
+  {
+    id: '110',
+    name: 'НОШ № 10',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Начальная общеобразовательная школа № 10»',
+    kind: 'НОШ',
+    strength: 0.2,
+    g9: 0,
+    g11: 0,
+    g4: 30,
+    address: 'ул. Молодёжная, 5',
+  },
+  {
+    id: '111',
+    name: 'СОШ № 11',
+    full: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»',
+    kind: 'СОШ',
+    strength: -0.4,
+    g9: 30,
+    g11: 12,
+    g4: 32,
+    closed: 2022,
+    successor: '103',
+    address: 'ул. Северная, 11',
+  },
+  {
+    id: '112',
+    name: 'Школа «Ступени» & Центр образования',
+    full: 'Муниципальное автономное общеобразовательное учреждение «Центр образования „Ступени“»',
+    kind: 'центр образования',
+    strength: 0.3,
+    g9: 28,
+    g11: 15,
+    g4: 26,
+    address: 'ул. Набережная, 30',
+  },
 ];
 
-write('schools.csv', csv([
-  ['school_id', 'name', 'full_name', 'kind', 'address', 'website', 'lat', 'lon', 'closed', 'successor_id'],
-  ...schools.map((s, i) => [s.id, s.name, s.full, s.kind, `г. Северогорск, ${s.address}`, `https://school${s.id}.example.ru`, (59.6 + i * 0.004).toFixed(4), (60.55 + i * 0.006).toFixed(4), s.closed, s.successor]),
-]));
+write(
+  'schools.csv',
+  csv([
+    ['school_id', 'name', 'full_name', 'kind', 'address', 'website', 'lat', 'lon', 'closed', 'successor_id'],
+    ...schools.map((s, i) => [
+      s.id,
+      s.name,
+      s.full,
+      s.kind,
+      `г. Северогорск, ${s.address}`,
+      `https://school${s.id}.example.ru`,
+      (59.6 + i * 0.004).toFixed(4),
+      (60.55 + i * 0.006).toFixed(4),
+      s.closed,
+      s.successor,
+    ]),
+  ]),
+);
 
 const open = (s: DemoSchool, y: number) => s.closed === undefined || y <= s.closed;
 /** A small yearly drift per school, so that trends and risk zones appear. */
@@ -69,21 +225,101 @@ const drift = (s: DemoSchool, y: number) => (s.id === '105' ? -0.15 * (y - 2021)
 const size = (n: number) => (n === 0 ? 0 : Math.max(1, Math.round(n * (0.9 + 0.2 * rnd()))));
 
 // --- scales (the same numbers as data/reference/scales.csv)
-const OGE: Record<string, [number, number, number, number]> = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], phys: [45, 11, 22, 34], chem: [40, 10, 20, 31], bio: [48, 13, 24, 37], geo: [31, 12, 19, 25], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17], hist: [37, 11, 19, 28], eng: [68, 29, 46, 58] };
-const VPR: Record<string, [number, number, number, number]> = { '4 rus': [38, 14, 24, 33], '4 math': [20, 6, 10, 15], '4 okr': [32, 8, 18, 26], '5 rus': [45, 18, 29, 38], '5 math': [20, 7, 11, 15], '6 rus': [51, 25, 34, 43], '6 math': [20, 6, 10, 14], '7 rus': [47, 20, 29, 38], '7 math': [19, 6, 12, 16], '8 rus': [51, 25, 35, 44], '8 math': [25, 7, 13, 19] };
-const markOf = (score: number, [, m3, m4, m5]: [number, number, number, number]) => (score >= m5 ? 5 : score >= m4 ? 4 : score >= m3 ? 3 : 2);
-const EGE_MEAN: Record<string, number> = { rus: 67, math_prof: 54, phys: 53, chem: 54, inf: 59, bio: 51, hist: 55, geo: 57, soc: 55, lit: 60, eng: 65 };
+const OGE: Record<string, [number, number, number, number]> = {
+  rus: [33, 15, 22, 29],
+  math: [31, 8, 15, 22],
+  phys: [45, 11, 22, 34],
+  chem: [40, 10, 20, 31],
+  bio: [48, 13, 24, 37],
+  geo: [31, 12, 19, 25],
+  soc: [37, 14, 24, 32],
+  inf: [19, 5, 11, 17],
+  hist: [37, 11, 19, 28],
+  eng: [68, 29, 46, 58],
+};
+const VPR: Record<string, [number, number, number, number]> = {
+  '4 rus': [38, 14, 24, 33],
+  '4 math': [20, 6, 10, 15],
+  '4 okr': [32, 8, 18, 26],
+  '5 rus': [45, 18, 29, 38],
+  '5 math': [20, 7, 11, 15],
+  '6 rus': [51, 25, 34, 43],
+  '6 math': [20, 6, 10, 14],
+  '7 rus': [47, 20, 29, 38],
+  '7 math': [19, 6, 12, 16],
+  '8 rus': [51, 25, 35, 44],
+  '8 math': [25, 7, 13, 19],
+};
+const markOf = (score: number, [, m3, m4, m5]: [number, number, number, number]) =>
+  score >= m5 ? 5 : score >= m4 ? 4 : score >= m3 ? 3 : 2;
+const EGE_MEAN: Record<string, number> = {
+  rus: 67,
+  math_prof: 54,
+  phys: 53,
+  chem: 54,
+  inf: 59,
+  bio: 51,
+  hist: 55,
+  geo: 57,
+  soc: 55,
+  lit: 60,
+  eng: 65,
+};
 const EGE_ELECTIVES = ['soc', 'soc', 'phys', 'inf', 'bio', 'chem', 'hist', 'eng', 'geo', 'lit'];
 const OGE_ELECTIVES = ['soc', 'soc', 'inf', 'inf', 'geo', 'bio', 'chem', 'phys', 'eng', 'hist'];
 
 // --- task catalogue: ОГЭ maths 2025 (25 tasks) and ВПР maths grade 4 in 2024–2025 (12 tasks)
 const ogeMathTasks = Array.from({ length: 25 }, (_, i) => ({ task: String(i + 1), max: i < 19 ? 1 : 2 }));
-const OGE_SKILLS = ['Практико-ориентированная задача: чтение плана местности', 'Практико-ориентированная задача: площади и расстояния', 'Практико-ориентированная задача: расчёт по плану', 'Практико-ориентированная задача: тарифы и стоимость', 'Практико-ориентированная задача: проценты в реальной ситуации', 'Действия с обыкновенными и десятичными дробями', 'Числовая прямая, сравнение чисел', 'Степени и корни, преобразование выражений', 'Решение линейных и квадратных уравнений', 'Классическая вероятность', 'Графики функций: соответствие формулы и графика', 'Расчёты по формулам', 'Решение неравенств и их систем', 'Арифметическая и геометрическая прогрессии', 'Треугольники: углы и стороны', 'Окружность, вписанные и центральные углы', 'Площади фигур', 'Фигуры на клетчатой бумаге', 'Анализ геометрических утверждений', 'Алгебраические выражения, уравнения, неравенства (развёрнутый ответ)', 'Текстовая задача на движение или работу (развёрнутый ответ)', 'Функции и их графики (развёрнутый ответ)', 'Геометрическая задача на вычисление (развёрнутый ответ)', 'Геометрическая задача на доказательство (развёрнутый ответ)', 'Геометрическая задача повышенной сложности (развёрнутый ответ)'];
+const OGE_SKILLS = [
+  'Практико-ориентированная задача: чтение плана местности',
+  'Практико-ориентированная задача: площади и расстояния',
+  'Практико-ориентированная задача: расчёт по плану',
+  'Практико-ориентированная задача: тарифы и стоимость',
+  'Практико-ориентированная задача: проценты в реальной ситуации',
+  'Действия с обыкновенными и десятичными дробями',
+  'Числовая прямая, сравнение чисел',
+  'Степени и корни, преобразование выражений',
+  'Решение линейных и квадратных уравнений',
+  'Классическая вероятность',
+  'Графики функций: соответствие формулы и графика',
+  'Расчёты по формулам',
+  'Решение неравенств и их систем',
+  'Арифметическая и геометрическая прогрессии',
+  'Треугольники: углы и стороны',
+  'Окружность, вписанные и центральные углы',
+  'Площади фигур',
+  'Фигуры на клетчатой бумаге',
+  'Анализ геометрических утверждений',
+  'Алгебраические выражения, уравнения, неравенства (развёрнутый ответ)',
+  'Текстовая задача на движение или работу (развёрнутый ответ)',
+  'Функции и их графики (развёрнутый ответ)',
+  'Геометрическая задача на вычисление (развёрнутый ответ)',
+  'Геометрическая задача на доказательство (развёрнутый ответ)',
+  'Геометрическая задача повышенной сложности (развёрнутый ответ)',
+];
 const vpr4MathTasks = [1, 1, 2, 1, 2, 2, 1, 1, 2, 2, 2, 3].map((max, i) => ({ task: String(i + 1), max }));
-const VPR4_SKILLS = ['Выполнять арифметические действия с числами', 'Вычислять значение числового выражения', 'Решать задачи в 3–4 действия', 'Работать с величинами: время', 'Вычислять периметр и площадь прямоугольника', 'Читать и интерпретировать таблицы и диаграммы', 'Выполнять письменные вычисления', 'Решать текстовые задачи на покупки', 'Интерпретировать информацию, полученную при проведении несложных исследований', 'Распознавать и изображать геометрические фигуры', 'Описывать взаимное расположение предметов в пространстве', 'Решать логические задачи повышенной сложности'];
+const VPR4_SKILLS = [
+  'Выполнять арифметические действия с числами',
+  'Вычислять значение числового выражения',
+  'Решать задачи в 3–4 действия',
+  'Работать с величинами: время',
+  'Вычислять периметр и площадь прямоугольника',
+  'Читать и интерпретировать таблицы и диаграммы',
+  'Выполнять письменные вычисления',
+  'Решать текстовые задачи на покупки',
+  'Интерпретировать информацию, полученную при проведении несложных исследований',
+  'Распознавать и изображать геометрические фигуры',
+  'Описывать взаимное расположение предметов в пространстве',
+  'Решать логические задачи повышенной сложности',
+];
 const taskRows: (string | number)[][] = [['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill']];
-ogeMathTasks.forEach((t, i) => taskRows.push([2025, 'oge', 'math', '', t.task, t.max, i < 19 ? 'базовый' : i < 22 ? 'повышенный' : 'высокий', OGE_SKILLS[i]]));
-for (const y of [2024, 2025]) vpr4MathTasks.forEach((t, i) => taskRows.push([y, 'vpr', 'math', 4, t.task, t.max, i === 11 ? 'высокий' : i >= 8 ? 'повышенный' : 'базовый', VPR4_SKILLS[i]]));
+ogeMathTasks.forEach((t, i) =>
+  taskRows.push([2025, 'oge', 'math', '', t.task, t.max, i < 19 ? 'базовый' : i < 22 ? 'повышенный' : 'высокий', OGE_SKILLS[i]]),
+);
+for (const y of [2024, 2025])
+  vpr4MathTasks.forEach((t, i) =>
+    taskRows.push([y, 'vpr', 'math', 4, t.task, t.max, i === 11 ? 'высокий' : i >= 8 ? 'повышенный' : 'базовый', VPR4_SKILLS[i]]),
+  );
 write('reference/tasks.csv', csv(taskRows));
 
 /** Splits a total score into task scores that add up to it, each within its maximum. */
@@ -106,15 +342,70 @@ const nextId = (y: number) => `${y}-${String(++pid).padStart(6, '0')}`;
 
 for (const y of YEARS) {
   pid = 0;
-  const ege: (string | number | undefined)[][] = [['participant_id', 'school_id', 'subject', 'form', 'category', 'test_score', 'primary_score', 'mark', 'school_mark', 'medal_candidate', 'ovz']];
-  const oge: (string | number | undefined)[][] = [['participant_id', 'school_id', 'subject', 'form', 'primary_score', 'mark', 'school_mark', 'ovz', ...(y === 2025 ? ogeMathTasks.map((t) => `task_${t.task}`) : [])]];
-  const vpr: (string | number | undefined)[][] = [['participant_id', 'school_id', 'subject', 'grade', 'class', 'primary_score', 'mark', 'journal_mark', ...(y >= 2024 ? vpr4MathTasks.map((t) => `task_${t.task}`) : [])]];
-  const diag: (string | number | undefined)[][] = [['participant_id', 'school_id', 'work', 'work_name', 'grade', 'subject', 'primary_score', 'max_score', 'min_score']];
+  const ege: (string | number | undefined)[][] = [
+    [
+      'participant_id',
+      'school_id',
+      'subject',
+      'form',
+      'category',
+      'test_score',
+      'primary_score',
+      'mark',
+      'school_mark',
+      'medal_candidate',
+      'ovz',
+    ],
+  ];
+  const oge: (string | number | undefined)[][] = [
+    [
+      'participant_id',
+      'school_id',
+      'subject',
+      'form',
+      'primary_score',
+      'mark',
+      'school_mark',
+      'ovz',
+      ...(y === 2025 ? ogeMathTasks.map((t) => `task_${t.task}`) : []),
+    ],
+  ];
+  const vpr: (string | number | undefined)[][] = [
+    [
+      'participant_id',
+      'school_id',
+      'subject',
+      'grade',
+      'class',
+      'primary_score',
+      'mark',
+      'journal_mark',
+      ...(y >= 2024 ? vpr4MathTasks.map((t) => `task_${t.task}`) : []),
+    ],
+  ];
+  const diag: (string | number | undefined)[][] = [
+    ['participant_id', 'school_id', 'work', 'work_name', 'grade', 'subject', 'primary_score', 'max_score', 'min_score'],
+  ];
   const olymp: (string | number | undefined)[][] = [['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status', 'score']];
   const essay: (string | number | undefined)[][] = [['participant_id', 'school_id', 'result', 'attempt']];
   const interview: (string | number | undefined)[][] = [['participant_id', 'school_id', 'result', 'attempt']];
-  const grads: (string | number | undefined)[][] = [['school_id', 'grade', 'students', 'admitted', 'certificates', 'honours', 'repeat', 'continued_school', 'continued_spo', 'not_continuing']];
-  const mon: (string | number | undefined)[][] = [['school_id', 'period', 'grade', 'students', 'no_fail', 'good', 'excellent', 'problem_subjects']];
+  const grads: (string | number | undefined)[][] = [
+    [
+      'school_id',
+      'grade',
+      'students',
+      'admitted',
+      'certificates',
+      'honours',
+      'repeat',
+      'continued_school',
+      'continued_spo',
+      'not_continuing',
+    ],
+  ];
+  const mon: (string | number | undefined)[][] = [
+    ['school_id', 'period', 'grade', 'students', 'no_fail', 'good', 'excellent', 'problem_subjects'],
+  ];
 
   for (const s of schools) {
     if (!open(s, y)) continue;
@@ -154,9 +445,25 @@ for (const y of YEARS) {
       essay.push([id, s.id, chance(0.97 + ability * 0.01) ? 'зачёт' : 'незачёт', 1]);
     }
     // ЕГЭ выпускников прошлых лет: counted apart, never in indicators.
-    if (s.g11 > 20) for (let k = 0; k < 2; k++) ege.push([nextId(y), s.id, 'rus', 'ЕГЭ', 'ВПЛ', clamp(60 + normal() * 15, 0, 100), undefined, undefined, undefined, undefined, undefined]);
+    if (s.g11 > 20)
+      for (let k = 0; k < 2; k++)
+        ege.push([
+          nextId(y),
+          s.id,
+          'rus',
+          'ЕГЭ',
+          'ВПЛ',
+          clamp(60 + normal() * 15, 0, 100),
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+        ]);
     // retakes of the essay for those who failed
-    for (const row of essay.slice(1)) if (row[1] === s.id && row[2] === 'незачёт' && row[3] === 1 && chance(0.9)) essay.push([row[0], s.id, chance(0.8) ? 'зачёт' : 'незачёт', 2]);
+    for (const row of essay.slice(1))
+      if (row[1] === s.id && row[2] === 'незачёт' && row[3] === 1 && chance(0.9))
+        essay.push([row[0], s.id, chance(0.8) ? 'зачёт' : 'незачёт', 2]);
 
     // ГИА-9
     const n9 = size(s.g9);
@@ -167,7 +474,11 @@ for (const y of YEARS) {
       const ovz = chance(0.04);
       const gve = ovz && chance(0.6);
       const subjects = ['rus', 'math'];
-      if (y > 2021) while (subjects.length < 4) { const e = pick(OGE_ELECTIVES); if (!subjects.includes(e)) subjects.push(e); }
+      if (y > 2021)
+        while (subjects.length < 4) {
+          const e = pick(OGE_ELECTIVES);
+          if (!subjects.includes(e)) subjects.push(e);
+        }
       let failed = false;
       for (const subj of subjects) {
         const schoolMark = clamp(3.8 + ability * 0.7 + normal() * 0.45 + (s.id === '105' ? 0.5 : 0), 3, 5);
@@ -181,12 +492,23 @@ for (const y of YEARS) {
         const mark = markOf(primary, sc);
         if (mark === 2) failed = true;
         const tasks = y === 2025 && subj === 'math' ? splitTasks(primary, ogeMathTasks) : [];
-        oge.push([id, s.id, subj, 'ОГЭ', primary, mark, schoolMark, ovz ? 1 : undefined, ...(y === 2025 ? (subj === 'math' ? tasks : ogeMathTasks.map(() => undefined)) : [])]);
+        oge.push([
+          id,
+          s.id,
+          subj,
+          'ОГЭ',
+          primary,
+          mark,
+          schoolMark,
+          ovz ? 1 : undefined,
+          ...(y === 2025 ? (subj === 'math' ? tasks : ogeMathTasks.map(() => undefined)) : []),
+        ]);
       }
       if (failed) fails9++;
       interview.push([id, s.id, chance(0.985) ? 'зачёт' : 'незачёт', 1]);
     }
-    for (const row of interview.slice(1)) if (row[1] === s.id && row[2] === 'незачёт' && row[3] === 1) interview.push([row[0], s.id, 'зачёт', 2]);
+    for (const row of interview.slice(1))
+      if (row[1] === s.id && row[2] === 'незачёт' && row[3] === 1) interview.push([row[0], s.id, 'зачёт', 2]);
 
     // graduates
     if (n9 > 0) {
@@ -195,7 +517,19 @@ for (const y of YEARS) {
       const spo = cert - cont - Math.min(cert - cont, Math.round(rnd() * 2));
       grads.push([s.id, 9, n9, n9, cert, Math.max(0, Math.round(n9 * 0.05 * (1 + str))), n9 - cert, cont, spo, cert - cont - spo]);
     }
-    if (n11 > 0) grads.push([s.id, 11, n11, n11, n11 - (chance(0.2) ? 1 : 0), Math.max(0, Math.round(n11 * (0.06 + 0.04 * str))), undefined, undefined, undefined, undefined]);
+    if (n11 > 0)
+      grads.push([
+        s.id,
+        11,
+        n11,
+        n11,
+        n11 - (chance(0.2) ? 1 : 0),
+        Math.max(0, Math.round(n11 * (0.06 + 0.04 * str))),
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
 
     // ВПР, grades 4–8
     for (const g of [4, 5, 6, 7, 8]) {
@@ -212,7 +546,12 @@ for (const y of YEARS) {
           const primary = clamp(sc[0] * (0.58 + ability * 0.13 + normal() * 0.12) + inflated * sc[0] * 0.1, 0, sc[0]);
           const mark = markOf(primary, sc);
           const journal = clamp(mark + 0.2 + normal() * 0.6 + (s.id === '105' && g !== 5 ? 0.8 : 0), 2, 5);
-          const tasks = y >= 2024 && g === 4 && subj === 'math' ? splitTasks(primary, vpr4MathTasks) : y >= 2024 ? vpr4MathTasks.map(() => undefined) : [];
+          const tasks =
+            y >= 2024 && g === 4 && subj === 'math'
+              ? splitTasks(primary, vpr4MathTasks)
+              : y >= 2024
+                ? vpr4MathTasks.map(() => undefined)
+                : [];
           vpr.push([id, s.id, subj, g, klass, primary, mark, journal, ...tasks]);
         }
       }
@@ -220,7 +559,18 @@ for (const y of YEARS) {
 
     // diagnostic work: функциональная грамотность, grade 8, 2023–2025
     if (y >= 2023 && s.g9 > 0) {
-      for (let k = 0; k < size(s.g9); k++) diag.push([nextId(y), s.id, 'fg-mat', 'Функциональная грамотность: математическая', 8, undefined, clamp(11 + str * 3 + normal() * 3.5, 0, 20), 20, 7]);
+      for (let k = 0; k < size(s.g9); k++)
+        diag.push([
+          nextId(y),
+          s.id,
+          'fg-mat',
+          'Функциональная грамотность: математическая',
+          8,
+          undefined,
+          clamp(11 + str * 3 + normal() * 3.5, 0, 20),
+          20,
+          7,
+        ]);
     }
 
     // olympiad: school stage for grades 5–11, some go on
@@ -230,13 +580,37 @@ for (const y of YEARS) {
       const ability = str + normal();
       const grade = 5 + Math.floor(rnd() * 7);
       for (const subj of [pick(['rus', 'math', 'bio', 'hist', 'eng', 'soc', 'phys', 'chem', 'geo', 'lit'])]) {
-        olymp.push([id, s.id, subj, grade, 'школьный', ability > 1.3 ? 'победитель' : ability > 0.9 ? 'призёр' : 'участник', clamp(50 + ability * 15, 0, 100)]);
+        olymp.push([
+          id,
+          s.id,
+          subj,
+          grade,
+          'школьный',
+          ability > 1.3 ? 'победитель' : ability > 0.9 ? 'призёр' : 'участник',
+          clamp(50 + ability * 15, 0, 100),
+        ]);
         if (grade >= 7 && ability > 1.0) {
           const m = ability + normal() * 0.5;
-          olymp.push([id, s.id, subj, grade, 'муниципальный', m > 2 ? 'победитель' : m > 1.5 ? 'призёр' : 'участник', clamp(45 + m * 15, 0, 100)]);
+          olymp.push([
+            id,
+            s.id,
+            subj,
+            grade,
+            'муниципальный',
+            m > 2 ? 'победитель' : m > 1.5 ? 'призёр' : 'участник',
+            clamp(45 + m * 15, 0, 100),
+          ]);
           if (grade >= 9 && m > 1.6) {
             const r = m + normal() * 0.5;
-            olymp.push([id, s.id, subj, grade, 'региональный', r > 2.6 ? 'победитель' : r > 2.1 ? 'призёр' : 'участник', clamp(40 + r * 15, 0, 100)]);
+            olymp.push([
+              id,
+              s.id,
+              subj,
+              grade,
+              'региональный',
+              r > 2.6 ? 'победитель' : r > 2.1 ? 'призёр' : 'участник',
+              clamp(40 + r * 15, 0, 100),
+            ]);
           }
         }
       }
@@ -249,7 +623,16 @@ for (const y of YEARS) {
         const n = size(g <= 4 ? s.g4 : g <= 9 ? s.g9 : s.g11);
         const failing = Math.min(n, Math.max(0, Math.round(n * (0.03 - str * 0.02 + normal() * 0.01))));
         const good = Math.min(n - failing, Math.round(n * (0.45 + str * 0.12 + normal() * 0.05)));
-        mon.push([s.id, period, g, n, n - failing, good, Math.round(good * 0.2), failing > 2 ? pick(['математика', 'русский язык', 'физика', 'химия', 'английский язык']) : undefined]);
+        mon.push([
+          s.id,
+          period,
+          g,
+          n,
+          n - failing,
+          good,
+          Math.round(good * 0.2),
+          failing > 2 ? pick(['математика', 'русский язык', 'физика', 'химия', 'английский язык']) : undefined,
+        ]);
       }
     }
   }
@@ -280,25 +663,42 @@ for (const y of YEARS) {
 }
 write('region.csv', csv(region));
 
-write('targets.csv', csv([
-  ['indicator', 'year', 'subject', 'grade', 'target', 'direction', 'source'],
-  ['ege.mean', 2026, 'rus', '', 72, '≥', 'Дорожная карта 2026–2027, п. 1.19'],
-  ['ege.mean', 2026, 'math_prof', '', 60, '≥', 'Дорожная карта 2026–2027, п. 1.19'],
-  ['ege.below_min_share', 2026, 'rus', '', 0.5, '≤', 'Дорожная карта 2026–2027, п. 1.19'],
-  ['oge.fail_share', 2026, 'math', '', 4, '≤', 'Дорожная карта 2026–2027, п. 1.19'],
-  ['vpr.quality_share', 2026, 'rus', 4, 60, '≥', 'Дорожная карта 2026–2027, п. 1.10'],
-  ['interview.pass_share', 2026, '', '', 100, '≥', 'Дорожная карта 2026–2027, п. 1.12'],
-  ['olymp.regional_share', 2026, '', '', 20, '≥', 'Дорожная карта 2026–2027, п. 1.20'],
-]));
+write(
+  'targets.csv',
+  csv([
+    ['indicator', 'year', 'subject', 'grade', 'target', 'direction', 'source'],
+    ['ege.mean', 2026, 'rus', '', 72, '≥', 'Дорожная карта 2026–2027, п. 1.19'],
+    ['ege.mean', 2026, 'math_prof', '', 60, '≥', 'Дорожная карта 2026–2027, п. 1.19'],
+    ['ege.below_min_share', 2026, 'rus', '', 0.5, '≤', 'Дорожная карта 2026–2027, п. 1.19'],
+    ['oge.fail_share', 2026, 'math', '', 4, '≤', 'Дорожная карта 2026–2027, п. 1.19'],
+    ['vpr.quality_share', 2026, 'rus', 4, 60, '≥', 'Дорожная карта 2026–2027, п. 1.10'],
+    ['interview.pass_share', 2026, '', '', 100, '≥', 'Дорожная карта 2026–2027, п. 1.12'],
+    ['olymp.regional_share', 2026, '', '', 20, '≥', 'Дорожная карта 2026–2027, п. 1.20'],
+  ]),
+);
 
 // Execution reports of the roadmap: quarterly, by the 5th of the next month.
 const reports: (string | number)[][] = [['item', 'period', 'status', 'note', 'evidence', 'reported']];
 const done = ['1.1', '1.2', '1.3', '1.5', '1.6', '1.4'];
 for (const it of done) reports.push([it, '2026-Q2', 'выполнено', 'Выполнено в срок', `Приказ № ${100 + done.indexOf(it)}`, '2026-07-03']);
-reports.push(['1.4', '2026-Q3', 'выполнено', 'План методической службы на 2026/27 учебный год утверждён', 'Годовой план МКУ ИМЦ', '2026-10-05']);
+reports.push([
+  '1.4',
+  '2026-Q3',
+  'выполнено',
+  'План методической службы на 2026/27 учебный год утверждён',
+  'Годовой план МКУ ИМЦ',
+  '2026-10-05',
+]);
 reports.push(['1.7', '2026-Q3', 'выполняется', 'Заседание перенесено на октябрь из-за отпусков', '', '2026-10-05']);
 reports.push(['1.7', '2026-Q4', 'выполнено', 'Проведено 14.10.2026', 'Протокол № 3', '2026-11-05']);
-reports.push(['1.19', '2026-Q3', 'выполнено', 'Справка по итогам ГИА-2026 подготовлена', 'Информационно-аналитическая справка', '2026-10-05']);
+reports.push([
+  '1.19',
+  '2026-Q3',
+  'выполнено',
+  'Справка по итогам ГИА-2026 подготовлена',
+  'Информационно-аналитическая справка',
+  '2026-10-05',
+]);
 reports.push(['1.10', '2026-Q4', 'выполняется', 'ВПР проводятся по графику', '', '2026-11-05']);
 reports.push(['1.9', '2026-Q3', 'выполняется', 'Созданы 6 городских методических объединений', '', '2026-10-05']);
 reports.push(['2.1', '2026-Q3', 'не выполнено', 'Программа не разработана: нет специалиста', '', '2026-10-05']);

@@ -32,17 +32,39 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
   mkdirSync(join(dir, 'reference'), { recursive: true });
   for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) copyFileSync(join(ROOT, 'data/reference', f), join(dir, 'reference', f));
-  writeFileSync(join(dir, 'site.yaml'), 'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство образования\nimc:\n  name: Центр оценки качества образования\n');
+  writeFileSync(
+    join(dir, 'site.yaml'),
+    'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство образования\nimc:\n  name: Центр оценки качества образования\n',
+  );
   const ids = Array.from({ length: schools }, (_, i) => String(100000 + i));
-  writeFileSync(join(dir, 'schools.csv'), cp1251('Код ОО;Краткое наименование;Тип\r\n' + ids.map((id, i) => `${id};Школа № ${i + 1};${i % 7 === 0 ? 'гимназия' : 'СОШ'}`).join('\r\n') + '\r\n'));
+  writeFileSync(
+    join(dir, 'schools.csv'),
+    cp1251(
+      'Код ОО;Краткое наименование;Тип\r\n' +
+        ids.map((id, i) => `${id};Школа № ${i + 1};${i % 7 === 0 ? 'гимназия' : 'СОШ'}`).join('\r\n') +
+        '\r\n',
+    ),
+  );
   const tasks = ['year,procedure,subject,grade,task,max_score,level,skill'];
   for (const y of years) {
-    for (let t = 1; t <= OGE_MATH_TASKS; t++) tasks.push(`${y},oge,math,,${t},${t > 19 ? 2 : 1},${t > 19 ? 'повышенный' : 'базовый'},Умение ${t}`);
-    for (const g of [4, 5]) for (let t = 1; t <= VPR_MATH_TASKS; t++) tasks.push(`${y},vpr,math,${g},${t},${t > 10 ? 2 : 1},${t > 10 ? 'повышенный' : 'базовый'},Умение ${t}`);
+    for (let t = 1; t <= OGE_MATH_TASKS; t++)
+      tasks.push(`${y},oge,math,,${t},${t > 19 ? 2 : 1},${t > 19 ? 'повышенный' : 'базовый'},Умение ${t}`);
+    for (const g of [4, 5])
+      for (let t = 1; t <= VPR_MATH_TASKS; t++)
+        tasks.push(`${y},vpr,math,${g},${t},${t > 10 ? 2 : 1},${t > 10 ? 'повышенный' : 'базовый'},Умение ${t}`);
   }
   writeFileSync(join(dir, 'reference', 'tasks.csv'), tasks.join('\n') + '\n');
   const OGE: Record<string, number[]> = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] };
-  const VPR: Record<string, number[]> = { '4 rus': [38, 14, 24, 33], '4 math': [20, 6, 10, 15], '5 rus': [45, 18, 29, 38], '5 math': [20, 7, 11, 15], '6 rus': [51, 25, 34, 43], '6 math': [20, 6, 10, 14], '7 rus': [47, 20, 29, 38], '7 math': [19, 6, 12, 16] };
+  const VPR: Record<string, number[]> = {
+    '4 rus': [38, 14, 24, 33],
+    '4 math': [20, 6, 10, 15],
+    '5 rus': [45, 18, 29, 38],
+    '5 math': [20, 7, 11, 15],
+    '6 rus': [51, 25, 34, 43],
+    '6 math': [20, 6, 10, 14],
+    '7 rus': [47, 20, 29, 38],
+    '7 math': [19, 6, 12, 16],
+  };
   const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
   const ogeMathTasks = Array.from({ length: OGE_MATH_TASKS }, (_, i) => `Задание ${i + 1}`);
   const vprMathTasks = Array.from({ length: VPR_MATH_TASKS }, (_, i) => `task_${i + 1}`);
@@ -53,7 +75,9 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
     mkdirSync(out, { recursive: true });
     const ege = ['Код участника;Код ОО;Предмет;Тестовый балл;Отметка в аттестате'];
     const oge = [['participant_id', 'school_id', 'subject', 'primary_score', 'mark', 'school_mark', ...ogeMathTasks].join(',')];
-    const vpr = [['Код участника', 'Код ОО', 'Предмет', 'Параллель', 'Первичный балл', 'Отметка', 'Отметка по журналу', ...vprMathTasks].join('\t')];
+    const vpr = [
+      ['Код участника', 'Код ОО', 'Предмет', 'Параллель', 'Первичный балл', 'Отметка', 'Отметка по журналу', ...vprMathTasks].join('\t'),
+    ];
     const diag = ['Код участника;Код ОО;Работа;Класс;Первичный балл;Максимальный балл;Минимальный балл'];
     const essay = ['participant_id,school_id,result,attempt'];
     const grads = ['school_id,grade,students,certificates,not_continuing'];
@@ -74,7 +98,12 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
           const sc = OGE[subj];
           const v = clamp(sc[0] * (0.6 + 0.15 * (str + normal())), 0, sc[0]);
           const m = mark(v, sc);
-          const t = subj === 'math' ? Array.from({ length: OGE_MATH_TASKS }, (_, i) => String(rnd() < v / sc[0] ? (i > 18 ? clamp(rnd() * 2 + 0.3, 0, 2) : 1) : 0)) : Array(OGE_MATH_TASKS).fill('');
+          const t =
+            subj === 'math'
+              ? Array.from({ length: OGE_MATH_TASKS }, (_, i) =>
+                  String(rnd() < v / sc[0] ? (i > 18 ? clamp(rnd() * 2 + 0.3, 0, 2) : 1) : 0),
+                )
+              : Array(OGE_MATH_TASKS).fill('');
           oge.push([p, s, subj, v, m, clamp(m + normal() * 0.6, 2, 5), ...t].join(','));
         }
       }
@@ -83,13 +112,21 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
         for (let k = 0; k < 22; k++) {
           const v = clamp(sc[0] * (0.6 + 0.15 * (str + normal())), 0, sc[0]);
           const m = mark(v, sc);
-          const t = subj === 'math' && (g === '4' || g === '5') ? Array.from({ length: VPR_MATH_TASKS }, (_, i) => String(rnd() < v / sc[0] ? (i > 9 ? clamp(rnd() * 2 + 0.3, 0, 2) : 1) : 0)) : Array(VPR_MATH_TASKS).fill('');
+          const t =
+            subj === 'math' && (g === '4' || g === '5')
+              ? Array.from({ length: VPR_MATH_TASKS }, (_, i) => String(rnd() < v / sc[0] ? (i > 9 ? clamp(rnd() * 2 + 0.3, 0, 2) : 1) : 0))
+              : Array(VPR_MATH_TASKS).fill('');
           vpr.push([`V${++pid}`, s, subj, g, v, m, clamp(m + normal() * 0.6, 2, 5), ...t].join('\t'));
         }
       }
-      for (let k = 0; k < 10; k++) diag.push(`D${++pid};${s};fg-mat;8;${(clamp(12 + 4 * (str + normal()), 0, 19) + (rnd() < 0.5 ? 0.5 : 0)).toFixed(1).replace('.', ',')};20;7`);
+      for (let k = 0; k < 10; k++)
+        diag.push(
+          `D${++pid};${s};fg-mat;8;${(clamp(12 + 4 * (str + normal()), 0, 19) + (rnd() < 0.5 ? 0.5 : 0)).toFixed(1).replace('.', ',')};20;7`,
+        );
       grads.push(`${s},9,45,${44 - (rnd() < 0.3 ? 1 : 0)},${rnd() < 0.2 ? 1 : 0}`, `${s},11,20,20,`);
-      for (const period of ['1 полугодие', '2 полугодие']) for (let g = 2; g <= 11; g++) mon.push(`${s},${period},${g},50,${49 - (rnd() < 0.3 ? 1 : 0)},${clamp(25 + 10 * str + normal() * 3, 0, 48)}`);
+      for (const period of ['1 полугодие', '2 полугодие'])
+        for (let g = 2; g <= 11; g++)
+          mon.push(`${s},${period},${g},50,${49 - (rnd() < 0.3 ? 1 : 0)},${clamp(25 + 10 * str + normal() * 3, 0, 48)}`);
     }
     writeFileSync(join(out, 'ege.csv'), cp1251(ege.join('\r\n') + '\r\n'));
     writeFileSync(join(out, 'oge.csv'), '\ufeff' + oge.join('\n') + '\n');

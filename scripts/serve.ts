@@ -8,9 +8,16 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
 };
 
 export function serve(dir: string, port = 0, base = '/', host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
@@ -38,11 +45,13 @@ export function serve(dir: string, port = 0, base = '/', host = '127.0.0.1'): Pr
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((ok) => server.listen(port, host, () => {
-    const addr = server.address();
-    const p = typeof addr === 'object' && addr ? addr.port : port;
-    ok({ server, url: `http://${host}:${p}${prefix}` });
-  }));
+  return new Promise((ok) =>
+    server.listen(port, host, () => {
+      const addr = server.address();
+      const p = typeof addr === 'object' && addr ? addr.port : port;
+      ok({ server, url: `http://${host}:${p}${prefix}` });
+    }),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

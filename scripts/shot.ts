@@ -4,7 +4,10 @@
  */
 import { chromium } from 'playwright-core';
 const [url, out, width = '390', selector] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 await page.goto(url);
 if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();

@@ -10,7 +10,10 @@ let site: { server: Server; url: string };
 
 beforeAll(async () => {
   site = await serve(inject('demoDist'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -20,22 +23,45 @@ afterAll(async () => {
 async function open(path: string, width: number): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
   await page.goto(site.url + path.replace(/^\//, ''), { waitUntil: 'load' });
   return { page, errors };
 }
 
-const PAGES = ['/', '/ege/', '/vpr/rus-4/', '/schools/105/', '/indicators/ege.mean/', '/reports/2025/', '/roadmap/2026-2027/', '/methodology/', '/search/', '/compare/'];
+const PAGES = [
+  '/',
+  '/ege/',
+  '/vpr/rus-4/',
+  '/schools/105/',
+  '/indicators/ege.mean/',
+  '/reports/2025/',
+  '/roadmap/2026-2027/',
+  '/methodology/',
+  '/search/',
+  '/compare/',
+];
 
 // 320 px is a 1280 px screen at 400 % zoom, and a small phone: WCAG reflow.
 describe.each([320, 390, 1280])('at %i px', (width) => {
   it.each(PAGES)('%s: no serious accessibility violations, no console errors, no horizontal scroll', async (path) => {
     const { page, errors } = await open(path, width);
     await page.addScriptTag({ content: axe.source });
-    const result = await page.evaluate(async () => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    const result = await page.evaluate(async () =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+    );
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
     expect(bad).toEqual([]);
     expect(errors).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -102,7 +128,9 @@ describe('keyboard and modes', () => {
   it('filters schools by name on the school list', async () => {
     const { page } = await open('/schools/', 390);
     await page.fill('#school-filter', 'оош');
-    await expect.poll(async () => (await page.locator('#school-list > li:not([hidden]) h2').allTextContents()).sort()).toEqual(['ООШ № 8', 'ООШ с. Заречное'].sort());
+    await expect
+      .poll(async () => (await page.locator('#school-list > li:not([hidden]) h2').allTextContents()).sort())
+      .toEqual(['ООШ № 8', 'ООШ с. Заречное'].sort());
     await page.close();
   });
 });
@@ -114,7 +142,9 @@ describe('embeds', () => {
     const src = `${site.url}embed/ege-mean-rus-schools/`;
     other = createServer((_, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="ru"><body style="margin:0"><iframe id="f" src="${src}" style="border:0;width:100%;height:900px" title="График"></iframe></body></html>`);
+      res.end(
+        `<!doctype html><html lang="ru"><body style="margin:0"><iframe id="f" src="${src}" style="border:0;width:100%;height:900px" title="График"></iframe></body></html>`,
+      );
     });
     await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
     const a = other.address();

@@ -8,7 +8,19 @@ import { files } from './helpers/crawl.ts';
 import { toCp1251 } from './helpers/fixture.ts';
 
 /** A fingerprint of a folder: every file's path and content. */
-const digest = (dir: string) => createHash('sha256').update(files(dir).map((f) => `${f}\n${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`).join('\n')).digest('hex');
+const digest = (dir: string) =>
+  createHash('sha256')
+    .update(
+      files(dir)
+        .map(
+          (f) =>
+            `${f}\n${createHash('sha256')
+              .update(readFileSync(join(dir, f)))
+              .digest('hex')}`,
+        )
+        .join('\n'),
+    )
+    .digest('hex');
 
 describe('a build with bad data', () => {
   const good = inject('subData');
@@ -20,14 +32,39 @@ describe('a build with bad data', () => {
   };
   const ege = (dir: string) => join(dir, 'results/2022/ege.csv');
   const cases: [string, (dir: string) => void, RegExp[]][] = [
-    ['a personal-data column', (d) => writeFileSync(ege(d), toCp1251('Код участника;ФИО;Код ОО;Предмет;Тестовый балл\r\n1;Иванов;01;Русский язык;70\r\n')), [/data\/results\/2022\/ege\.csv, строка 1, столбец «ФИО»/]],
-    ['an out-of-range score', (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;70\r\n2;01;Русский язык;170\r\n')), [/data\/results\/2022\/ege\.csv, строка 3, столбец «Тестовый балл»: .*Найдено: «170»/]],
-    ['an unknown school', (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;001;Русский язык;70\r\n')), [/data\/results\/2022\/ege\.csv, строка 2, столбец «Код ОО»: Школы с таким кодом нет/]],
-    ['a duplicate row', (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;70\r\n1;01;Русский язык;70\r\n')), [/data\/results\/2022\/ege\.csv, строка 3: Повторная строка/]],
-    ['two files at once', (d) => {
-      writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;-1\r\n'));
-      writeFileSync(join(d, 'results/2022/oge.csv'), toCp1251('Код участника;Код ОО;Предмет;Первичный балл;Отметка\r\n1;01;Математика;10;7\r\n'));
-    }, [/ege\.csv, строка 2/, /oge\.csv, строка 2, столбец «Отметка»/]],
+    [
+      'a personal-data column',
+      (d) => writeFileSync(ege(d), toCp1251('Код участника;ФИО;Код ОО;Предмет;Тестовый балл\r\n1;Иванов;01;Русский язык;70\r\n')),
+      [/data\/results\/2022\/ege\.csv, строка 1, столбец «ФИО»/],
+    ],
+    [
+      'an out-of-range score',
+      (d) =>
+        writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;70\r\n2;01;Русский язык;170\r\n')),
+      [/data\/results\/2022\/ege\.csv, строка 3, столбец «Тестовый балл»: .*Найдено: «170»/],
+    ],
+    [
+      'an unknown school',
+      (d) => writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;001;Русский язык;70\r\n')),
+      [/data\/results\/2022\/ege\.csv, строка 2, столбец «Код ОО»: Школы с таким кодом нет/],
+    ],
+    [
+      'a duplicate row',
+      (d) =>
+        writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;70\r\n1;01;Русский язык;70\r\n')),
+      [/data\/results\/2022\/ege\.csv, строка 3: Повторная строка/],
+    ],
+    [
+      'two files at once',
+      (d) => {
+        writeFileSync(ege(d), toCp1251('Код участника;Код ОО;Предмет;Тестовый балл\r\n1;01;Русский язык;-1\r\n'));
+        writeFileSync(
+          join(d, 'results/2022/oge.csv'),
+          toCp1251('Код участника;Код ОО;Предмет;Первичный балл;Отметка\r\n1;01;Математика;10;7\r\n'),
+        );
+      },
+      [/ege\.csv, строка 2/, /oge\.csv, строка 2, столбец «Отметка»/],
+    ],
   ];
   it.each(cases)('stops on %s, names file and line, and leaves dist/ as it was', (_, edit, messages) => {
     const out = mkdtempSync(join(tmpdir(), 'msoko-out-'));

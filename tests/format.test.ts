@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { slug } from '../src/lib/charts/catalog.ts';
-import { describeChange, formatChange, formatDate, formatNumber, formatPeriod, formatValue, genderOf, plural, round } from '../src/lib/format.ts';
+import {
+  describeChange,
+  formatChange,
+  formatDate,
+  formatNumber,
+  formatPeriod,
+  formatValue,
+  genderOf,
+  plural,
+  round,
+} from '../src/lib/format.ts';
 
 describe('Russian number format', () => {
   it('uses a decimal comma and a thin space for thousands', () => {
@@ -27,7 +37,16 @@ describe('Russian number format', () => {
 });
 
 describe('plural', () => {
-  it.each([[1, 'школа'], [2, 'школы'], [5, 'школ'], [11, 'школ'], [21, 'школа'], [22, 'школы'], [111, 'школ'], [104, 'школы']])('%i %s', (n, w) => {
+  it.each([
+    [1, 'школа'],
+    [2, 'школы'],
+    [5, 'школ'],
+    [11, 'школ'],
+    [21, 'школа'],
+    [22, 'школы'],
+    [111, 'школ'],
+    [104, 'школы'],
+  ])('%i %s', (n, w) => {
     expect(plural(n, ['школа', 'школы', 'школ'])).toBe(w);
   });
 });

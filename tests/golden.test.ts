@@ -25,8 +25,23 @@ const KINDS: [string, () => string][] = [
   ['objectivity', () => charts.get('vpr-objectivity')!.svg],
   ['tasks', () => [...charts.values()].find((c) => c.id.startsWith('oge-tasks-'))!.svg],
   ['school-trend', () => [...charts.values()].find((c) => c.id.startsWith('school-') && c.id.includes('ege-mean-rus'))!.svg],
-  ['histogram', () => histogramChart(Array.from({ length: 60 }, (_, i) => ({ label: `Школа ${i}`, value: 50 + ((i * 37) % 30), flag: i % 11 === 0 })), { label: 'Гистограмма', digits: 1, refs: [{ label: 'Муниципалитет', value: 63 }] })],
-  ['sparkline', () => sparkline([{ x: 2021, y: 70 }, { x: 2022, y: 71.5 }, { x: 2023, y: 69 }])],
+  [
+    'histogram',
+    () =>
+      histogramChart(
+        Array.from({ length: 60 }, (_, i) => ({ label: `Школа ${i}`, value: 50 + ((i * 37) % 30), flag: i % 11 === 0 })),
+        { label: 'Гистограмма', digits: 1, refs: [{ label: 'Муниципалитет', value: 63 }] },
+      ),
+  ],
+  [
+    'sparkline',
+    () =>
+      sparkline([
+        { x: 2021, y: 70 },
+        { x: 2022, y: 71.5 },
+        { x: 2023, y: 69 },
+      ]),
+  ],
 ];
 
 describe('golden SVG of every chart kind', () => {

@@ -44,7 +44,8 @@ const PLANTED = ['S001', 'S002', 'S003'];
 
 describe('risk rules find what is planted in a municipality of 20 schools of 30', () => {
   const { risks, ix } = risksOf(simulate(20, 30, YEARS, PLAN, 3));
-  const flagged = (school: string, rule: RiskRule, indicator: string, year = 2025) => risks.some((r) => r.school_id === school && r.rule === rule && r.indicator === indicator && r.year === year);
+  const flagged = (school: string, rule: RiskRule, indicator: string, year = 2025) =>
+    risks.some((r) => r.school_id === school && r.rule === rule && r.indicator === indicator && r.year === year);
   it('a fall of 0.75 SD in a group of 30 is a decline (ЕГЭ, test scores)', () => {
     expect(flagged('S001', 'decline', 'ege.mean')).toBe(true);
   });
@@ -72,8 +73,12 @@ describe('over 20 such municipalities', () => {
   const runs = Array.from({ length: 20 }, (_, i) => risksOf(simulate(20, 30, YEARS, PLAN, 100 + i)).risks);
   const share = (test: (risks: ReturnType<typeof findRisks>) => boolean) => runs.filter(test).length / runs.length;
   it('inflated marks and a low school are found in at least 9 of 10', () => {
-    expect(share((rs) => rs.some((r) => r.school_id === 'S002' && r.indicator === 'vpr.lowered_share' && r.year === 2025))).toBeGreaterThanOrEqual(0.9);
-    expect(share((rs) => rs.some((r) => r.school_id === 'S002' && r.indicator === 'oge.lowered_share' && r.year === 2025))).toBeGreaterThanOrEqual(0.9);
+    expect(
+      share((rs) => rs.some((r) => r.school_id === 'S002' && r.indicator === 'vpr.lowered_share' && r.year === 2025)),
+    ).toBeGreaterThanOrEqual(0.9);
+    expect(
+      share((rs) => rs.some((r) => r.school_id === 'S002' && r.indicator === 'oge.lowered_share' && r.year === 2025)),
+    ).toBeGreaterThanOrEqual(0.9);
     expect(share((rs) => rs.some((r) => r.school_id === 'S003' && r.rule === 'low' && r.year === 2025))).toBeGreaterThanOrEqual(0.9);
   });
   it('a fall of 0.75 SD in 30 pupils is found in most municipalities by at least one of its procedures', () => {

@@ -7,7 +7,9 @@ import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
 
 function compute(files: Record<string, string>) {
   // Groups of 2–4 participants: the privacy threshold is set to 1 so that every value is computed.
-  const { data, log } = loadData(makeData({ 'schools.csv': 'school_id,name\nA,Школа А\n', 'site.yaml': `${SITE_YAML}privacy:\n  min_group: 1\n`, ...files }));
+  const { data, log } = loadData(
+    makeData({ 'schools.csv': 'school_id,name\nA,Школа А\n', 'site.yaml': `${SITE_YAML}privacy:\n  min_group: 1\n`, ...files }),
+  );
   expect(log.errors).toEqual([]);
   const ix = new ValueIndex(computeAll(data).values);
   return (id: string, w: Where = {}) => {
@@ -21,9 +23,16 @@ describe('ОГЭ and ГВЭ-9', () => {
   const val = compute({
     'results/2025/oge.csv': csv([
       ['participant_id', 'school_id', 'subject', 'form', 'primary_score', 'mark', 'school_mark'],
-      ['1', 'A', 'rus', 'ОГЭ', 25, 4, 4], ['2', 'A', 'rus', 'ОГЭ', 30, 5, 5], ['3', 'A', 'rus', 'ОГЭ', 16, 3, 3], ['4', 'A', 'rus', 'ОГЭ', 29, 5, ''],
-      ['1', 'A', 'math', 'ОГЭ', 10, 3, 4], ['2', 'A', 'math', 'ОГЭ', 5, 2, 3], ['3', 'A', 'math', 'ОГЭ', 9, 3, 3], ['4', 'A', 'math', 'ОГЭ', 24, 5, ''],
-      ['5', 'A', 'math', 'ГВЭ', '', 2, ''], ['6', 'A', 'math', 'ГВЭ', '', 4, ''],
+      ['1', 'A', 'rus', 'ОГЭ', 25, 4, 4],
+      ['2', 'A', 'rus', 'ОГЭ', 30, 5, 5],
+      ['3', 'A', 'rus', 'ОГЭ', 16, 3, 3],
+      ['4', 'A', 'rus', 'ОГЭ', 29, 5, ''],
+      ['1', 'A', 'math', 'ОГЭ', 10, 3, 4],
+      ['2', 'A', 'math', 'ОГЭ', 5, 2, 3],
+      ['3', 'A', 'math', 'ОГЭ', 9, 3, 3],
+      ['4', 'A', 'math', 'ОГЭ', 24, 5, ''],
+      ['5', 'A', 'math', 'ГВЭ', '', 2, ''],
+      ['6', 'A', 'math', 'ГВЭ', '', 4, ''],
     ]),
   });
   it('mean primary score and степень обученности', () => {
@@ -49,8 +58,14 @@ describe('ВПР', () => {
   const val = compute({
     'results/2025/vpr.csv': csv([
       ['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'journal_mark'],
-      ['1', 'A', 'rus', 4, 35, 5, 4], ['2', 'A', 'rus', 4, 30, 5, 5], ['3', 'A', 'rus', 4, 20, 3, 3], ['4', 'A', 'rus', 4, 10, 2, 3],
-      ['1', 'A', 'math', 4, 12, 4, 4], ['2', 'A', 'math', 4, 18, 5, 5], ['3', 'A', 'math', 4, 9, 3, 3], ['4', 'A', 'math', 4, 12, 4, ''],
+      ['1', 'A', 'rus', 4, 35, 5, 4],
+      ['2', 'A', 'rus', 4, 30, 5, 5],
+      ['3', 'A', 'rus', 4, 20, 3, 3],
+      ['4', 'A', 'rus', 4, 10, 2, 3],
+      ['1', 'A', 'math', 4, 12, 4, 4],
+      ['2', 'A', 'math', 4, 18, 5, 5],
+      ['3', 'A', 'math', 4, 9, 3, 3],
+      ['4', 'A', 'math', 4, 12, 4, ''],
     ]),
   });
   const rus = { subject: 'rus', grade: 4 };
@@ -75,13 +90,25 @@ describe('ВПР', () => {
 describe('task success of ЕГЭ and ОГЭ', () => {
   const tasks = csv([
     ['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'],
-    [2025, 'ege', 'rus', '', '1', 1, 'базовый', ''], [2025, 'ege', 'rus', '', '2', 2, 'высокий', ''],
-    [2025, 'oge', 'math', '', '1', 1, 'базовый', ''], [2025, 'oge', 'math', '', '2', 2, 'повышенный', ''],
+    [2025, 'ege', 'rus', '', '1', 1, 'базовый', ''],
+    [2025, 'ege', 'rus', '', '2', 2, 'высокий', ''],
+    [2025, 'oge', 'math', '', '1', 1, 'базовый', ''],
+    [2025, 'oge', 'math', '', '2', 2, 'повышенный', ''],
   ]);
   const val = compute({
     'reference/tasks.csv': tasks,
-    'results/2025/ege.csv': csv([['participant_id', 'school_id', 'subject', 'test_score', 'task_1', 'task_2'], ['1', 'A', 'rus', 70, 1, 2], ['2', 'A', 'rus', 50, 0, 1], ['3', 'A', 'rus', 60, 1, 0]]),
-    'results/2025/oge.csv': csv([['participant_id', 'school_id', 'subject', 'primary_score', 'mark', 'task_1', 'task_2'], ['1', 'A', 'math', 20, 4, 1, 2], ['2', 'A', 'math', 10, 3, 0, 1], ['3', 'A', 'math', 15, 4, 1, 0]]),
+    'results/2025/ege.csv': csv([
+      ['participant_id', 'school_id', 'subject', 'test_score', 'task_1', 'task_2'],
+      ['1', 'A', 'rus', 70, 1, 2],
+      ['2', 'A', 'rus', 50, 0, 1],
+      ['3', 'A', 'rus', 60, 1, 0],
+    ]),
+    'results/2025/oge.csv': csv([
+      ['participant_id', 'school_id', 'subject', 'primary_score', 'mark', 'task_1', 'task_2'],
+      ['1', 'A', 'math', 20, 4, 1, 2],
+      ['2', 'A', 'math', 10, 3, 0, 1],
+      ['3', 'A', 'math', 15, 4, 1, 0],
+    ]),
   });
   for (const p of ['ege', 'oge']) {
     const where = { subject: p === 'ege' ? 'rus' : 'math' };
@@ -96,11 +123,34 @@ describe('task success of ЕГЭ and ОГЭ', () => {
 
 describe('diagnostics, ГВЭ-11, olympiad, graduates, interview', () => {
   const val = compute({
-    'results/2025/diagnostics.csv': csv([['participant_id', 'school_id', 'work', 'grade', 'primary_score', 'max_score', 'min_score'], ['1', 'A', 'fg', 8, 12, 20, 7], ['2', 'A', 'fg', 8, 5, 20, 7], ['3', 'A', 'fg', 8, 16, 20, 7]]),
-    'results/2025/ege.csv': csv([['participant_id', 'school_id', 'subject', 'form', 'mark'], ['1', 'A', 'rus', 'ГВЭ', 3], ['2', 'A', 'rus', 'ГВЭ', 4]]),
-    'results/2025/olympiad.csv': csv([['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status'], ['1', 'A', 'rus', 9, 'региональный', 'призёр'], ['2', 'A', 'rus', 9, 'региональный', 'участник'], ['3', 'A', 'math', 9, 'региональный', 'призёр']]),
-    'results/2025/graduates.csv': csv([['school_id', 'grade', 'students', 'certificates', 'honours'], ['A', 11, 8, 8, 2]]),
-    'results/2025/interview.csv': csv([['participant_id', 'school_id', 'result', 'attempt'], ['1', 'A', 'незачёт', 1], ['1', 'A', 'зачёт', 2], ['2', 'A', 'зачёт', ''], ['3', 'A', 'незачёт', 1]]),
+    'results/2025/diagnostics.csv': csv([
+      ['participant_id', 'school_id', 'work', 'grade', 'primary_score', 'max_score', 'min_score'],
+      ['1', 'A', 'fg', 8, 12, 20, 7],
+      ['2', 'A', 'fg', 8, 5, 20, 7],
+      ['3', 'A', 'fg', 8, 16, 20, 7],
+    ]),
+    'results/2025/ege.csv': csv([
+      ['participant_id', 'school_id', 'subject', 'form', 'mark'],
+      ['1', 'A', 'rus', 'ГВЭ', 3],
+      ['2', 'A', 'rus', 'ГВЭ', 4],
+    ]),
+    'results/2025/olympiad.csv': csv([
+      ['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status'],
+      ['1', 'A', 'rus', 9, 'региональный', 'призёр'],
+      ['2', 'A', 'rus', 9, 'региональный', 'участник'],
+      ['3', 'A', 'math', 9, 'региональный', 'призёр'],
+    ]),
+    'results/2025/graduates.csv': csv([
+      ['school_id', 'grade', 'students', 'certificates', 'honours'],
+      ['A', 11, 8, 8, 2],
+    ]),
+    'results/2025/interview.csv': csv([
+      ['participant_id', 'school_id', 'result', 'attempt'],
+      ['1', 'A', 'незачёт', 1],
+      ['1', 'A', 'зачёт', 2],
+      ['2', 'A', 'зачёт', ''],
+      ['3', 'A', 'незачёт', 1],
+    ]),
   });
   it('diagnostics: participants, below the minimum, high results', () => {
     const w = { subject: 'fg', grade: 8 };

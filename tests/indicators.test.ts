@@ -26,7 +26,19 @@ function compute(files: Record<string, string>, minGroup = 1) {
   return { data, ix, get, val };
 }
 
-const EGE_HEAD = ['participant_id', 'school_id', 'subject', 'form', 'category', 'test_score', 'primary_score', 'mark', 'school_mark', 'medal_candidate', 'ovz'];
+const EGE_HEAD = [
+  'participant_id',
+  'school_id',
+  'subject',
+  'form',
+  'category',
+  'test_score',
+  'primary_score',
+  'mark',
+  'school_mark',
+  'medal_candidate',
+  'ovz',
+];
 const ege = csv([
   EGE_HEAD,
   // School A: five graduates of this year in Russian
@@ -136,20 +148,39 @@ describe('privacy', () => {
 describe('ОГЭ, ВПР and task-level results', () => {
   const oge = csv([
     ['participant_id', 'school_id', 'subject', 'form', 'primary_score', 'mark', 'school_mark'],
-    ['1', 'A', 'rus', 'ОГЭ', 25, 4, 4], ['1', 'A', 'math', 'ОГЭ', 10, 3, 4], ['1', 'A', 'soc', 'ОГЭ', 15, 3, ''], ['1', 'A', 'inf', 'ОГЭ', 12, 4, ''],
-    ['2', 'A', 'rus', 'ОГЭ', 30, 5, 5], ['2', 'A', 'math', 'ОГЭ', 5, 2, 3], ['2', 'A', 'soc', 'ОГЭ', 33, 5, ''],
-    ['3', 'A', 'rus', 'ОГЭ', 16, 3, 3], ['3', 'A', 'math', 'ОГЭ', 9, 3, 3], ['3', 'A', 'soc', 'ОГЭ', 15, 3, ''],
-    ['4', 'A', 'rus', 'ОГЭ', 29, 5, ''], ['4', 'A', 'math', 'ОГЭ', 24, 5, ''],
+    ['1', 'A', 'rus', 'ОГЭ', 25, 4, 4],
+    ['1', 'A', 'math', 'ОГЭ', 10, 3, 4],
+    ['1', 'A', 'soc', 'ОГЭ', 15, 3, ''],
+    ['1', 'A', 'inf', 'ОГЭ', 12, 4, ''],
+    ['2', 'A', 'rus', 'ОГЭ', 30, 5, 5],
+    ['2', 'A', 'math', 'ОГЭ', 5, 2, 3],
+    ['2', 'A', 'soc', 'ОГЭ', 33, 5, ''],
+    ['3', 'A', 'rus', 'ОГЭ', 16, 3, 3],
+    ['3', 'A', 'math', 'ОГЭ', 9, 3, 3],
+    ['3', 'A', 'soc', 'ОГЭ', 15, 3, ''],
+    ['4', 'A', 'rus', 'ОГЭ', 29, 5, ''],
+    ['4', 'A', 'math', 'ОГЭ', 24, 5, ''],
     ['5', 'A', 'math', 'ГВЭ', '', 2, ''],
   ]);
   const vpr = csv([
     ['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'journal_mark', 'task_1', 'task_2'],
-    ['1', 'A', 'rus', 4, 35, 5, 4, '', ''], ['1', 'A', 'math', 4, 3, 4, 4, 1, 2], ['1', 'A', 'okr', 4, 20, 3, '', '', ''],
-    ['2', 'A', 'rus', 4, 30, 5, 5, '', ''], ['2', 'A', 'math', 4, 18, 5, 5, 0, 1], ['2', 'A', 'okr', 4, 5, 2, '', '', ''],
-    ['3', 'A', 'rus', 4, 20, 3, 3, '', ''], ['3', 'A', 'math', 4, 9, 3, 3, 1, ''], ['3', 'A', 'okr', 4, 20, 4, '', '', ''],
-    ['4', 'A', 'rus', 4, 10, 2, 3, '', ''], ['4', 'A', 'math', 4, 12, 4, '', '', ''],
+    ['1', 'A', 'rus', 4, 35, 5, 4, '', ''],
+    ['1', 'A', 'math', 4, 3, 4, 4, 1, 2],
+    ['1', 'A', 'okr', 4, 20, 3, '', '', ''],
+    ['2', 'A', 'rus', 4, 30, 5, 5, '', ''],
+    ['2', 'A', 'math', 4, 18, 5, 5, 0, 1],
+    ['2', 'A', 'okr', 4, 5, 2, '', '', ''],
+    ['3', 'A', 'rus', 4, 20, 3, 3, '', ''],
+    ['3', 'A', 'math', 4, 9, 3, 3, 1, ''],
+    ['3', 'A', 'okr', 4, 20, 4, '', '', ''],
+    ['4', 'A', 'rus', 4, 10, 2, 3, '', ''],
+    ['4', 'A', 'math', 4, 12, 4, '', '', ''],
   ]);
-  const tasks = csv([['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'], [2025, 'vpr', 'math', 4, '1', 1, 'базовый', 'Счёт'], [2025, 'vpr', 'math', 4, '2', 2, 'повышенный', 'Задачи']]);
+  const tasks = csv([
+    ['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'],
+    [2025, 'vpr', 'math', 4, '1', 1, 'базовый', 'Счёт'],
+    [2025, 'vpr', 'math', 4, '2', 2, 'повышенный', 'Задачи'],
+  ]);
   // scales.csv: oge rus 2025 max 33; vpr rus 4 max 38
   const { val, get } = compute({ 'results/2025/oge.csv': oge, 'results/2025/vpr.csv': vpr, 'reference/tasks.csv': tasks });
   it('computes ОГЭ marks, quality, success and the share of high results', () => {
@@ -192,13 +223,24 @@ describe('ОГЭ, ВПР and task-level results', () => {
 describe('95 % intervals (spec §11)', () => {
   const oge = csv([
     ['participant_id', 'school_id', 'subject', 'primary_score', 'mark'],
-    ['1', 'A', 'math', 10, 3], ['2', 'A', 'math', 16, 4], ['3', 'A', 'math', 17, 4], ['4', 'A', 'math', 24, 5], ['5', 'A', 'math', 25, 5],
+    ['1', 'A', 'math', 10, 3],
+    ['2', 'A', 'math', 16, 4],
+    ['3', 'A', 'math', 17, 4],
+    ['4', 'A', 'math', 24, 5],
+    ['5', 'A', 'math', 25, 5],
   ]);
   const vpr = csv([
     ['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'task_1'],
-    ['1', 'A', 'math', 4, 12, 4, 2], ['2', 'A', 'math', 4, 10, 3, 1], ['3', 'A', 'math', 4, 10, 3, 1], ['4', 'A', 'math', 4, 5, 2, 0], ['5', 'A', 'math', 4, 20, 5, 2],
+    ['1', 'A', 'math', 4, 12, 4, 2],
+    ['2', 'A', 'math', 4, 10, 3, 1],
+    ['3', 'A', 'math', 4, 10, 3, 1],
+    ['4', 'A', 'math', 4, 5, 2, 0],
+    ['5', 'A', 'math', 4, 20, 5, 2],
   ]);
-  const tasks = csv([['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'], [2025, 'vpr', 'math', 4, '1', 2, 'базовый', 'Счёт']]);
+  const tasks = csv([
+    ['year', 'procedure', 'subject', 'grade', 'task', 'max_score', 'level', 'skill'],
+    [2025, 'vpr', 'math', 4, '1', 2, 'базовый', 'Счёт'],
+  ]);
   const { get } = compute({ 'results/2025/oge.csv': oge, 'results/2025/vpr.csv': vpr, 'reference/tasks.csv': tasks }, 5);
   it('gives a mean its t-interval: 4,2 ± 2,776 · 0,8367 / √5', () => {
     const v = get('oge.mean_mark', { school: 'A', subject: 'math' })!;
@@ -212,7 +254,7 @@ describe('95 % intervals (spec §11)', () => {
     expect(v.ci_low).toBeCloseTo(37.553, 2);
     expect(v.ci_high).toBeCloseTo(96.378, 2);
   });
-  it('gives task success the t-interval of participants\' shares of the points, cut at 0–100 %', () => {
+  it("gives task success the t-interval of participants' shares of the points, cut at 0–100 %", () => {
     // shares 100, 50, 50, 0, 100: mean 60, s = 41,83; 60 ± 2,7764 · 41,833 / √5 = 60 ± 51,943
     const v = get('vpr.task_success', { school: 'A', subject: 'math', grade: 4, task: '1' })!;
     expect(v.value).toBe(60);
@@ -220,13 +262,16 @@ describe('95 % intervals (spec §11)', () => {
     expect(v.ci_high).toBe(100);
   });
   it('gives counts, participants and withheld values no interval', () => {
-    for (const v of [get('oge.participants', { school: 'A', subject: 'math' })!, get('vpr.mark5_share', { school: 'A', subject: 'rus', grade: 4 })]) {
+    for (const v of [
+      get('oge.participants', { school: 'A', subject: 'math' })!,
+      get('vpr.mark5_share', { school: 'A', subject: 'rus', grade: 4 }),
+    ]) {
       expect(v?.ci_low).toBeUndefined();
     }
   });
 });
 
-describe('olympiad privacy (spec §7): a stage\'s diplomas are withheld when that stage has fewer than min_group participants', () => {
+describe("olympiad privacy (spec §7): a stage's diplomas are withheld when that stage has fewer than min_group participants", () => {
   const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status']];
   for (let i = 1; i <= 10; i++) rows.push([`s${i}`, 'A', 'rus', 9, 'школьный', 'участник']);
   for (let i = 1; i <= 4; i++) rows.push([`s${i}`, 'A', 'rus', 9, 'муниципальный', i === 1 ? 'победитель' : 'участник']);
@@ -249,14 +294,37 @@ describe('olympiad privacy (spec §7): a stage\'s diplomas are withheld when tha
 describe('olympiad, essay, graduates, monitoring', () => {
   const olymp = csv([
     ['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status'],
-    ['1', 'A', 'rus', 9, 'школьный', 'победитель'], ['1', 'A', 'math', 9, 'школьный', 'участник'], ['2', 'B', 'rus', 8, 'школьный', 'участник'],
-    ['1', 'A', 'rus', 9, 'муниципальный', 'призер'], ['3', 'B', 'math', 10, 'муниципальный', 'победитель'],
+    ['1', 'A', 'rus', 9, 'школьный', 'победитель'],
+    ['1', 'A', 'math', 9, 'школьный', 'участник'],
+    ['2', 'B', 'rus', 8, 'школьный', 'участник'],
+    ['1', 'A', 'rus', 9, 'муниципальный', 'призер'],
+    ['3', 'B', 'math', 10, 'муниципальный', 'победитель'],
     ['1', 'A', 'rus', 9, 'региональный', 'участник'],
   ]);
-  const essay = csv([['participant_id', 'school_id', 'result', 'attempt'], ['1', 'A', 'незачет', 1], ['1', 'A', 'зачёт', 2], ['2', 'A', 'зачёт', ''], ['3', 'B', 'незачёт', 1]]);
-  const grads = csv([['school_id', 'grade', 'students', 'certificates', 'repeat', 'not_continuing'], ['A', 9, 20, 18, 2, 1], ['B', 9, 10, '', '', ''], ['A', 11, 8, 8, '', '']]);
-  const mon = csv([['school_id', 'period', 'grade', 'students', 'no_fail', 'good'], ['A', 'I', 3, 20, 19, 10], ['A', 'I', 5, 30, 27, 12]]);
-  const { val, get } = compute({ 'results/2025/olympiad.csv': olymp, 'results/2025/essay.csv': essay, 'results/2025/graduates.csv': grads, 'results/2025/monitoring.csv': mon });
+  const essay = csv([
+    ['participant_id', 'school_id', 'result', 'attempt'],
+    ['1', 'A', 'незачет', 1],
+    ['1', 'A', 'зачёт', 2],
+    ['2', 'A', 'зачёт', ''],
+    ['3', 'B', 'незачёт', 1],
+  ]);
+  const grads = csv([
+    ['school_id', 'grade', 'students', 'certificates', 'repeat', 'not_continuing'],
+    ['A', 9, 20, 18, 2, 1],
+    ['B', 9, 10, '', '', ''],
+    ['A', 11, 8, 8, '', ''],
+  ]);
+  const mon = csv([
+    ['school_id', 'period', 'grade', 'students', 'no_fail', 'good'],
+    ['A', 'I', 3, 20, 19, 10],
+    ['A', 'I', 5, 30, 27, 12],
+  ]);
+  const { val, get } = compute({
+    'results/2025/olympiad.csv': olymp,
+    'results/2025/essay.csv': essay,
+    'results/2025/graduates.csv': grads,
+    'results/2025/monitoring.csv': mon,
+  });
   it('counts distinct people per stage and diplomas per status', () => {
     expect(val('olymp.school_participants')).toBe(2);
     expect(val('olymp.municipal_participants')).toBe(2);
@@ -291,12 +359,26 @@ describe('school place', () => {
   it('gives equal indices the same place and says how the place moved', () => {
     const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
     let id = 0;
-    for (const [school, scores] of [['A', [70, 70, 70, 70, 70]], ['B', [70, 70, 70, 70, 70]], ['C', [60, 60, 60, 60, 60]]] as const) for (const s of scores) rows.push([++id, school, 'rus', s]);
+    for (const [school, scores] of [
+      ['A', [70, 70, 70, 70, 70]],
+      ['B', [70, 70, 70, 70, 70]],
+      ['C', [60, 60, 60, 60, 60]],
+    ] as const)
+      for (const s of scores) rows.push([++id, school, 'rus', s]);
     const rows24: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
-    for (const [school, s] of [['A', 50], ['B', 80], ['C', 90]] as const) for (let k = 0; k < 5; k++) rows24.push([++id, school, 'rus', s]);
+    for (const [school, s] of [
+      ['A', 50],
+      ['B', 80],
+      ['C', 90],
+    ] as const)
+      for (let k = 0; k < 5; k++) rows24.push([++id, school, 'rus', s]);
     const { ix } = compute({ 'results/2025/ege.csv': csv(rows), 'results/2024/ege.csv': csv(rows24) }, 5);
     const p = computePlaces(ix).filter((x) => x.year === 2025);
-    expect(p.map((x) => [x.school_id, x.place, x.of])).toEqual([['A', 1, 3], ['B', 1, 3], ['C', 3, 3]]);
+    expect(p.map((x) => [x.school_id, x.place, x.of])).toEqual([
+      ['A', 1, 3],
+      ['B', 1, 3],
+      ['C', 3, 3],
+    ]);
     expect(p.find((x) => x.school_id === 'A')!.change).toBe(2); // 3rd in 2024 → 1st
     expect(p.find((x) => x.school_id === 'C')!.change).toBe(-2);
   });
@@ -309,11 +391,27 @@ describe('school place with its range of plausible places (spec §11)', () => {
     for (const [school, scores] of groups) scores.forEach((x, i) => rows.push([`${school}-${rows.length}-${i}`, school, 'rus', x]));
     return csv(rows);
   };
-  const { ix } = compute({
-    'results/2024/ege.csv': ege([['A', [60, 70, 80, 70, 70]], ['B', [59, 61, 60, 60, 60]], ['D', [40, 40, 40, 40, 40]]]),
-    'results/2025/ege.csv': ege([['A', [60, 70, 80, 70, 70]], ['B', [73, 75, 74, 74, 74]], ['C', [65, 67, 66, 66, 66]], ['D', [40, 40, 40, 40, 40]]]),
-  }, 5);
-  const p = new Map(computePlaces(ix).filter((x) => x.year === 2025).map((x) => [x.school_id, x]));
+  const { ix } = compute(
+    {
+      'results/2024/ege.csv': ege([
+        ['A', [60, 70, 80, 70, 70]],
+        ['B', [59, 61, 60, 60, 60]],
+        ['D', [40, 40, 40, 40, 40]],
+      ]),
+      'results/2025/ege.csv': ege([
+        ['A', [60, 70, 80, 70, 70]],
+        ['B', [73, 75, 74, 74, 74]],
+        ['C', [65, 67, 66, 66, 66]],
+        ['D', [40, 40, 40, 40, 40]],
+      ]),
+    },
+    5,
+  );
+  const p = new Map(
+    computePlaces(ix)
+      .filter((x) => x.year === 2025)
+      .map((x) => [x.school_id, x]),
+  );
   it('computes the index and its standard error from the components', () => {
     expect(p.get('A')!.index).toBe(85);
     expect(p.get('A')!.se).toBeCloseTo(Math.sqrt(50) / Math.sqrt(5) / 2, 10); // 1,5811
@@ -342,22 +440,26 @@ describe('risk zones', () => {
   const vprRows = (year: number, marks: Record<string, [number, number][]>) => {
     const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'grade', 'primary_score', 'mark', 'journal_mark']];
     let id = 0;
-    for (const [school, ms] of Object.entries(marks)) for (const [m, j] of ms) rows.push([`${year}-${++id}`, school, 'math', 5, m * 4, m, j]);
+    for (const [school, ms] of Object.entries(marks))
+      for (const [m, j] of ms) rows.push([`${year}-${++id}`, school, 'math', 5, m * 4, m, j]);
     return csv(rows);
   };
   const same = (...ms: number[]) => ms.map((m) => [m, m] as [number, number]);
   const times = (k: number, pair: [number, number]) => Array.from({ length: k }, () => pair);
   it('flags low results, objectivity and a decline only when a test says so, never a small group', () => {
-    const { ix, data } = compute({
-      'results/2023/vpr.csv': vprRows(2023, { A: times(20, [5, 5]) }),
-      'results/2024/vpr.csv': vprRows(2024, { A: times(20, [5, 5]) }),
-      'results/2025/vpr.csv': vprRows(2025, {
-        A: [[2, 2], ...times(19, [4, 4])], // mean 5,0 → 3,9: t = −1,1 / 0,1 = −11
-        B: [...times(10, [2, 2]), ...times(10, [4, 4])], // «2»: 50 % against 6 of 44 = 13,6 % in the rest
-        C: times(4, [2, 5]), // all «2» and all lowered, but only 4 participants: never tested
-        D: [[2, 2], ...times(12, [3, 4]), ...times(7, [4, 4])], // lowered 60 % against 4 of 44 = 9,1 %
-      }),
-    }, 5);
+    const { ix, data } = compute(
+      {
+        'results/2023/vpr.csv': vprRows(2023, { A: times(20, [5, 5]) }),
+        'results/2024/vpr.csv': vprRows(2024, { A: times(20, [5, 5]) }),
+        'results/2025/vpr.csv': vprRows(2025, {
+          A: [[2, 2], ...times(19, [4, 4])], // mean 5,0 → 3,9: t = −1,1 / 0,1 = −11
+          B: [...times(10, [2, 2]), ...times(10, [4, 4])], // «2»: 50 % against 6 of 44 = 13,6 % in the rest
+          C: times(4, [2, 5]), // all «2» and all lowered, but only 4 participants: never tested
+          D: [[2, 2], ...times(12, [3, 4]), ...times(7, [4, 4])], // lowered 60 % against 4 of 44 = 9,1 %
+        }),
+      },
+      5,
+    );
     expect(ix.get('vpr.mark2_share', 2025, { subject: 'math', grade: 5 })!.value).toBe(25); // 16 of 64
     const risks = findRisks(ix, data.config.risks).filter((r) => r.year === 2025);
     expect(risks.map((r) => [r.school_id, r.rule, r.indicator])).toEqual([
@@ -381,9 +483,16 @@ describe('risk zones', () => {
   it('does not flag a low share that a test calls chance', () => {
     // B: 2 «2» of 7 = 28,6 % against 2 of 40 = 5 % (municipality 4 of 47 = 8,5 %): both thresholds hold and
     // z = 2,062, p = 0,039 < 0,05, but Benjamini–Hochberg over the 3 schools tested needs p ≤ 0,1 / 3 = 0,033.
-    const { ix, data } = compute({
-      'results/2025/vpr.csv': vprRows(2025, { A: [[2, 2], ...times(19, [4, 4])], B: [[2, 2], [2, 2], ...times(5, [4, 4])], D: [[2, 2], ...times(19, [4, 4])] }),
-    }, 5);
+    const { ix, data } = compute(
+      {
+        'results/2025/vpr.csv': vprRows(2025, {
+          A: [[2, 2], ...times(19, [4, 4])],
+          B: [[2, 2], [2, 2], ...times(5, [4, 4])],
+          D: [[2, 2], ...times(19, [4, 4])],
+        }),
+      },
+      5,
+    );
     const t = twoProportionsOf(2, 7, 2, 40);
     expect(t.p).toBeCloseTo(0.0392, 4);
     expect(findRisks(ix, data.config.risks).filter((r) => r.rule === 'low')).toEqual([]);
@@ -400,4 +509,3 @@ describe('registry', () => {
     }
   });
 });
-

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(ts|astro)$/.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => /\.(ts|astro)$/.test(f))
+    .map((f) => join(dir, f));
 }
 
 /** Every import of a file that points at another source file (type imports too: they tie the layers as well). */
@@ -27,7 +30,13 @@ describe('module graph', () => {
     const visit = (f: string) => {
       if (state.get(f) === 'done') return;
       if (state.get(f) === 'open') {
-        cycles.push(stack.slice(stack.indexOf(f)).concat(f).map((x) => relative(ROOT, x)).join(' → '));
+        cycles.push(
+          stack
+            .slice(stack.indexOf(f))
+            .concat(f)
+            .map((x) => relative(ROOT, x))
+            .join(' → '),
+        );
         return;
       }
       state.set(f, 'open');

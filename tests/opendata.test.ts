@@ -10,7 +10,15 @@ const ege = csv([
   ...[40, 41].map((s, i) => [`secret-b${i}`, 'B', 'rus', s, 3]),
 ]);
 const env = { SOURCE_DATE_EPOCH: '1790000000' };
-const model = () => buildModel(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.csv': ege, 'region.csv': 'indicator,year,subject,value\nege.mean,2025,rus,"70,5"\n' }), env).model;
+const model = () =>
+  buildModel(
+    makeData({
+      'schools.csv': SCHOOLS,
+      'results/2025/ege.csv': ege,
+      'region.csv': 'indicator,year,subject,value\nege.mean,2025,rus,"70,5"\n',
+    }),
+    env,
+  ).model;
 
 describe('opendata/indicators.csv', () => {
   const files = openDataFiles(model());
@@ -24,7 +32,16 @@ describe('opendata/indicators.csv', () => {
   });
   it('round-trips the values, numerators and denominators', () => {
     const mean = rows.find((r) => r.indicator === 'ege.mean' && r.scope === 'municipality')!;
-    expect(mean).toMatchObject({ year: '2025', school_id: '', subject: 'rus', grade: '', value: '63.71', numerator: '', denominator: '7', suppressed: '0' }); // 446 / 7
+    expect(mean).toMatchObject({
+      year: '2025',
+      school_id: '',
+      subject: 'rus',
+      grade: '',
+      value: '63.71',
+      numerator: '',
+      denominator: '7',
+      suppressed: '0',
+    }); // 446 / 7
     const high = rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')!;
     expect(high).toMatchObject({ value: '20.00', numerator: '1', denominator: '5' }); // 71 → «4» matches the school «4»; 72–75 → «5»
     const count = rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')!;
@@ -33,7 +50,10 @@ describe('opendata/indicators.csv', () => {
   it('gives means and shares their 95 % interval, counts none', () => {
     expect(rows.find((r) => r.indicator === 'ege.mean' && r.scope === 'municipality')).toMatchObject({ ci_low: '49.00', ci_high: '78.43' });
     // 1 of 5 confirmed: Wilson 3,62–62,45 %
-    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')).toMatchObject({ ci_low: '3.62', ci_high: '62.45' });
+    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')).toMatchObject({
+      ci_low: '3.62',
+      ci_high: '62.45',
+    });
     expect(rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')).toMatchObject({ ci_low: '', ci_high: '' });
     expect(rows.find((r) => r.indicator === 'ege.mean' && r.school_id === 'B')).toMatchObject({ ci_low: '', ci_high: '' });
   });
@@ -43,7 +63,9 @@ describe('opendata/indicators.csv', () => {
     expect(rows.find((r) => r.indicator === 'ege.participants' && r.school_id === 'B')).toMatchObject({ value: '2.00', suppressed: '0' });
   });
   it('is sorted by indicator, year, scope, school, subject, grade, period, task', () => {
-    const keys = rows.map((r) => [r.indicator, r.year.padStart(4, '0'), r.scope, r.school_id, r.subject, r.grade.padStart(2, '0'), r.period, r.task].join('\u0000'));
+    const keys = rows.map((r) =>
+      [r.indicator, r.year.padStart(4, '0'), r.scope, r.school_id, r.subject, r.grade.padStart(2, '0'), r.period, r.task].join('\u0000'),
+    );
     expect(keys).toEqual([...keys].sort());
   });
   it('has the same rows in JSON', () => {
@@ -52,7 +74,14 @@ describe('opendata/indicators.csv', () => {
     const nullable = ['grade', 'value', 'numerator', 'denominator', 'ci_low', 'ci_high'];
     const numeric = [...nullable, 'year', 'suppressed'];
     for (const i of [0, json.length - 1]) {
-      expect(json[i]).toEqual(Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c, rows[i][c] === '' && nullable.includes(c) ? null : numeric.includes(c) ? Number(rows[i][c]) : rows[i][c]])));
+      expect(json[i]).toEqual(
+        Object.fromEntries(
+          INDICATOR_COLUMNS.map((c) => [
+            c,
+            rows[i][c] === '' && nullable.includes(c) ? null : numeric.includes(c) ? Number(rows[i][c]) : rows[i][c],
+          ]),
+        ),
+      );
     }
   });
   it('offers an Excel copy with BOM, «;» and decimal commas', () => {

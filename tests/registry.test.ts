@@ -6,7 +6,10 @@ import { INDICATORS } from '../src/lib/indicators/registry.ts';
 
 it('names every indicator id in an assertion of a test file', () => {
   const dir = import.meta.dirname;
-  const text = readdirSync(dir).filter((f) => f.endsWith('.test.ts') && f !== 'registry.test.ts').map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const text = readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts') && f !== 'registry.test.ts')
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   // An id counts when a test quotes it, or builds it from its procedure as `${p}.<suffix>`.
   const quoted = (id: string) => text.includes(`'${id}'`) || text.includes(`\`\${p}.${id.split('.')[1]}\``);
   expect(INDICATORS.map((d) => d.id).filter((id) => !quoted(id))).toEqual([]);

@@ -27,7 +27,7 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
   const second = join(work, 'second');
   const freeze = (out: string, release: string) => runBuild(data, out, { MSOKO_RELEASE: release }, 'build.ts', ['--freeze']);
 
-  it('keeps the old release\'s embeds, byte for byte, from the data folder alone', () => {
+  it("keeps the old release's embeds, byte for byte, from the data folder alone", () => {
     const a = freeze(first, 'r1');
     expect(a.status, a.stderr).toBe(0);
     expect(a.stdout).toContain('Выпуск r1 зафиксирован');

@@ -5,7 +5,13 @@ import { SECTIONS } from '../src/lib/procedures.ts';
 import { deficits, sectionsWithData, trendLines } from '../src/lib/reports.ts';
 
 const { model: m } = buildModel('data', { SOURCE_DATE_EPOCH: '1795392000' });
-const number = (s: string) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.').replace('−', '-'));
+const number = (s: string) =>
+  Number(
+    s
+      .replace(/[\s\u202f\u00a0]/g, '')
+      .replace(',', '.')
+      .replace('−', '-'),
+  );
 
 describe('the words of the reports agree with the numbers', () => {
   for (const year of m.ix.years) {
@@ -49,7 +55,11 @@ describe('the words of the reports agree with the numbers', () => {
     expect(d.length).toBeGreaterThan(0);
     for (const x of d) {
       expect(x.value).toBeLessThan(50);
-      const v = m.ix.get(`${x.procedure}.task_success`, 2025, { subject: x.group.startsWith('Математика') ? 'math' : undefined, grade: /(\d+) класс/.exec(x.group) ? Number(/(\d+) класс/.exec(x.group)![1]) : undefined, task: x.task });
+      const v = m.ix.get(`${x.procedure}.task_success`, 2025, {
+        subject: x.group.startsWith('Математика') ? 'math' : undefined,
+        grade: /(\d+) класс/.exec(x.group) ? Number(/(\d+) класс/.exec(x.group)![1]) : undefined,
+        task: x.task,
+      });
       expect(v?.value).toBe(x.value);
     }
   });

@@ -37,16 +37,28 @@ describe('deadlines in the words of the seed roadmaps', () => {
   });
 });
 
-const report = (item: string, period: string, status: RoadmapReport['status'], line: number, reported?: string): RoadmapReport => ({ item, period, status, line, reported });
+const report = (item: string, period: string, status: RoadmapReport['status'], line: number, reported?: string): RoadmapReport => ({
+  item,
+  period,
+  status,
+  line,
+  reported,
+});
 
 describe('status history', () => {
   it('orders reports by period (a year after its quarters), then report date, then line', () => {
-    const rs = [report('1', '2026', 'выполнено', 5), report('1', '2026-Q3', 'выполняется', 9, '2026-10-05'), report('1', '2026-Q3', 'не выполнено', 2, '2026-10-01'), report('1', '2026-Q1', 'выполняется', 7)];
+    const rs = [
+      report('1', '2026', 'выполнено', 5),
+      report('1', '2026-Q3', 'выполняется', 9, '2026-10-05'),
+      report('1', '2026-Q3', 'не выполнено', 2, '2026-10-01'),
+      report('1', '2026-Q1', 'выполняется', 7),
+    ];
     expect([...rs].sort(compareReports).map((r) => r.line)).toEqual([7, 2, 9, 5]);
   });
   it('flags items whose due date passed without «выполнено», and not recurring items done this year', () => {
     const rm: Roadmap = {
-      id: '2026-2027', file: 'roadmap/2026-2027.csv',
+      id: '2026-2027',
+      file: 'roadmap/2026-2027.csv',
       items: [
         { line: 2, item: '1', section: 'S', title: 'Done', responsible: 'R', deadline: 'Май 2026', indicators: [] },
         { line: 3, item: '2', section: 'S', title: 'Late', responsible: 'R', deadline: 'Май 2026', indicators: [] },
@@ -58,7 +70,11 @@ describe('status history', () => {
     };
     const v = viewRoadmap(rm, '2026-11-23');
     expect(v.items.map((i) => [i.item.item, i.status, i.overdue])).toEqual([
-      ['1', 'выполнено', false], ['2', 'выполняется', true], ['3', 'нет отчёта', false], ['4', 'выполнено', false], ['5', 'нет отчёта', false],
+      ['1', 'выполнено', false],
+      ['2', 'выполняется', true],
+      ['3', 'нет отчёта', false],
+      ['4', 'выполнено', false],
+      ['5', 'нет отчёта', false],
     ]);
   });
 });

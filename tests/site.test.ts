@@ -22,7 +22,10 @@ describe.each([
       expect(html, p).toContain('<html lang="ru"');
       expect(html.match(/<h1[\s>]/g)?.length, p).toBe(1);
       // No doubled full stop anywhere in what a reader sees or hears («чел..», «г..», «работы)..»); «...» and «../» are not stops.
-      const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]*?(?:alt|title|aria-label|content)="([^"]*)"[^>]*>/g, ' $1 ').replace(/<[^>]+>/g, ' ');
+      const text = html
+        .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+        .replace(/<[^>]*?(?:alt|title|aria-label|content)="([^"]*)"[^>]*>/g, ' $1 ')
+        .replace(/<[^>]+>/g, ' ');
       expect(text.match(/[^.]\.\.(?![./])/g), p).toBeNull();
     }
   });
@@ -36,10 +39,14 @@ describe.each([
           continue;
         }
         const path = u.split('#')[0].split('?')[0];
-        if (!path.startsWith(base)) { broken.push(`${p}: off-base ${u}`); continue; }
+        if (!path.startsWith(base)) {
+          broken.push(`${p}: off-base ${u}`);
+          continue;
+        }
         const rel = decodeURIComponent(path.slice(base.length));
         const target = join(dist, rel);
-        if (!(existsSync(target) && (rel === '' || rel.endsWith('/') ? existsSync(join(target, 'index.html')) : true))) broken.push(`${p}: ${u}`);
+        if (!(existsSync(target) && (rel === '' || rel.endsWith('/') ? existsSync(join(target, 'index.html')) : true)))
+          broken.push(`${p}: ${u}`);
       }
     }
     expect(broken.slice(0, 20)).toEqual([]);
@@ -47,7 +54,10 @@ describe.each([
   it('loads no resource from another host', () => {
     for (const p of all) {
       const html = read(dist, p);
-      expect(html.match(/<(script|img|iframe|link)\b[^>]*(src|href)="https?:\/\/[^"]*"[^>]*>/g)?.filter((t) => !/rel="canonical"/.test(t)) ?? [], p).toEqual([]);
+      expect(
+        html.match(/<(script|img|iframe|link)\b[^>]*(src|href)="https?:\/\/[^"]*"[^>]*>/g)?.filter((t) => !/rel="canonical"/.test(t)) ?? [],
+        p,
+      ).toEqual([]);
       expect(html, p).not.toMatch(/@import|url\(https?:/);
     }
   });
@@ -94,7 +104,8 @@ describe('the demo site', () => {
     for (const y of [2021, 2022, 2023, 2024, 2025]) {
       const html = read(demo, `reports/${y}/index.html`);
       expect(html).toMatch(new RegExp(`<h1>Отчёт[^<]*${y}`));
-      for (const h of ['1. Анализ процедур', '2. Описание тенденций', '3. Описание зон риска', '4. Методические рекомендации']) expect(html, `${y}: ${h}`).toContain(h);
+      for (const h of ['1. Анализ процедур', '2. Описание тенденций', '3. Описание зон риска', '4. Методические рекомендации'])
+        expect(html, `${y}: ${h}`).toContain(h);
     }
     const rm = read(demo, 'roadmap/2026-2027/index.html');
     expect(rm).toMatch(/<h1>Дорожная карта на 2026–2027 годы<\/h1>/);
@@ -105,7 +116,9 @@ describe('the demo site', () => {
   it('renders the ИМЦ text of the 2025 report with live numbers', () => {
     const html = read(demo, 'reports/2025/index.html');
     expect(html).toContain('Методическому объединению учителей русского языка');
-    expect(html).toMatch(/class="value" title="Средний балл ЕГЭ, 2025 год, n = \d+; 95-процентный доверительный интервал \(\d+,\d–\d+,\d\)">\d+,\d/);
+    expect(html).toMatch(
+      /class="value" title="Средний балл ЕГЭ, 2025 год, n = \d+; 95-процентный доверительный интервал \(\d+,\d–\d+,\d\)">\d+,\d/,
+    );
   });
   it('is byte-identical when built again from the same data', () => {
     const a = files(demo);
@@ -142,7 +155,14 @@ describe('chart files and embeds', () => {
     }
   });
   it('keeps the ids of the headline charts stable', () => {
-    for (const id of ['ege-mean-rus-municipality', 'ege-mean-rus-schools', 'oge-mean-mark-math-municipality', 'vpr-objectivity', 'oge-tasks-math']) expect(chartIds.has(id), id).toBe(true);
+    for (const id of [
+      'ege-mean-rus-municipality',
+      'ege-mean-rus-schools',
+      'oge-mean-mark-math-municipality',
+      'vpr-objectivity',
+      'oge-tasks-math',
+    ])
+      expect(chartIds.has(id), id).toBe(true);
   });
   it('puts social previews with the main chart image on pages', () => {
     const html = read(demo, 'ege/rus/index.html');

@@ -20,20 +20,28 @@ describe('templates/*.xlsx', () => {
     expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
     for (const k of Object.keys(a)) expect(strFromU8(a[k]), `${k}: run npm run templates`).toBe(strFromU8(b[k]));
   });
-  it.each(DATA_FILES.map((f) => [f.name, f] as const))('%s: its headers are read as the columns of the file, and the example row passes the checks', async (_, f) => {
-    const path = join(mkdtempSync(join(tmpdir(), 'msoko-tpl-')), `${f.name}.xlsx`);
-    writeFileSync(path, await templateBook(f));
-    const book = readWorkbook(path, f.name);
-    expect(book.sheet).toBe(f.name);
-    expect(book.sheets).toEqual([f.name, 'Описание столбцов']);
-    const header = book.rows[0];
-    // The example of the guide typed under the template's header.
-    const example = { line: 2, cells: Object.keys(f.spec.columns).filter((k) => header.cells.length > 0).map((k) => String(f.example[0][k] ?? '')) };
-    const log = new IssueLog();
-    const rows = readRows(f.name, (on) => [header, example].forEach(on), f.spec, log);
-    expect(log.items).toEqual([]);
-    expect(rows).toHaveLength(1);
-  });
+  it.each(DATA_FILES.map((f) => [f.name, f] as const))(
+    '%s: its headers are read as the columns of the file, and the example row passes the checks',
+    async (_, f) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'msoko-tpl-')), `${f.name}.xlsx`);
+      writeFileSync(path, await templateBook(f));
+      const book = readWorkbook(path, f.name);
+      expect(book.sheet).toBe(f.name);
+      expect(book.sheets).toEqual([f.name, 'Описание столбцов']);
+      const header = book.rows[0];
+      // The example of the guide typed under the template's header.
+      const example = {
+        line: 2,
+        cells: Object.keys(f.spec.columns)
+          .filter((k) => header.cells.length > 0)
+          .map((k) => String(f.example[0][k] ?? '')),
+      };
+      const log = new IssueLog();
+      const rows = readRows(f.name, (on) => [header, example].forEach(on), f.spec, log);
+      expect(log.items).toEqual([]);
+      expect(rows).toHaveLength(1);
+    },
+  );
 });
 
 describe('docs/', () => {
@@ -53,6 +61,7 @@ describe('docs/', () => {
     expect(guide).toContain('templates/');
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('docs/guide.md');
-    for (const text of [guide, readme, readFileSync(join(ROOT, 'docs', 'columns.md'), 'utf8')]) expect(text).not.toMatch(/\.\.\/shared|shared\/spec/);
+    for (const text of [guide, readme, readFileSync(join(ROOT, 'docs', 'columns.md'), 'utf8')])
+      expect(text).not.toMatch(/\.\.\/shared|shared\/spec/);
   });
 });

@@ -17,11 +17,15 @@ const env = { SOURCE_DATE_EPOCH: '1790000000' };
 async function asWorkbooks(dir: string): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'msoko-xlsx-'));
   cpSync(dir, out, { recursive: true });
-  const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
   for (const f of walk(out)) {
     const rel = relative(out, f);
     if (!f.endsWith('.csv') || rel.startsWith('reference')) continue;
-    writeFileSync(f.replace(/\.csv$/, '.xlsx'), await toWorkbook(readFileSync(f), { sheet: 'Данные', title: [`Таблица ${rel}`, 'Выгрузка РЦОИ'], extraSheetFirst: false }));
+    writeFileSync(
+      f.replace(/\.csv$/, '.xlsx'),
+      await toWorkbook(readFileSync(f), { sheet: 'Данные', title: [`Таблица ${rel}`, 'Выгрузка РЦОИ'], extraSheetFirst: false }),
+    );
     rmSync(f);
   }
   return out;
@@ -45,21 +49,41 @@ describe('a municipality whose files are all workbooks', () => {
 describe('workbook messages', () => {
   const ege = (rows: (string | number)[][]) => csv([['participant_id', 'school_id', 'subject', 'test_score'], ...rows]);
   it('names the sheet, the Excel row number and the column by letter and header', async () => {
-    const book = await toWorkbook(ege([['1', 'A', 'rus', 72], ['2', 'A', 'rus', 'сто']]), { sheet: 'ЕГЭ', title: ['Результаты ЕГЭ'] });
+    const book = await toWorkbook(
+      ege([
+        ['1', 'A', 'rus', 72],
+        ['2', 'A', 'rus', 'сто'],
+      ]),
+      { sheet: 'ЕГЭ', title: ['Результаты ЕГЭ'] },
+    );
     const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': book }));
     // Title, blank row, header on row 3: the bad score is on Excel row 5, column D.
-    expect(log.errors.map(formatIssue)).toEqual([expect.stringMatching(/^data\/results\/2025\/ege\.xlsx, лист «ЕГЭ», строка 5, столбец D «test_score»: Значение не подходит\. Найдено: «сто»\./)]);
+    expect(log.errors.map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /^data\/results\/2025\/ege\.xlsx, лист «ЕГЭ», строка 5, столбец D «test_score»: Значение не подходит\. Найдено: «сто»\./,
+      ),
+    ]);
   });
   it('stops at a «ФИО» column before reading any row', async () => {
-    const book = await toWorkbook(csv([['participant_id', 'ФИО', 'school_id', 'subject', 'test_score'], ['1', 'Иванов Иван', 'Z', 'rus', 'x']]), { sheet: 'ege' });
+    const book = await toWorkbook(
+      csv([
+        ['participant_id', 'ФИО', 'school_id', 'subject', 'test_score'],
+        ['1', 'Иванов Иван', 'Z', 'rus', 'x'],
+      ]),
+      { sheet: 'ege' },
+    );
     const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': book }));
     expect(log.errors).toHaveLength(1);
     expect(formatIssue(log.errors[0])).toMatch(/лист «ege», строка 1, столбец B «ФИО»: Столбец похож на персональные данные/);
   });
   it('refuses the same file given as CSV and as a workbook', async () => {
     const rows = ege([['1', 'A', 'rus', 72]]);
-    const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.csv': rows, 'results/2025/ege.xlsx': await toWorkbook(rows) }));
-    expect(log.errors.map(formatIssue)).toEqual([expect.stringContaining('Один и тот же файл дан дважды: results/2025/ege.csv и results/2025/ege.xlsx')]);
+    const { log } = loadData(
+      makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.csv': rows, 'results/2025/ege.xlsx': await toWorkbook(rows) }),
+    );
+    expect(log.errors.map(formatIssue)).toEqual([
+      expect.stringContaining('Один и тот же файл дан дважды: results/2025/ege.csv и results/2025/ege.xlsx'),
+    ]);
   });
   it('reads the sheet named like the file when it is not the first', async () => {
     const book = await toWorkbook(ege([['1', 'A', 'rus', 72]]), { sheet: 'ege', extraSheetFirst: true });
@@ -68,8 +92,12 @@ describe('workbook messages', () => {
     expect(data.years.get(2025)!.ege!.map((r) => r.test_score)).toEqual([72]);
   });
   it('names the workbook in checks across files (an unknown school code)', async () => {
-    const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': await toWorkbook(ege([['1', 'Q', 'rus', 72]]), { sheet: 'ege' }) }));
-    expect(log.errors.map(formatIssue)).toEqual([expect.stringMatching(/^data\/results\/2025\/ege\.xlsx, лист «ege», строка 2, столбец B «school_id»: Школы с таким кодом нет/)]);
+    const { log } = loadData(
+      makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': await toWorkbook(ege([['1', 'Q', 'rus', 72]]), { sheet: 'ege' }) }),
+    );
+    expect(log.errors.map(formatIssue)).toEqual([
+      expect.stringMatching(/^data\/results\/2025\/ege\.xlsx, лист «ege», строка 2, столбец B «school_id»: Школы с таким кодом нет/),
+    ]);
   });
   it('explains a file that is not a workbook', () => {
     const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': 'participant_id,school_id\n1,A\n' }));

@@ -12,8 +12,32 @@ export interface Brief {
 const section = (slug: string) => SECTIONS.find((s) => s.slug === slug)!;
 
 export const BRIEFS: Brief[] = [
-  { slug: 'gia-9', short: 'ГИА-9', title: 'Аналитическая справка по результатам государственной итоговой аттестации по программам основного общего образования (ГИА-9)', section: section('oge'), main: 'oge.mean_mark' },
-  { slug: 'gia-11', short: 'ГИА-11', title: 'Аналитическая справка по результатам государственной итоговой аттестации по программам среднего общего образования (ГИА-11)', section: section('ege'), main: 'ege.mean' },
-  { slug: 'vpr', short: 'ВПР', title: 'Аналитическая справка по результатам всероссийских проверочных работ', section: section('vpr'), main: 'vpr.mean_mark' },
-  { slug: 'olympiad', short: 'Олимпиада', title: 'Аналитическая справка по результатам всероссийской олимпиады школьников', section: section('olympiad'), main: 'olymp.municipal_participants' },
+  {
+    slug: 'gia-9',
+    short: 'ГИА-9',
+    title: 'Аналитическая справка по результатам государственной итоговой аттестации по программам основного общего образования (ГИА-9)',
+    section: section('oge'),
+    main: 'oge.mean_mark',
+  },
+  {
+    slug: 'gia-11',
+    short: 'ГИА-11',
+    title: 'Аналитическая справка по результатам государственной итоговой аттестации по программам среднего общего образования (ГИА-11)',
+    section: section('ege'),
+    main: 'ege.mean',
+  },
+  {
+    slug: 'vpr',
+    short: 'ВПР',
+    title: 'Аналитическая справка по результатам всероссийских проверочных работ',
+    section: section('vpr'),
+    main: 'vpr.mean_mark',
+  },
+  {
+    slug: 'olympiad',
+    short: 'Олимпиада',
+    title: 'Аналитическая справка по результатам всероссийской олимпиады школьников',
+    section: section('olympiad'),
+    main: 'olymp.municipal_participants',
+  },
 ];

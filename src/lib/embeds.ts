@@ -38,7 +38,9 @@ export function writeArchivedEmbeds(m: Model, siteDir: string): number {
     const from = esc(absolute(cfg.url, cfg.base, `/embed/${id}/`));
     const to = esc(absolute(cfg.url, cfg.base, `/embed/${m.release}/${id}/`));
     const head = live.indexOf('</head>');
-    const html = live.slice(0, head).split(`"${from}"`).join(`"${to}"`) + live.slice(head).replace(NOTE, `<span data-embed-note="">${embedNote(m, id, m.release)}</span>`);
+    const html =
+      live.slice(0, head).split(`"${from}"`).join(`"${to}"`) +
+      live.slice(head).replace(NOTE, `<span data-embed-note="">${embedNote(m, id, m.release)}</span>`);
     mkdirSync(join(root, m.release, id), { recursive: true });
     writeFileSync(join(root, m.release, id, 'index.html'), html);
     n++;

@@ -91,7 +91,11 @@ export function genderOf(name: string): Gender {
   return 'm';
 }
 
-const ENDINGS: Record<Gender, [string, string, string]> = { m: ['вырос', 'снизился', 'не изменился'], f: ['выросла', 'снизилась', 'не изменилась'], n: ['выросло', 'снизилось', 'не изменилось'] };
+const ENDINGS: Record<Gender, [string, string, string]> = {
+  m: ['вырос', 'снизился', 'не изменился'],
+  f: ['выросла', 'снизилась', 'не изменилась'],
+  n: ['выросло', 'снизилось', 'не изменилось'],
+};
 
 /** The amount of a change in words: «2,3 балла», «1,5 п. п.», «3 человека». */
 function amountOf(d: number, unit: UnitKind): string {
@@ -146,5 +150,7 @@ export function describeComparison(c: Compared, unit: UnitKind, gender: Gender =
 export function describeStanding(c: Compared | undefined): { word: 'выше' | 'ниже' | 'на уровне' | undefined; text: string } {
   if (!c || c.exact) return { word: undefined, text: '' };
   if (!c.significant || round(c.diff, 2) === 0) return { word: 'на уровне', text: 'на уровне остальных школ муниципалитета' };
-  return c.diff > 0 ? { word: 'выше', text: 'выше, чем в остальных школах муниципалитета' } : { word: 'ниже', text: 'ниже, чем в остальных школах муниципалитета' };
+  return c.diff > 0
+    ? { word: 'выше', text: 'выше, чем в остальных школах муниципалитета' }
+    : { word: 'ниже', text: 'ниже, чем в остальных школах муниципалитета' };
 }

@@ -41,7 +41,8 @@ export function workedExample(m: Model): WorkedExample | undefined {
   const unit = unitOf(def, v.subject);
   const names = namer(m.data);
   const d = DIGITS[unit] + 1;
-  const line = (x: IndicatorValue) => `${x.year} год: ${formatNumber(x.n, 0)} участников, среднее ${formatValue(x.value!, unit)}, стандартное отклонение ${formatNumber(x.sd!, d)}, 95-процентный интервал ${formatInterval(x, unit)}`;
+  const line = (x: IndicatorValue) =>
+    `${x.year} год: ${formatNumber(x.n, 0)} участников, среднее ${formatValue(x.value!, unit)}, стандартное отклонение ${formatNumber(x.sd!, d)}, 95-процентный интервал ${formatInterval(x, unit)}`;
   return {
     school: names.school(v.school_id),
     group: names.group(v),

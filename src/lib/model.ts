@@ -51,7 +51,13 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const latestYear = computed.years[computed.years.length - 1] ?? when.getUTCFullYear();
   const release = env.MSOKO_RELEASE || data.config.site.release || String(latestYear);
   if (!RELEASE_LABEL.test(release)) {
-    log.error({ file: 'site.yaml', column: 'site.release', message: 'Метка выпуска станет именем папки и частью адреса графиков.', found: release, expected: 'латинские буквы, цифры, «.», «_» или «-», например 2025 или 2025-2' });
+    log.error({
+      file: 'site.yaml',
+      column: 'site.release',
+      message: 'Метка выпуска станет именем папки и частью адреса графиков.',
+      found: release,
+      expected: 'латинские буквы, цифры, «.», «_» или «-», например 2025 или 2025-2',
+    });
   }
   const releases = readReleases(dataDir);
   return {

@@ -20,7 +20,11 @@ export class Progress {
   }
 
   /** Runs a stage and prints its line: «Страницы: 11 364 за 183,2 с (62 в секунду), память 1 240 МБ». */
-  async stage<T>(name: string, run: (tick: (done: number, total?: number) => void) => Promise<T> | T, summary?: (r: T) => string): Promise<T> {
+  async stage<T>(
+    name: string,
+    run: (tick: (done: number, total?: number) => void) => Promise<T> | T,
+    summary?: (r: T) => string,
+  ): Promise<T> {
     const t0 = performance.now();
     let shown = false;
     const tick = (done: number, total?: number) => {

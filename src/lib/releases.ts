@@ -48,14 +48,19 @@ export function freezeRelease(dataDir: string, info: Release, embedDir: string):
   const out = dirOf(dataDir, info.release);
   mkdirSync(out, { recursive: true });
   // Brotli with a large window: the pages share their styles, so a release packs to a few hundred kilobytes.
-  const packed = brotliCompressSync(JSON.stringify(files), { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 } });
+  const packed = brotliCompressSync(JSON.stringify(files), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 },
+  });
   writeFileSync(join(out, 'embeds.json.br'), packed);
   writeFileSync(join(out, 'release.json'), JSON.stringify(info, null, 2) + '\n');
 }
 
 /** Writes a frozen release's embed pages into `embedDir` exactly as they were built. */
 export function unpackRelease(dataDir: string, release: string, embedDir: string): number {
-  const files = JSON.parse(brotliDecompressSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.br'))).toString('utf8')) as Record<string, string>;
+  const files = JSON.parse(brotliDecompressSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.br'))).toString('utf8')) as Record<
+    string,
+    string
+  >;
   for (const [rel, text] of Object.entries(files)) {
     const p = join(embedDir, rel);
     mkdirSync(dirname(p), { recursive: true });

@@ -40,13 +40,24 @@ export function schoolSummary(m: Model, school: string, year: number): SummaryLi
     const unit = unitOf(def, where.subject);
     const what = `${def.name}${where.subject ? ` ${subjectPrepositional(names.subject(where.subject)).replace(/^: /, '— ')}` : ''}`;
     if (!published(v)) {
-      out.push({ id, where, text: sentence(`${what}: не публикуется — ${v.n === 0 ? 'нет участников' : `участников меньше ${minGroup}`}, по такой группе результат говорит о конкретных детях`) });
+      out.push({
+        id,
+        where,
+        text: sentence(
+          `${what}: не публикуется — ${v.n === 0 ? 'нет участников' : `участников меньше ${minGroup}`}, по такой группе результат говорит о конкретных детях`,
+        ),
+      });
       continue;
     }
     const standing = describeStanding(compareWithRest(v, m.ix.get(id, year, where)));
     const change = changeFromPrevious(m.ix, v);
     const parts = [standing.text, change ? describeComparison(change, unit, genderOf(def.name)) : ''].filter(Boolean);
-    out.push({ id, where, standing: standing.word, text: sentence(`${what} — ${formatValue(v.value, unit)} (участников: ${v.n})${parts.length ? `: ${parts.join('; ')}` : ''}`) });
+    out.push({
+      id,
+      where,
+      standing: standing.word,
+      text: sentence(`${what} — ${formatValue(v.value, unit)} (участников: ${v.n})${parts.length ? `: ${parts.join('; ')}` : ''}`),
+    });
   }
   return out;
 }

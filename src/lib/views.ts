@@ -25,7 +25,11 @@ export function sectionIndicators(s: Section) {
  * A change from last year for a table or a card: an arrow and a good/bad tone
  * only when the change is significant (spec §11), plain and neutral otherwise.
  */
-export function changeCell(m: Model, v: IndicatorValue | undefined, def: IndicatorDef): TableCell & { tone?: 'up' | 'down'; words?: string } {
+export function changeCell(
+  m: Model,
+  v: IndicatorValue | undefined,
+  def: IndicatorDef,
+): TableCell & { tone?: 'up' | 'down'; words?: string } {
   if (!v) return { text: '' };
   const c = changeFromPrevious(m.ix, v);
   if (c === undefined) return { text: '', num: true };
@@ -33,8 +37,13 @@ export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicat
   const d = round(c.diff, DIGITS[unit]);
   const words = describeComparison(c, unit, genderOf(def.name));
   if (!c.significant || d === 0) return { text: formatChange(d, unit), num: true, words };
-  const good = def.better === null ? undefined : (d > 0) === def.better;
-  return { text: `${d > 0 ? '▲' : '▼'} ${formatChange(d, unit)}`, num: true, tone: good === undefined ? undefined : good ? 'up' : 'down', words };
+  const good = def.better === null ? undefined : d > 0 === def.better;
+  return {
+    text: `${d > 0 ? '▲' : '▼'} ${formatChange(d, unit)}`,
+    num: true,
+    tone: good === undefined ? undefined : good ? 'up' : 'down',
+    words,
+  };
 }
 
 /**
@@ -44,8 +53,11 @@ export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicat
 export function matrix(m: Model, defs: IndicatorDef[], year: number, school?: string): { head: string[]; rows: TableCell[][] } {
   const names = namer(m.data);
   const groups = new Map<string, Where>();
-  for (const d of defs) for (const w of m.ix.groups(d.id)) groups.set(`${w.subject ?? ''}|${String(w.grade ?? '').padStart(2, '0')}|${w.period ?? ''}`, w);
-  const used = defs.filter((d) => m.ix.all(d.id).some((v) => v.year === year && (school ? v.school_id === school : v.scope === 'municipality')));
+  for (const d of defs)
+    for (const w of m.ix.groups(d.id)) groups.set(`${w.subject ?? ''}|${String(w.grade ?? '').padStart(2, '0')}|${w.period ?? ''}`, w);
+  const used = defs.filter((d) =>
+    m.ix.all(d.id).some((v) => v.year === year && (school ? v.school_id === school : v.scope === 'municipality')),
+  );
   const rows: TableCell[][] = [];
   for (const [, w] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const cells = used.map((d) => m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d));
@@ -77,11 +89,17 @@ export function keyFigure(m: Model, id: string, where: Where, href: string, scho
   const w = { ...where, school };
   const v = m.ix.get(id, m.latestYear, w);
   if (!v) return undefined;
-  const series = m.ix.series(id, w).filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined).map((s) => ({ x: s.year, y: s.v!.value! }));
+  const series = m.ix
+    .series(id, w)
+    .filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined)
+    .map((s) => ({ x: s.year, y: s.v!.value! }));
   const ch = changeCell(m, v, def);
   const groupLabel = names.group({ subject: where.subject ?? '', grade: where.grade, period: where.period ?? '', task: '' });
   return {
-    def, where, value: v, href,
+    def,
+    where,
+    value: v,
+    href,
     label: `${def.short}${groupLabel !== 'Всего' ? ` — ${groupLabel}` : ''}`,
     text: v.suppressed || v.value === undefined ? '—' : formatValue(v.value, unitOf(def, where.subject)),
     ci: formatInterval(v, unitOf(def, where.subject)),

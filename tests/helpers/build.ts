@@ -10,7 +10,13 @@ export interface BuildRun {
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-export function runBuild(dataDir: string, outDir: string, env: Record<string, string> = {}, script = 'build.ts', args: string[] = []): BuildRun {
+export function runBuild(
+  dataDir: string,
+  outDir: string,
+  env: Record<string, string> = {},
+  script = 'build.ts',
+  args: string[] = [],
+): BuildRun {
   const r = spawnSync(process.execPath, ['--max-old-space-size=1200', join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT,
     env: { ...process.env, MSOKO_DATA_DIR: dataDir, MSOKO_OUT_DIR: outDir, SOURCE_DATE_EPOCH: '1795392000', ...env },

@@ -21,6 +21,7 @@ export const read = (dir: string, rel: string) => readFileSync(join(dir, rel), '
 /** Every URL a page refers to: links, images, scripts, styles, frames, forms. */
 export function urls(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(/<(a|link|script|img|iframe|source|form)\b[^>]*?\s(href|src|action)="([^"]*)"/g)) out.push(m[3].replace(/&amp;/g, '&'));
+  for (const m of html.matchAll(/<(a|link|script|img|iframe|source|form)\b[^>]*?\s(href|src|action)="([^"]*)"/g))
+    out.push(m[3].replace(/&amp;/g, '&'));
   return out;
 }

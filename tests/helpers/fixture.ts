@@ -39,11 +39,13 @@ export function makeData(files: Record<string, string | Uint8Array>, opts: { ref
   const dir = mkdtempSync(join(tmpdir(), 'msoko-data-'));
   const all: Record<string, string | Uint8Array> = {
     'site.yaml': SITE_YAML,
-    ...(opts.reference === false ? {} : {
-      'reference/subjects.csv': readFileSync(join(REF, 'subjects.csv')),
-      'reference/scales.csv': readFileSync(join(REF, 'scales.csv')),
-      'reference/ege-marks.csv': readFileSync(join(REF, 'ege-marks.csv')),
-    }),
+    ...(opts.reference === false
+      ? {}
+      : {
+          'reference/subjects.csv': readFileSync(join(REF, 'subjects.csv')),
+          'reference/scales.csv': readFileSync(join(REF, 'scales.csv')),
+          'reference/ege-marks.csv': readFileSync(join(REF, 'ege-marks.csv')),
+        }),
     ...files,
   };
   for (const [rel, content] of Object.entries(all)) {
@@ -57,4 +59,5 @@ export function makeData(files: Record<string, string | Uint8Array>, opts: { ref
 export const SCHOOLS = 'school_id,name\nA,Школа А\nB,Школа Б\n';
 
 /** CSV from rows (comma, LF). */
-export const csv = (rows: (string | number | undefined)[][]) => rows.map((r) => r.map((v) => (v === undefined ? '' : String(v))).join(',')).join('\n') + '\n';
+export const csv = (rows: (string | number | undefined)[][]) =>
+  rows.map((r) => r.map((v) => (v === undefined ? '' : String(v))).join(',')).join('\n') + '\n';

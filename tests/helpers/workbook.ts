@@ -2,7 +2,10 @@
 import ExcelJS from 'exceljs';
 import { decode, eachRow } from '../../src/lib/data/csv.ts';
 
-export async function toWorkbook(csv: string | Uint8Array, opts: { sheet?: string; title?: string[]; extraSheetFirst?: boolean } = {}): Promise<Buffer> {
+export async function toWorkbook(
+  csv: string | Uint8Array,
+  opts: { sheet?: string; title?: string[]; extraSheetFirst?: boolean } = {},
+): Promise<Buffer> {
   const text = typeof csv === 'string' ? csv : decode(csv).text;
   const wb = new ExcelJS.Workbook();
   if (opts.extraSheetFirst) wb.addWorksheet('Пояснения').addRow(['Это лист с пояснениями, не с данными']);

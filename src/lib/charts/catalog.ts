@@ -89,7 +89,9 @@ function buildCatalog(m: Model): Catalog {
       const yearWithTasks = [...m.ix.years].reverse().find((y) => m.ix.all(taskId).some((v) => v.year === y));
       if (yearWithTasks === undefined) continue;
       const groups = new Map<string, Where>();
-      for (const v of m.ix.all(taskId)) if (v.year === yearWithTasks && v.scope === 'municipality') groups.set(`${v.subject}|${v.grade ?? ''}`, { subject: v.subject, grade: v.grade });
+      for (const v of m.ix.all(taskId))
+        if (v.year === yearWithTasks && v.scope === 'municipality')
+          groups.set(`${v.subject}|${v.grade ?? ''}`, { subject: v.subject, grade: v.grade });
       for (const where of groups.values()) {
         const c = tasksChart(m, names, p, where, yearWithTasks, page, section.title);
         if (c) sc.tasks.push(add(c));
@@ -98,7 +100,13 @@ function buildCatalog(m: Model): Catalog {
   }
 
   // A school's own dynamics against the municipality, for its main results.
-  const SCHOOL_TRENDS: [string, Where][] = [['ege.mean', { subject: 'rus' }], ['ege.mean', { subject: 'math_prof' }], ['oge.mean_mark', { subject: 'rus' }], ['oge.mean_mark', { subject: 'math' }], ['vpr.mean_mark', { subject: 'rus', grade: 4 }]];
+  const SCHOOL_TRENDS: [string, Where][] = [
+    ['ege.mean', { subject: 'rus' }],
+    ['ege.mean', { subject: 'math_prof' }],
+    ['oge.mean_mark', { subject: 'rus' }],
+    ['oge.mean_mark', { subject: 'math' }],
+    ['vpr.mean_mark', { subject: 'rus', grade: 4 }],
+  ];
   for (const s of m.data.schools) {
     const list: Chart[] = [];
     for (const [id, where] of SCHOOL_TRENDS) {
@@ -113,7 +121,9 @@ function buildCatalog(m: Model): Catalog {
 /** The page of a group's charts: a page per subject (and grade), or the section page itself. */
 
 export function groupPage(section: Section, where: Where): string {
-  return (section.by === 'subject' || section.by === 'subject-grade') && where.subject ? `/${section.slug}/${slug(where.subject, where.grade)}/` : `/${section.slug}/`;
+  return (section.by === 'subject' || section.by === 'subject-grade') && where.subject
+    ? `/${section.slug}/${slug(where.subject, where.grade)}/`
+    : `/${section.slug}/`;
 }
 
 /** Dimension tuples of an indicator at municipal level, in a stable order. */

@@ -7,7 +7,41 @@ import { subjectPrepositional, type Namer } from '../names.ts';
 import { CI_COLOR } from './render.ts';
 import type { LegendItem } from './types.ts';
 
-const TRANSLIT: Record<string, string> = { а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia' };
+const TRANSLIT: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+};
 
 /** A URL-safe id from codes: `ege.mean` + `math_prof` → `ege-mean-math-prof`; Cyrillic codes are transliterated. */
 export const slug = (...parts: (string | number | undefined)[]) =>
@@ -49,8 +83,13 @@ export function taskOrder(a: string, b: string): number {
 export const MANY = 40;
 
 /** The legend line of every chart with intervals. */
-export const CI_LEGEND: LegendItem = { label: '95-процентный доверительный интервал (пределы случайных колебаний)', color: CI_COLOR, mark: 'interval' };
+export const CI_LEGEND: LegendItem = {
+  label: '95-процентный доверительный интервал (пределы случайных колебаний)',
+  color: CI_COLOR,
+  mark: 'interval',
+};
 
-export const ciCells = (v: IndicatorValue) => (v.suppressed || v.ci_low === undefined ? [undefined, undefined] : [v.ci_low.toFixed(2), v.ci_high!.toFixed(2)]);
+export const ciCells = (v: IndicatorValue) =>
+  v.suppressed || v.ci_low === undefined ? [undefined, undefined] : [v.ci_low.toFixed(2), v.ci_high!.toFixed(2)];
 
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -12,8 +12,6 @@ import { absolute } from '../paths.ts';
 import { catalog, type Chart } from './catalog.ts';
 import { chartPackage } from './package.ts';
 
-
-
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Greedy word wrap by an estimate of character width (PT Sans averages ~0.52 em). */
@@ -43,9 +41,15 @@ export function standaloneSvg(c: Chart, source: string): string {
   const legend = c.legend.map((l) => l.label).join(' · ');
   let y = 40;
   const parts: string[] = [];
-  for (const t of title) { parts.push(`<text x="20" y="${y}" font-size="22" font-weight="700" fill="#1a1a1a">${esc(t)}</text>`); y += 28; }
+  for (const t of title) {
+    parts.push(`<text x="20" y="${y}" font-size="22" font-weight="700" fill="#1a1a1a">${esc(t)}</text>`);
+    y += 28;
+  }
   y += 2;
-  for (const t of sub) { parts.push(`<text x="20" y="${y}" font-size="15" fill="#444">${esc(t)}</text>`); y += 20; }
+  for (const t of sub) {
+    parts.push(`<text x="20" y="${y}" font-size="15" fill="#444">${esc(t)}</text>`);
+    y += 20;
+  }
   let x = 20;
   if (legend) {
     for (const l of c.legend) {
@@ -68,7 +72,9 @@ export function standaloneSvg(c: Chart, source: string): string {
     y += 26;
   }
   y += 8;
-  const inner = chart.replace(/^<svg[^>]*>/, (tag) => tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h}"`));
+  const inner = chart.replace(/^<svg[^>]*>/, (tag) =>
+    tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h}"`),
+  );
   y += h + 30;
   parts.push(`<text x="20" y="${y}" font-size="13" fill="#444">${esc(source)}</text>`);
   const total = y + 20;
@@ -77,7 +83,9 @@ export function standaloneSvg(c: Chart, source: string): string {
 
 /** The characters an SVG shows: its text content, entities decoded. */
 export function svgChars(svg: string): string {
-  return svg.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' })[e] ?? '');
+  return svg
+    .replace(/<[^>]*>/g, '')
+    .replace(/&[a-z]+;|&#\d+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' })[e] ?? '');
 }
 
 /**
@@ -95,7 +103,6 @@ export async function fontFace(chars: Iterable<string>): Promise<string> {
 
 /** Puts the font face into a standalone chart SVG, right after its root tag. */
 export const withFont = (svg: string, face: string) => svg.replace(/(<svg xmlns[^>]*>)/, `$1${face}`);
-
 
 export function sourceLine(m: Model, c: Chart): string {
   const cfg = m.data.config;

@@ -18,7 +18,10 @@ export function pngQueue(onProgress: (done: number) => void = () => {}, batch = 
   const run = (files: string[]) => {
     const p = new Promise<void>((ok) => {
       const child = spawn(process.execPath, [SCRIPT, ...files], { stdio: ['ignore', 'inherit', 'inherit'] });
-      child.on('error', (e) => { failed ??= e; ok(); });
+      child.on('error', (e) => {
+        failed ??= e;
+        ok();
+      });
       child.on('exit', (code) => {
         if (code !== 0) failed ??= new Error(`Не удалось нарисовать картинки PNG (код ${code})`);
         onProgress((done += files.length));

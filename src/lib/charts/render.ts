@@ -10,7 +10,15 @@ import { formatNumber } from '../format.ts';
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 /** Palette of Okabe & Ito: distinct for colour-blind readers and in greyscale by lightness. */
-export const COLORS = { main: '#0b5394', muni: '#1a1a1a', region: '#b35806', low: '#c0392b', lowered: '#e69f00', confirmed: '#0b5394', raised: '#9ecae1' };
+export const COLORS = {
+  main: '#0b5394',
+  muni: '#1a1a1a',
+  region: '#b35806',
+  low: '#c0392b',
+  lowered: '#e69f00',
+  confirmed: '#0b5394',
+  raised: '#9ecae1',
+};
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 const DASH = ['', '6 3', '2 3', '8 3 2 3'];
 
@@ -32,13 +40,22 @@ function finish(svg: Element, label: string): string {
 }
 
 /** A point of a line; `lo`–`hi` is its 95 % interval, drawn as an error bar. */
-export interface SeriesPoint { series: string; x: number; y: number; lo?: number; hi?: number }
+export interface SeriesPoint {
+  series: string;
+  x: number;
+  y: number;
+  lo?: number;
+  hi?: number;
+}
 
 /** Ink of the interval marks: dark and thin, so they read as uncertainty, not as data. */
 export const CI_COLOR = '#444';
 
 /** Lines over years: one per series, each with its own symbol and dash, values written at the points. */
-export function lineChart(points: SeriesPoint[], o: { label: string; digits: number; series: string[]; yLabel: string; height?: number; width?: number }): string {
+export function lineChart(
+  points: SeriesPoint[],
+  o: { label: string; digits: number; series: string[]; yLabel: string; height?: number; width?: number },
+): string {
   const years = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
   const ys = points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]);
   const min = Math.min(...ys);
@@ -50,53 +67,145 @@ export function lineChart(points: SeriesPoint[], o: { label: string; digits: num
     const data = points.filter((p) => p.series === s);
     const bars = data.filter((d) => d.lo !== undefined && d.hi !== undefined);
     // Error bars sit a little to the side of each series' point so that two series' bars do not overlap.
-    if (bars.length) marks.push(Plot.ruleX(bars, { x: 'x', y1: 'lo', y2: 'hi', stroke: color(s), strokeWidth: 1.5, strokeOpacity: 0.75, dx: i === 0 ? 0 : 6 }));
+    if (bars.length)
+      marks.push(
+        Plot.ruleX(bars, { x: 'x', y1: 'lo', y2: 'hi', stroke: color(s), strokeWidth: 1.5, strokeOpacity: 0.75, dx: i === 0 ? 0 : 6 }),
+      );
     marks.push(
       Plot.line(data, { x: 'x', y: 'y', stroke: color(s), strokeWidth: 2.5, strokeDasharray: DASH[i % 4] }),
       Plot.dot(data, { x: 'x', y: 'y', fill: color(s), r: 4.5, symbol: SYMBOLS[i % 4] }),
     );
     if (i === 0) {
       // The value goes on the side away from the other lines, so it never sits on their markers; beside its error bar.
-      const above = (d: SeriesPoint) => points.some((p) => p.series !== s && p.x === d.x && p.y > d.y && p.y - d.y < (max - min + 2 * pad) * 0.15);
-      for (const [side, dy] of [[false, -13], [true, 20]] as const) {
-        marks.push(Plot.text(data.filter((d) => above(d) === side), { x: 'x', y: 'y', text: (d: SeriesPoint) => dec(d.y, o.digits), dy, dx: data.some((p) => p.lo !== undefined) ? 4 : 0, textAnchor: data.some((p) => p.lo !== undefined) ? 'start' : 'middle', fontWeight: 'bold', fill: '#1a1a1a', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
+      const above = (d: SeriesPoint) =>
+        points.some((p) => p.series !== s && p.x === d.x && p.y > d.y && p.y - d.y < (max - min + 2 * pad) * 0.15);
+      for (const [side, dy] of [
+        [false, -13],
+        [true, 20],
+      ] as const) {
+        marks.push(
+          Plot.text(
+            data.filter((d) => above(d) === side),
+            {
+              x: 'x',
+              y: 'y',
+              text: (d: SeriesPoint) => dec(d.y, o.digits),
+              dy,
+              dx: data.some((p) => p.lo !== undefined) ? 4 : 0,
+              textAnchor: data.some((p) => p.lo !== undefined) ? 'start' : 'middle',
+              fontWeight: 'bold',
+              fill: '#1a1a1a',
+              stroke: 'white',
+              strokeWidth: 3,
+              paintOrder: 'stroke',
+            },
+          ),
+        );
       }
     }
   });
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height: o.height ?? 260, marginLeft: 48, marginRight: 20, marginTop: 28, marginBottom: 32, style: FONT,
+    document,
+    width: o.width ?? WIDTH,
+    height: o.height ?? 260,
+    marginLeft: 48,
+    marginRight: 20,
+    marginTop: 28,
+    marginBottom: 32,
+    style: FONT,
     x: { type: 'point', domain: years, label: null, tickFormat: (d: number) => String(d) },
-    y: { domain: [min - pad, max + pad], label: o.yLabel, labelAnchor: 'top', labelArrow: 'none', tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1), ticks: 5, nice: true },
+    y: {
+      domain: [min - pad, max + pad],
+      label: o.yLabel,
+      labelAnchor: 'top',
+      labelArrow: 'none',
+      tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1),
+      ticks: 5,
+      nice: true,
+    },
     marks,
   }) as unknown as Element;
   return finish(svg, o.label);
 }
 
 /** A bar; `flag` marks a school in a risk zone; `lo`–`hi` is its 95 % interval. */
-export interface Bar { label: string; value: number; flag?: boolean; lo?: number; hi?: number }
+export interface Bar {
+  label: string;
+  value: number;
+  flag?: boolean;
+  lo?: number;
+  hi?: number;
+}
 
 /** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
-export function barChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number }): string {
+export function barChart(
+  bars: Bar[],
+  o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number },
+): string {
   const data = [...bars].sort((a, b) => b.value - a.value);
   const names = data.map((b) => shorten(b.label, 20));
   const height = 36 + data.length * 26;
-  const max = Math.max(o.domainMax ?? 0, ...data.map((b) => Math.max(b.value, b.hi ?? 0)), ...(o.refs ?? []).map((r) => r.value)) * 1.15 || 1;
+  const max =
+    Math.max(o.domainMax ?? 0, ...data.map((b) => Math.max(b.value, b.hi ?? 0)), ...(o.refs ?? []).map((r) => r.value)) * 1.15 || 1;
   const y = (_: Bar, i: number) => names[i];
   const withCi = data.some((b) => b.lo !== undefined);
   const marks: Plot.Markish[] = [
     // Interval bars are lighter where they cross the bar, dark beyond it: readable on both.
     Plot.barX(data, { y, x: 'value', fill: (b: Bar) => (b.flag ? COLORS.low : COLORS.main), fillOpacity: withCi ? 0.78 : 1 }),
-    ...(withCi ? [Plot.ruleY(data.filter((b) => b.lo !== undefined), { y: (b: Bar) => names[data.indexOf(b)], x1: 'lo', x2: 'hi', stroke: CI_COLOR, strokeWidth: 2 }), Plot.tickX(data.filter((b) => b.lo !== undefined).flatMap((b) => [{ b, x: b.lo! }, { b, x: b.hi! }]), { y: (d: { b: Bar }) => names[data.indexOf(d.b)], x: 'x', stroke: CI_COLOR, strokeWidth: 2, inset: 6 })] : []),
-    Plot.text(data, { y, x: (b: Bar) => Math.max(b.value, b.hi ?? b.value), text: (b: Bar) => dec(b.value, o.digits), textAnchor: 'start', dx: 4, fill: '#1a1a1a', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),
+    ...(withCi
+      ? [
+          Plot.ruleY(
+            data.filter((b) => b.lo !== undefined),
+            { y: (b: Bar) => names[data.indexOf(b)], x1: 'lo', x2: 'hi', stroke: CI_COLOR, strokeWidth: 2 },
+          ),
+          Plot.tickX(
+            data
+              .filter((b) => b.lo !== undefined)
+              .flatMap((b) => [
+                { b, x: b.lo! },
+                { b, x: b.hi! },
+              ]),
+            { y: (d: { b: Bar }) => names[data.indexOf(d.b)], x: 'x', stroke: CI_COLOR, strokeWidth: 2, inset: 6 },
+          ),
+        ]
+      : []),
+    Plot.text(data, {
+      y,
+      x: (b: Bar) => Math.max(b.value, b.hi ?? b.value),
+      text: (b: Bar) => dec(b.value, o.digits),
+      textAnchor: 'start',
+      dx: 4,
+      fill: '#1a1a1a',
+      stroke: 'white',
+      strokeWidth: 4,
+      paintOrder: 'stroke',
+    }),
     Plot.ruleX([0], { stroke: '#1a1a1a' }),
   ];
   // Reference values are named in the legend above the chart, so their lines carry no labels here.
   (o.refs ?? []).forEach((r, i) => {
-    marks.push(Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }));
+    marks.push(
+      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
+    );
   });
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(172, 14 + Math.max(...names.map((n) => n.length)) * 7.6), marginRight: 48, marginTop: 24, marginBottom: 12, style: FONT,
-    x: { domain: [0, max], label: o.xLabel, labelAnchor: 'right', labelArrow: 'none', axis: 'top', ticks: 4, tickFormat: (d: number) => dec(d, 0) },
+    document,
+    width: o.width ?? WIDTH,
+    height,
+    marginLeft: Math.min(172, 14 + Math.max(...names.map((n) => n.length)) * 7.6),
+    marginRight: 48,
+    marginTop: 24,
+    marginBottom: 12,
+    style: FONT,
+    x: {
+      domain: [0, max],
+      label: o.xLabel,
+      labelAnchor: 'right',
+      labelArrow: 'none',
+      axis: 'top',
+      ticks: 4,
+      tickFormat: (d: number) => dec(d, 0),
+    },
     y: { domain: names, label: null, tickSize: 0 },
     marks,
   }) as unknown as Element;
@@ -109,14 +218,29 @@ export function barChart(bars: Bar[], o: { label: string; digits: number; refs?:
  * reference lines. A bar per school would make a chart tens of thousands of
  * pixels tall; the table under the chart names every school.
  */
-export function histogramChart(bars: Bar[], o: { label: string; digits: number; refs?: { label: string; value: number }[]; width?: number }): string {
+export function histogramChart(
+  bars: Bar[],
+  o: { label: string; digits: number; refs?: { label: string; value: number }[]; width?: number },
+): string {
   const marks: Plot.Markish[] = [
-    Plot.rectY(bars.map((b) => ({ value: b.value, kind: b.flag ? 'risk' : 'ok' })), Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'value', fill: 'kind', thresholds: 24, insetLeft: 0.5, insetRight: 0.5 })),
+    Plot.rectY(
+      bars.map((b) => ({ value: b.value, kind: b.flag ? 'risk' : 'ok' })),
+      Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'value', fill: 'kind', thresholds: 24, insetLeft: 0.5, insetRight: 0.5 }),
+    ),
     Plot.ruleY([0], { stroke: '#1a1a1a' }),
-    ...(o.refs ?? []).map((r, i) => Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' })),
+    ...(o.refs ?? []).map((r, i) =>
+      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
+    ),
   ];
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height: 240, marginLeft: 44, marginRight: 16, marginTop: 28, marginBottom: 36, style: FONT,
+    document,
+    width: o.width ?? WIDTH,
+    height: 240,
+    marginLeft: 44,
+    marginRight: 16,
+    marginTop: 28,
+    marginBottom: 36,
+    style: FONT,
     x: { label: null, ticks: 5, tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1) },
     y: { label: 'школ', labelAnchor: 'top', labelArrow: 'none', ticks: 4, grid: true, tickFormat: (d: number) => dec(d, 0) },
     color: { domain: ['ok', 'risk'], range: [COLORS.main, COLORS.low] },
@@ -125,7 +249,12 @@ export function histogramChart(bars: Bar[], o: { label: string; digits: number; 
   return finish(svg, o.label);
 }
 
-export interface StackRow { group: string; lowered: number; confirmed: number; raised: number }
+export interface StackRow {
+  group: string;
+  lowered: number;
+  confirmed: number;
+  raised: number;
+}
 
 /** Objectivity: «понизили / подтвердили / повысили» as 100 % stacked bars with labels. */
 export function stackChart(rows: StackRow[], o: { label: string; width?: number }): string {
@@ -137,29 +266,69 @@ export function stackChart(rows: StackRow[], o: { label: string; width?: number 
   const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 22), name, value: r[k], fill, ink })));
   const height = 50 + rows.length * 30;
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height, marginLeft: Math.min(172, 14 + Math.max(...rows.map((r) => shorten(r.group, 22).length)) * 7.6), marginRight: 12, marginTop: 30, marginBottom: 10, style: FONT,
+    document,
+    width: o.width ?? WIDTH,
+    height,
+    marginLeft: Math.min(172, 14 + Math.max(...rows.map((r) => shorten(r.group, 22).length)) * 7.6),
+    marginRight: 12,
+    marginTop: 30,
+    marginBottom: 10,
+    style: FONT,
     x: { domain: [0, 100], axis: 'top', label: null, ticks: 5, tickFormat: (d: number) => `${d} %` },
     y: { domain: rows.map((r) => shorten(r.group, 22)), label: null, tickSize: 0 },
     marks: [
-      Plot.barX(long, Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 })),
-      Plot.text(long, Plot.stackX({ y: 'group', x: 'value', order: null, text: (d: { value: number }) => (d.value >= 9 ? dec(d.value, 0) : ''), fill: (d: { ink: string }) => d.ink, fontWeight: 'bold' })),
+      Plot.barX(
+        long,
+        Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 }),
+      ),
+      Plot.text(
+        long,
+        Plot.stackX({
+          y: 'group',
+          x: 'value',
+          order: null,
+          text: (d: { value: number }) => (d.value >= 9 ? dec(d.value, 0) : ''),
+          fill: (d: { ink: string }) => d.ink,
+          fontWeight: 'bold',
+        }),
+      ),
     ],
   }) as unknown as Element;
   return finish(svg, o.label);
 }
 
-export interface TaskBar { task: string; value: number }
+export interface TaskBar {
+  task: string;
+  value: number;
+}
 
 /** Task success as columns, with the 50 % deficit line; tasks under it are red and marked. */
 export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number; width?: number }): string {
   const svg = Plot.plot({
-    document, width: o.width ?? WIDTH, height: 260, marginLeft: 40, marginRight: 10, marginTop: 24, marginBottom: 36, style: FONT,
+    document,
+    width: o.width ?? WIDTH,
+    height: 260,
+    marginLeft: 40,
+    marginRight: 10,
+    marginTop: 24,
+    marginBottom: 36,
+    style: FONT,
     // Many tasks do not fit their numbers on a phone: every other one is labelled then (the table has all).
-    x: { domain: tasks.map((t) => t.task), label: 'Задание', labelAnchor: 'center', labelArrow: 'none', tickSize: 0, tickFormat: (t: string, i: number) => (tasks.length > 14 && i % 2 === 1 ? '' : t) },
+    x: {
+      domain: tasks.map((t) => t.task),
+      label: 'Задание',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      tickSize: 0,
+      tickFormat: (t: string, i: number) => (tasks.length > 14 && i % 2 === 1 ? '' : t),
+    },
     y: { domain: [0, 100], label: '% выполнения', labelAnchor: 'top', labelArrow: 'none', ticks: 5, grid: true },
     marks: [
       Plot.barY(tasks, { x: 'task', y: 'value', fill: (t: TaskBar) => (t.value < o.threshold ? COLORS.low : COLORS.main) }),
-      Plot.text(tasks.filter((t) => t.value < o.threshold), { x: 'task', y: 'value', text: () => '!', dy: -8, fontWeight: 'bold', fill: COLORS.low }),
+      Plot.text(
+        tasks.filter((t) => t.value < o.threshold),
+        { x: 'task', y: 'value', text: () => '!', dy: -8, fontWeight: 'bold', fill: COLORS.low },
+      ),
       Plot.ruleY([o.threshold], { stroke: '#1a1a1a', strokeDasharray: '5 3', strokeWidth: 1.5 }),
       Plot.ruleY([0]),
     ],
@@ -174,9 +343,17 @@ function shorten(s: string, n: number): string {
 /** A tiny trend line for key-figure cards; decorative (the numbers are next to it). */
 export function sparkline(values: { x: number; y: number }[]): string {
   const svg = Plot.plot({
-    document, width: 120, height: 36, margin: 4, axis: null, style: { overflow: 'visible' },
+    document,
+    width: 120,
+    height: 36,
+    margin: 4,
+    axis: null,
+    style: { overflow: 'visible' },
     y: { domain: [Math.min(...values.map((v) => v.y)), Math.max(...values.map((v) => v.y))], nice: false },
-    marks: [Plot.line(values, { x: 'x', y: 'y', stroke: COLORS.main, strokeWidth: 2 }), Plot.dot(values.slice(-1), { x: 'x', y: 'y', fill: COLORS.main, r: 3 })],
+    marks: [
+      Plot.line(values, { x: 'x', y: 'y', stroke: COLORS.main, strokeWidth: 2 }),
+      Plot.dot(values.slice(-1), { x: 'x', y: 'y', fill: COLORS.main, r: 3 }),
+    ],
   }) as unknown as Element;
   svg.setAttribute('aria-hidden', 'true');
   svg.removeAttribute('class');

@@ -21,7 +21,8 @@ export interface Comparison {
 /** What a value stands on for a test: a share's counts or a mean's sample. */
 export type Basis = { kind: 'share'; num: number; den: number } | { kind: 'mean'; sample: Sample } | { kind: 'exact'; value: number };
 
-export const published = (v: IndicatorValue | undefined): v is IndicatorValue & { value: number } => !!v && !v.suppressed && v.value !== undefined;
+export const published = (v: IndicatorValue | undefined): v is IndicatorValue & { value: number } =>
+  !!v && !v.suppressed && v.value !== undefined;
 
 export function basisOf(v: IndicatorValue | undefined): Basis | undefined {
   if (!published(v)) return undefined;
@@ -33,7 +34,8 @@ export function basisOf(v: IndicatorValue | undefined): Basis | undefined {
 
 /** Tests a − b. Undefined when either side is withheld or they are of different kinds. */
 export function compareBases(a: Basis, b: Basis): Comparison | undefined {
-  if (a.kind === 'share' && b.kind === 'share') return verdict(twoProportions(a.num, a.den, b.num, b.den), 100 * (a.num / a.den - b.num / b.den));
+  if (a.kind === 'share' && b.kind === 'share')
+    return verdict(twoProportions(a.num, a.den, b.num, b.den), 100 * (a.num / a.den - b.num / b.den));
   if (a.kind === 'mean' && b.kind === 'mean') return verdict(welch(a.sample, b.sample), a.sample.mean - b.sample.mean);
   if (a.kind === 'exact' && b.kind === 'exact') return { diff: a.value - b.value, significant: false, exact: true };
   return undefined;
@@ -54,7 +56,8 @@ export function restOf(muni: IndicatorValue, school: IndicatorValue): Basis | un
   const m = basisOf(muni);
   const s = basisOf(school);
   if (!m || !s) return undefined;
-  if (m.kind === 'share' && s.kind === 'share') return m.den - s.den > 0 ? { kind: 'share', num: m.num - s.num, den: m.den - s.den } : undefined;
+  if (m.kind === 'share' && s.kind === 'share')
+    return m.den - s.den > 0 ? { kind: 'share', num: m.num - s.num, den: m.den - s.den } : undefined;
   if (m.kind === 'mean' && s.kind === 'mean') {
     const rest = without(m.sample, s.sample);
     return rest && rest.n >= 2 ? { kind: 'mean', sample: rest } : undefined;
@@ -78,7 +81,8 @@ export function changeFromPrevious(ix: ValueIndex, v: IndicatorValue): Compariso
 /** A published fixed number (the region's value) against a value: different when outside its interval. */
 export function compareWithFixed(v: IndicatorValue | undefined, x: number): Comparison | undefined {
   if (!published(v)) return undefined;
-  if (v.ci_low === undefined || v.ci_high === undefined) return { diff: v.value - x, significant: false, exact: basisOf(v)?.kind === 'exact' };
+  if (v.ci_low === undefined || v.ci_high === undefined)
+    return { diff: v.value - x, significant: false, exact: basisOf(v)?.kind === 'exact' };
   return { diff: v.value - x, significant: x < v.ci_low || x > v.ci_high, exact: false };
 }
 

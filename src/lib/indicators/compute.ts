@@ -52,7 +52,15 @@ export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['sc
     case 'share': {
       if (m.den === 0 || m.den < minGroup) return hide(m.den);
       const ci = wilson(m.num, m.den);
-      return { value: (100 * m.num) / m.den, numerator: m.num, denominator: m.den, suppressed: false, n: m.den, ci_low: ci?.low, ci_high: ci?.high };
+      return {
+        value: (100 * m.num) / m.den,
+        numerator: m.num,
+        denominator: m.den,
+        suppressed: false,
+        n: m.den,
+        ci_low: ci?.low,
+        ci_high: ci?.high,
+      };
     }
     case 'mean': {
       if (m.n === 0 || m.n < minGroup) return hide(m.n);
@@ -69,7 +77,14 @@ export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['sc
       const value = (100 * m.score) / m.max;
       const t = withT(value, { ...s, mean: value });
       // A share of points cannot leave 0–100 %: the interval is cut there.
-      return { ...t, ci_low: t.ci_low === undefined ? undefined : Math.max(0, t.ci_low), ci_high: t.ci_high === undefined ? undefined : Math.min(100, t.ci_high), denominator: m.n, suppressed: false, n: m.n };
+      return {
+        ...t,
+        ci_low: t.ci_low === undefined ? undefined : Math.max(0, t.ci_low),
+        ci_high: t.ci_high === undefined ? undefined : Math.min(100, t.ci_high),
+        denominator: m.n,
+        suppressed: false,
+        n: m.n,
+      };
     }
   }
 }
@@ -147,10 +162,23 @@ export function computeAll(data: Dataset, indicators: IndicatorDef[] = INDICATOR
           const f = finish(m, def, scope, minGroup);
           // One fixed shape for every value: a million values stay compact in memory.
           values.push({
-            indicator: def.id, year, scope, school_id: g.school,
-            subject: g.dims.subject ?? '', grade: g.dims.grade, period: g.dims.period ?? '', task: g.dims.task ?? '',
-            value: f.value, numerator: f.numerator, denominator: f.denominator, suppressed: f.suppressed, n: f.n, reason: f.reason,
-            sd: f.sd, ci_low: f.ci_low, ci_high: f.ci_high,
+            indicator: def.id,
+            year,
+            scope,
+            school_id: g.school,
+            subject: g.dims.subject ?? '',
+            grade: g.dims.grade,
+            period: g.dims.period ?? '',
+            task: g.dims.task ?? '',
+            value: f.value,
+            numerator: f.numerator,
+            denominator: f.denominator,
+            suppressed: f.suppressed,
+            n: f.n,
+            reason: f.reason,
+            sd: f.sd,
+            ci_low: f.ci_low,
+            ci_high: f.ci_high,
           });
         }
       }
@@ -165,5 +193,14 @@ const num = (a: number | undefined, b: number | undefined) => (a ?? -1) - (b ?? 
 
 /** The order of opendata §10: indicator, year, scope, school_id, subject, grade, period, task. */
 export function compareValues(a: IndicatorValue, b: IndicatorValue): number {
-  return cmp(a.indicator, b.indicator) || a.year - b.year || cmp(a.scope, b.scope) || cmp(a.school_id, b.school_id) || cmp(a.subject, b.subject) || num(a.grade, b.grade) || cmp(a.period, b.period) || cmp(a.task, b.task);
+  return (
+    cmp(a.indicator, b.indicator) ||
+    a.year - b.year ||
+    cmp(a.scope, b.scope) ||
+    cmp(a.school_id, b.school_id) ||
+    cmp(a.subject, b.subject) ||
+    num(a.grade, b.grade) ||
+    cmp(a.period, b.period) ||
+    cmp(a.task, b.task)
+  );
 }

@@ -8,7 +8,10 @@ export function distinct<R extends { participant_id: string }>(rows: R[]): numbe
   return s.size;
 }
 
-export const participants = <R extends { participant_id: string }>(rows: R[]): Measured => ({ kind: 'participants', value: distinct(rows) });
+export const participants = <R extends { participant_id: string }>(rows: R[]): Measured => ({
+  kind: 'participants',
+  value: distinct(rows),
+});
 
 /** Share of rows passing `test` among rows passing `base` (one row per participant in these groups). */
 export function share<R>(rows: R[], test: (r: R) => boolean, base: (r: R) => boolean = () => true): Measured {
@@ -63,7 +66,11 @@ export function rate(perParticipant: Iterable<{ score: number; max: number }>): 
 }
 
 /** Σ of a field over aggregate rows that have it; `n` is Σ students of those rows. */
-export function sumShare<R extends { students: number }>(rows: R[], num: (r: R) => number | undefined, den: (r: R) => number = (r) => r.students): Measured {
+export function sumShare<R extends { students: number }>(
+  rows: R[],
+  num: (r: R) => number | undefined,
+  den: (r: R) => number = (r) => r.students,
+): Measured {
   let a = 0;
   let b = 0;
   for (const r of rows) {

@@ -16,10 +16,35 @@ export interface PlaceComponent {
 }
 
 export const PLACE_COMPONENTS: PlaceComponent[] = [
-  { id: 'ege_mean', short: 'ЕГЭ: средний балл', name: 'Средний тестовый балл ЕГЭ (все предметы, кроме базовой математики)', from: 'ege.mean', exclude: ['math_base'], transform: (x) => x },
-  { id: 'ege_pass', short: 'ЕГЭ: выше минимума, %', name: '100 − доля результатов ЕГЭ ниже минимального балла, %', from: 'ege.below_min_share', transform: (x) => 100 - x },
-  { id: 'oge_success', short: 'ОГЭ: успеваемость, %', name: 'Успеваемость по ОГЭ (все предметы), %', from: 'oge.success_share', transform: (x) => x },
-  { id: 'oge_quality', short: 'ОГЭ: качество, %', name: 'Качество знаний по ОГЭ (все предметы), %', from: 'oge.quality_share', transform: (x) => x },
+  {
+    id: 'ege_mean',
+    short: 'ЕГЭ: средний балл',
+    name: 'Средний тестовый балл ЕГЭ (все предметы, кроме базовой математики)',
+    from: 'ege.mean',
+    exclude: ['math_base'],
+    transform: (x) => x,
+  },
+  {
+    id: 'ege_pass',
+    short: 'ЕГЭ: выше минимума, %',
+    name: '100 − доля результатов ЕГЭ ниже минимального балла, %',
+    from: 'ege.below_min_share',
+    transform: (x) => 100 - x,
+  },
+  {
+    id: 'oge_success',
+    short: 'ОГЭ: успеваемость, %',
+    name: 'Успеваемость по ОГЭ (все предметы), %',
+    from: 'oge.success_share',
+    transform: (x) => x,
+  },
+  {
+    id: 'oge_quality',
+    short: 'ОГЭ: качество, %',
+    name: 'Качество знаний по ОГЭ (все предметы), %',
+    from: 'oge.quality_share',
+    transform: (x) => x,
+  },
 ];
 
 export interface Place {
@@ -80,7 +105,8 @@ export function computePlaces(ix: ValueIndex): Place[] {
       const ids = Object.keys(values).filter((k) => values[k] !== undefined);
       const k = ids.length;
       return {
-        school_id, components: values,
+        school_id,
+        components: values,
         index: Math.round((ids.reduce((a, id) => a + values[id]!, 0) / k) * 100) / 100,
         se: Math.sqrt(ids.reduce((a, id) => a + se[id] ** 2, 0)) / k,
       };
@@ -97,7 +123,17 @@ export function computePlaces(ix: ValueIndex): Place[] {
         if (t.diff > 0) higher++;
         else lower++;
       }
-      out.push({ year, school_id: r.school_id, index: r.index, se: r.se, components: r.components, place, of: ranked.length, low: 1 + higher, high: ranked.length - lower });
+      out.push({
+        year,
+        school_id: r.school_id,
+        index: r.index,
+        se: r.se,
+        components: r.components,
+        place,
+        of: ranked.length,
+        low: 1 + higher,
+        high: ranked.length - lower,
+      });
     });
   }
   for (const p of out) {

@@ -69,7 +69,13 @@ export class ValueIndex {
   previous(v: IndicatorValue): IndicatorValue | undefined {
     const i = this.years.indexOf(v.year);
     if (i <= 0) return undefined;
-    return this.get(v.indicator, this.years[i - 1], { school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task });
+    return this.get(v.indicator, this.years[i - 1], {
+      school: v.school_id,
+      subject: v.subject,
+      grade: v.grade,
+      period: v.period,
+      task: v.task,
+    });
   }
   /** The groups (subject, grade, period) of an indicator at municipal level, in a stable order. */
   groups(id: string): Where[] {
@@ -82,7 +88,11 @@ export class ValueIndex {
     return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
   }
   /** Distinct values of a dimension for an indicator, e.g. the subjects of ege.mean. */
-  dimValues<K extends 'subject' | 'grade' | 'period' | 'task' | 'school_id'>(id: string, dim: K, filter: (v: IndicatorValue) => boolean = () => true): NonNullable<IndicatorValue[K]>[] {
+  dimValues<K extends 'subject' | 'grade' | 'period' | 'task' | 'school_id'>(
+    id: string,
+    dim: K,
+    filter: (v: IndicatorValue) => boolean = () => true,
+  ): NonNullable<IndicatorValue[K]>[] {
     const s = new Set<NonNullable<IndicatorValue[K]>>();
     for (const v of this.all(id)) if (filter(v) && v[dim] !== undefined && v[dim] !== '') s.add(v[dim] as NonNullable<IndicatorValue[K]>);
     return [...s];

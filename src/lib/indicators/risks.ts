@@ -6,7 +6,17 @@
  */
 import type { SiteConfig } from '../data/site-config.ts';
 import { formatNumber, formatValue } from '../format.ts';
-import { benjaminiHochberg, pool, tInterval, twoProportions, welch, wilson, type Interval, type Sample, type TestResult } from '../stats/tests.ts';
+import {
+  benjaminiHochberg,
+  pool,
+  tInterval,
+  twoProportions,
+  welch,
+  wilson,
+  type Interval,
+  type Sample,
+  type TestResult,
+} from '../stats/tests.ts';
 import { basisOf, published, restOf } from './compare.ts';
 import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
@@ -39,14 +49,29 @@ export const RULE_NAMES: Record<RiskRule, string> = {
 };
 
 /** Indicators of failure (a share of «2» or below the minimum) used by the «low results» rule. */
-export const LOW_INDICATORS = ['ege.below_min_share', 'gve11.fail_share', 'oge.fail_share', 'gve9.fail_share', 'vpr.mark2_share', 'diag.below_min_share'];
+export const LOW_INDICATORS = [
+  'ege.below_min_share',
+  'gve11.fail_share',
+  'oge.fail_share',
+  'gve9.fail_share',
+  'vpr.mark2_share',
+  'diag.below_min_share',
+];
 /** Means used by the «decline» rule. */
 export const DECLINE_INDICATORS = ['ege.mean', 'gve11.mean_mark', 'oge.mean_mark', 'gve9.mean_mark', 'vpr.mean_mark', 'diag.mean_score'];
 /** Shares used by the «objectivity» rule: exam below the school mark (inflated marks), exam above it (the exam itself in doubt). */
-export const OBJECTIVITY_INDICATORS = ['vpr.lowered_share', 'oge.lowered_share', 'ege.lowered_share', 'vpr.raised_share', 'oge.raised_share', 'ege.raised_share'];
+export const OBJECTIVITY_INDICATORS = [
+  'vpr.lowered_share',
+  'oge.lowered_share',
+  'ege.lowered_share',
+  'vpr.raised_share',
+  'oge.raised_share',
+  'ege.raised_share',
+];
 
 const pct = (x: number) => formatValue(x, '%');
-const range = (ci: Interval | undefined, digits: number) => (ci ? ` (${formatNumber(ci.low, digits)}–${formatNumber(ci.high, digits)})` : '');
+const range = (ci: Interval | undefined, digits: number) =>
+  ci ? ` (${formatNumber(ci.low, digits)}–${formatNumber(ci.high, digits)})` : '';
 const n = (k: number) => `n\u00a0=\u00a0${formatNumber(k, 0)}`;
 
 /** A p-value in words a parent can read. */
@@ -62,18 +87,43 @@ interface Candidate {
   matters: boolean;
 }
 
-function shareCandidate(v: IndicatorValue, muni: IndicatorValue, rule: RiskRule, matters: (t: TestResult, rest: number) => boolean, what: string): Candidate | undefined {
+function shareCandidate(
+  v: IndicatorValue,
+  muni: IndicatorValue,
+  rule: RiskRule,
+  matters: (t: TestResult, rest: number) => boolean,
+  what: string,
+): Candidate | undefined {
   const rest = restOf(muni, v);
   if (!rest || rest.kind !== 'share' || v.numerator === undefined || v.denominator === undefined) return undefined;
   const t = twoProportions(v.numerator, v.denominator, rest.num, rest.den);
   if (!t) return undefined;
   const restValue = (100 * rest.num) / rest.den;
   const evidence = `${what}: ${pct(v.value!)}${range(wilson(v.numerator, v.denominator), 1)} в школе (${n(v.denominator)}) при ${pct(restValue)}${range(wilson(rest.num, rest.den), 1)} в остальных школах муниципалитета (${n(rest.den)}); z = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`;
-  return { matters: matters(t, restValue), risk: { ...where(v), rule, value: v.value!, reference: `${pct(restValue)} в остальных школах`, evidence, test: 'z', statistic: t.statistic, p: t.p } };
+  return {
+    matters: matters(t, restValue),
+    risk: {
+      ...where(v),
+      rule,
+      value: v.value!,
+      reference: `${pct(restValue)} в остальных школах`,
+      evidence,
+      test: 'z',
+      statistic: t.statistic,
+      p: t.p,
+    },
+  };
 }
 
 function where(v: IndicatorValue) {
-  return { year: v.year, school_id: v.school_id, procedure: v.indicator.split('.')[0], subject: v.subject, grade: v.grade, indicator: v.indicator };
+  return {
+    year: v.year,
+    school_id: v.school_id,
+    procedure: v.indicator.split('.')[0],
+    subject: v.subject,
+    grade: v.grade,
+    indicator: v.indicator,
+  };
 }
 
 const flaggable = (v: IndicatorValue) => v.scope === 'school' && published(v) && v.task === '';
@@ -91,7 +141,13 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
       if (!flaggable(v)) continue;
       const muni = ix.get(id, v.year, { subject: v.subject, grade: v.grade });
       if (!published(muni)) continue;
-      const c = shareCandidate(v, muni, 'low', (t) => t.diff > 0 && v.value! >= cfg.low_ratio * muni.value && v.value! >= cfg.low_min_share, 'доля неудовлетворительных результатов');
+      const c = shareCandidate(
+        v,
+        muni,
+        'low',
+        (t) => t.diff > 0 && v.value! >= cfg.low_ratio * muni.value && v.value! >= cfg.low_min_share,
+        'доля неудовлетворительных результатов',
+      );
       if (c) out.push(c);
     }
   }
@@ -117,7 +173,19 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
       const digits = id === 'ege.mean' || id === 'diag.mean_score' ? 1 : 2;
       const years = used.length === 1 ? `${used[0]} году` : `${used.slice(0, -1).join(', ')} и ${used[used.length - 1]} годах вместе`;
       const evidence = `среднее ${formatNumber(now.sample.mean, digits)}${range({ low: v.ci_low!, high: v.ci_high! }, digits)} (${n(now.sample.n)}) против ${formatNumber(prev.mean, digits)}${range(tInterval(prev), digits)} в ${years} (${n(prev.n)}); снижение на ${formatNumber(fall, digits)} — ${formatNumber(sd > 0 ? fall / sd : 0, 2)} стандартного отклонения (порог ${formatNumber(cfg.min_effect, 2)}); t = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`;
-      out.push({ matters: fall > 0 && sd > 0 && fall >= cfg.min_effect * sd, risk: { ...where(v), rule: 'decline', value: v.value!, reference: `${formatNumber(prev.mean, digits)} в ${years}`, evidence, test: 't', statistic: t.statistic, p: t.p } });
+      out.push({
+        matters: fall > 0 && sd > 0 && fall >= cfg.min_effect * sd,
+        risk: {
+          ...where(v),
+          rule: 'decline',
+          value: v.value!,
+          reference: `${formatNumber(prev.mean, digits)} в ${years}`,
+          evidence,
+          test: 't',
+          statistic: t.statistic,
+          p: t.p,
+        },
+      });
     }
   }
   for (const id of OBJECTIVITY_INDICATORS) {
@@ -148,11 +216,27 @@ export function findRisks(ix: ValueIndex, cfg: SiteConfig['risks']): Risk[] {
   }
   const out: Risk[] = [];
   for (const list of families.values()) {
-    const found = benjaminiHochberg(list.map((c) => c.risk.p), cfg.fdr);
+    const found = benjaminiHochberg(
+      list.map((c) => c.risk.p),
+      cfg.fdr,
+    );
     list.forEach((c, i) => {
-      if (found[i] && c.matters) out.push({ ...c.risk, evidence: `${c.risk.evidence}. Различие значимо и с поправкой на множественные сравнения: правило проверило ${list.length} групп этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(cfg.fdr * 100, 0)}\u00a0%.` });
+      if (found[i] && c.matters)
+        out.push({
+          ...c.risk,
+          evidence: `${c.risk.evidence}. Различие значимо и с поправкой на множественные сравнения: правило проверило ${list.length} групп этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(cfg.fdr * 100, 0)}\u00a0%.`,
+        });
     });
   }
   const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return out.sort((a, b) => a.year - b.year || c(a.school_id, b.school_id) || c(a.procedure, b.procedure) || c(a.subject, b.subject) || (a.grade ?? 0) - (b.grade ?? 0) || c(a.rule, b.rule) || c(a.indicator, b.indicator));
+  return out.sort(
+    (a, b) =>
+      a.year - b.year ||
+      c(a.school_id, b.school_id) ||
+      c(a.procedure, b.procedure) ||
+      c(a.subject, b.subject) ||
+      (a.grade ?? 0) - (b.grade ?? 0) ||
+      c(a.rule, b.rule) ||
+      c(a.indicator, b.indicator),
+  );
 }

@@ -47,8 +47,7 @@ export interface Family<R> {
 export type Unit = 'чел.' | '%' | 'балл' | 'отметка' | 'дипл.';
 
 export type ProcedureId =
-  | 'ege' | 'gve11' | 'gia11' | 'oge' | 'gve9' | 'gia9' | 'vpr' | 'diag'
-  | 'olymp' | 'essay' | 'interview' | 'grad' | 'mon';
+  'ege' | 'gve11' | 'gia11' | 'oge' | 'gve9' | 'gia9' | 'vpr' | 'diag' | 'olymp' | 'essay' | 'interview' | 'grad' | 'mon';
 
 export interface IndicatorDef<R = any> {
   id: string;

@@ -25,7 +25,12 @@ export function csvLine(cells: Cell[], d: Dialect = OPEN, numeric: ReadonlySet<n
 }
 
 /** A CSV file in pieces of a few thousand rows: a million rows are written without holding the whole text. */
-export function* csvChunks(header: string[], rows: Iterable<Cell[]>, d: Dialect = OPEN, numeric: ReadonlySet<number> = new Set()): Generator<string> {
+export function* csvChunks(
+  header: string[],
+  rows: Iterable<Cell[]>,
+  d: Dialect = OPEN,
+  numeric: ReadonlySet<number> = new Set(),
+): Generator<string> {
   let chunk = (d.bom ? '\ufeff' : '') + csvLine(header, d, numeric) + d.eol;
   let n = 0;
   for (const r of rows) {

@@ -6,7 +6,22 @@ import type { Model } from '../model.ts';
 import { absolute } from '../paths.ts';
 import { csvChunks, EXCEL, toCsv, type Cell } from './csv.ts';
 
-export const INDICATOR_COLUMNS = ['indicator', 'year', 'scope', 'school_id', 'subject', 'grade', 'period', 'task', 'value', 'numerator', 'denominator', 'suppressed', 'ci_low', 'ci_high'] as const;
+export const INDICATOR_COLUMNS = [
+  'indicator',
+  'year',
+  'scope',
+  'school_id',
+  'subject',
+  'grade',
+  'period',
+  'task',
+  'value',
+  'numerator',
+  'denominator',
+  'suppressed',
+  'ci_low',
+  'ci_high',
+] as const;
 
 /** Column descriptions for meta.json and the open-data page. */
 export const COLUMN_DOCS: Record<string, string> = {
@@ -22,7 +37,8 @@ export const COLUMN_DOCS: Record<string, string> = {
   numerator: 'Числитель доли; пусто для средних и количеств',
   denominator: 'Знаменатель доли или число участников (n) для средних и процентов выполнения; пусто для количеств',
   suppressed: '1 — значение скрыто: группа меньше порога конфиденциальности; 0 — опубликовано',
-  ci_low: 'Нижняя граница 95-процентного доверительного интервала (для средних — t-интервал, для долей — интервал Уилсона), 2 знака; пусто для количеств и скрытых значений',
+  ci_low:
+    'Нижняя граница 95-процентного доверительного интервала (для средних — t-интервал, для долей — интервал Уилсона), 2 знака; пусто для количеств и скрытых значений',
   ci_high: 'Верхняя граница того же интервала',
 };
 
@@ -51,7 +67,22 @@ const int = (x: number | undefined) => (x === undefined ? undefined : String(Mat
 
 function indicatorRow(v: IndicatorValue): Cell[] {
   const hidden = v.suppressed;
-  return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, hidden ? undefined : fixed2(v.value), hidden ? undefined : int(v.numerator), hidden ? undefined : int(v.denominator), hidden ? 1 : 0, hidden ? undefined : fixed2(v.ci_low), hidden ? undefined : fixed2(v.ci_high)];
+  return [
+    v.indicator,
+    v.year,
+    v.scope,
+    v.school_id,
+    v.subject,
+    v.grade,
+    v.period,
+    v.task,
+    hidden ? undefined : fixed2(v.value),
+    hidden ? undefined : int(v.numerator),
+    hidden ? undefined : int(v.denominator),
+    hidden ? 1 : 0,
+    hidden ? undefined : fixed2(v.ci_low),
+    hidden ? undefined : fixed2(v.ci_high),
+  ];
 }
 
 /** indicators.json in pieces: the same bytes as JSON.stringify of the whole array, without building it. */
@@ -60,11 +91,24 @@ function* jsonChunks(values: IndicatorValue[]): Generator<string> {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const r = indicatorRow(v);
-    chunk += (i ? ',' : '') + JSON.stringify({
-      indicator: v.indicator, year: v.year, scope: v.scope, school_id: v.school_id, subject: v.subject, grade: v.grade ?? null, period: v.period, task: v.task,
-      value: r[8] === undefined ? null : Number(r[8]), numerator: r[9] === undefined ? null : Number(r[9]), denominator: r[10] === undefined ? null : Number(r[10]), suppressed: v.suppressed ? 1 : 0,
-      ci_low: r[12] === undefined ? null : Number(r[12]), ci_high: r[13] === undefined ? null : Number(r[13]),
-    });
+    chunk +=
+      (i ? ',' : '') +
+      JSON.stringify({
+        indicator: v.indicator,
+        year: v.year,
+        scope: v.scope,
+        school_id: v.school_id,
+        subject: v.subject,
+        grade: v.grade ?? null,
+        period: v.period,
+        task: v.task,
+        value: r[8] === undefined ? null : Number(r[8]),
+        numerator: r[9] === undefined ? null : Number(r[9]),
+        denominator: r[10] === undefined ? null : Number(r[10]),
+        suppressed: v.suppressed ? 1 : 0,
+        ci_low: r[12] === undefined ? null : Number(r[12]),
+        ci_high: r[13] === undefined ? null : Number(r[13]),
+      });
     if (i % 5000 === 4999) {
       yield chunk;
       chunk = '';
@@ -98,23 +142,110 @@ export function openDataFiles(m: Model): Map<string, string> {
 function smallFiles(m: Model): Map<string, string> {
   const files = new Map<string, string>();
   const schoolName = new Map(m.data.schools.map((s) => [s.school_id, s.name]));
-  const riskHeader = ['year', 'school_id', 'school_name', 'procedure', 'subject', 'grade', 'rule', 'indicator', 'value', 'reference', 'test', 'statistic', 'p_value', 'evidence'];
-  const riskRows = m.risks.map((r) => [r.year, r.school_id, schoolName.get(r.school_id), r.procedure, r.subject, r.grade, r.rule, r.indicator, fixed2(r.value), r.reference, r.test === 'z' ? 'z_two_proportions' : 'welch_t', fixed2(r.statistic), pValue(r.p), r.evidence]);
+  const riskHeader = [
+    'year',
+    'school_id',
+    'school_name',
+    'procedure',
+    'subject',
+    'grade',
+    'rule',
+    'indicator',
+    'value',
+    'reference',
+    'test',
+    'statistic',
+    'p_value',
+    'evidence',
+  ];
+  const riskRows = m.risks.map((r) => [
+    r.year,
+    r.school_id,
+    schoolName.get(r.school_id),
+    r.procedure,
+    r.subject,
+    r.grade,
+    r.rule,
+    r.indicator,
+    fixed2(r.value),
+    r.reference,
+    r.test === 'z' ? 'z_two_proportions' : 'welch_t',
+    fixed2(r.statistic),
+    pValue(r.p),
+    r.evidence,
+  ]);
   files.set('risks.csv', toCsv(riskHeader, riskRows));
 
-  const rmHeader = ['roadmap', 'item', 'section', 'direction', 'title', 'responsible', 'document', 'deadline', 'due', 'status', 'status_period', 'status_date', 'overdue', 'indicators'];
-  const rmRows = m.roadmaps.flatMap((rv) => rv.items.map((i) => [rv.roadmap.id, i.item.item, i.item.section, i.item.direction, i.item.title, i.item.responsible, i.item.document, i.item.deadline, i.dates.join(' '), i.status, i.latest?.period, i.latest?.reported, i.overdue ? 1 : 0, i.item.indicators.join(';')]));
+  const rmHeader = [
+    'roadmap',
+    'item',
+    'section',
+    'direction',
+    'title',
+    'responsible',
+    'document',
+    'deadline',
+    'due',
+    'status',
+    'status_period',
+    'status_date',
+    'overdue',
+    'indicators',
+  ];
+  const rmRows = m.roadmaps.flatMap((rv) =>
+    rv.items.map((i) => [
+      rv.roadmap.id,
+      i.item.item,
+      i.item.section,
+      i.item.direction,
+      i.item.title,
+      i.item.responsible,
+      i.item.document,
+      i.item.deadline,
+      i.dates.join(' '),
+      i.status,
+      i.latest?.period,
+      i.latest?.reported,
+      i.overdue ? 1 : 0,
+      i.item.indicators.join(';'),
+    ]),
+  );
   files.set('roadmap.csv', toCsv(rmHeader, rmRows));
 
   const schoolHeader = ['school_id', 'name', 'full_name', 'kind', 'address', 'website', 'lat', 'lon', 'closed', 'successor_id'];
-  files.set('schools.csv', toCsv(schoolHeader, m.data.schools.map((s) => [s.school_id, s.name, s.full_name, s.kind, s.address, s.website, s.lat, s.lon, s.closed, s.successor_id])));
+  files.set(
+    'schools.csv',
+    toCsv(
+      schoolHeader,
+      m.data.schools.map((s) => [s.school_id, s.name, s.full_name, s.kind, s.address, s.website, s.lat, s.lon, s.closed, s.successor_id]),
+    ),
+  );
 
   const placeHeader = ['year', 'school_id', 'place', 'of', 'index', ...PLACE_COMPONENTS.map((c) => c.id)];
-  files.set('places.csv', toCsv(placeHeader, m.places.map((p) => [p.year, p.school_id, p.place, p.of, fixed2(p.index), ...PLACE_COMPONENTS.map((c) => fixed2(p.components[c.id]))])));
+  files.set(
+    'places.csv',
+    toCsv(
+      placeHeader,
+      m.places.map((p) => [
+        p.year,
+        p.school_id,
+        p.place,
+        p.of,
+        fixed2(p.index),
+        ...PLACE_COMPONENTS.map((c) => fixed2(p.components[c.id])),
+      ]),
+    ),
+  );
 
   files.set('meta.json', JSON.stringify(meta(m), null, 2) + '\n');
   // The passport once more as the Russian open-data standard 3.0 has it: meta.csv and structure.csv.
-  files.set('structure.csv', toCsv(['field name', 'english description', 'russian description', 'format'], INDICATOR_COLUMNS.map((c) => [c, STRUCTURE[c][0], COLUMN_DOCS[c], STRUCTURE[c][1]])));
+  files.set(
+    'structure.csv',
+    toCsv(
+      ['field name', 'english description', 'russian description', 'format'],
+      INDICATOR_COLUMNS.map((c) => [c, STRUCTURE[c][0], COLUMN_DOCS[c], STRUCTURE[c][1]]),
+    ),
+  );
   files.set('meta.csv', toCsv(['property', 'value'], standardMeta(m)));
   return files;
 }
@@ -130,7 +261,10 @@ function standardMeta(m: Model): [string, string][] {
     ['standardversion', 'http://opendata.gosmonitor.ru/standard/3.0'],
     ['identifier', `${c.department.inn ?? 'msoko'}-education-quality-indicators`],
     ['title', `Показатели качества образования: ${c.municipality.name}`],
-    ['description', 'Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиада, итоговое сочинение и собеседование, внутришкольный мониторинг) в виде показателей по муниципалитету и школам, с 95-процентными доверительными интервалами; значения групп меньше порога конфиденциальности не публикуются.'],
+    [
+      'description',
+      'Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиада, итоговое сочинение и собеседование, внутришкольный мониторинг) в виде показателей по муниципалитету и школам, с 95-процентными доверительными интервалами; значения групп меньше порога конфиденциальности не публикуются.',
+    ],
     ['creator', c.department.name],
     ['created', created],
     ['modified', modified],
@@ -151,9 +285,16 @@ function meta(m: Model) {
   const c = m.data.config;
   return {
     title: `Показатели качества образования: ${c.municipality.name}`,
-    description: 'Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиада, итоговое сочинение и собеседование, внутришкольный мониторинг) в виде показателей по муниципалитету и школам.',
+    description:
+      'Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиада, итоговое сочинение и собеседование, внутришкольный мониторинг) в виде показателей по муниципалитету и школам.',
     demo: c.demo,
-    publisher: { name: c.department.name, address: c.department.address, phone: c.department.phone, email: c.department.email, site: c.department.site },
+    publisher: {
+      name: c.department.name,
+      address: c.department.address,
+      phone: c.department.phone,
+      email: c.department.email,
+      site: c.department.site,
+    },
     responsible: { organisation: c.imc.name, person: c.imc.responsible, phone: c.imc.phone, email: c.imc.email },
     licence: c.site.licence,
     years: m.ix.years,
@@ -165,7 +306,11 @@ function meta(m: Model) {
       'indicators.csv': { format: 'CSV, UTF-8 без BOM, разделитель «,», десятичная точка', columns: COLUMN_DOCS },
       'indicators-excel.csv': { format: 'CSV для Excel: UTF-8 с BOM, разделитель «;», десятичная запятая', columns: COLUMN_DOCS },
       'indicators.json': { format: 'JSON: массив объектов с теми же полями' },
-      'risks.csv': { format: 'CSV, UTF-8', description: 'Зоны риска: правило, показатель, значение, сравниваемое значение, статистический тест (z_two_proportions — z-критерий для двух долей, welch_t — t-критерий Уэлча), его статистика и двусторонний p-value (p_value; 0.000001 означает «не больше»), обоснование словами' },
+      'risks.csv': {
+        format: 'CSV, UTF-8',
+        description:
+          'Зоны риска: правило, показатель, значение, сравниваемое значение, статистический тест (z_two_proportions — z-критерий для двух долей, welch_t — t-критерий Уэлча), его статистика и двусторонний p-value (p_value; 0.000001 означает «не больше»), обоснование словами',
+      },
       'roadmap.csv': { format: 'CSV, UTF-8', description: 'Пункты дорожных карт с последним статусом исполнения' },
       'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр общеобразовательных организаций' },
       'places.csv': { format: 'CSV, UTF-8', description: 'Место школы по результатам ГИА и составляющие индекса' },

@@ -4,8 +4,18 @@
  */
 
 const MONTHS: [RegExp, number][] = [
-  [/^январ/, 1], [/^феврал/, 2], [/^март/, 3], [/^апрел/, 4], [/^ма[йя]/, 5], [/^июн/, 6],
-  [/^июл/, 7], [/^август/, 8], [/^сентябр/, 9], [/^октябр/, 10], [/^ноябр/, 11], [/^декабр/, 12],
+  [/^январ/, 1],
+  [/^феврал/, 2],
+  [/^март/, 3],
+  [/^апрел/, 4],
+  [/^ма[йя]/, 5],
+  [/^июн/, 6],
+  [/^июл/, 7],
+  [/^август/, 8],
+  [/^сентябр/, 9],
+  [/^октябр/, 10],
+  [/^ноябр/, 11],
+  [/^декабр/, 12],
 ];
 const monthOf = (word: string) => MONTHS.find(([re]) => re.test(word))?.[1];
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -26,8 +36,12 @@ export interface Deadline {
  */
 export function parseDeadline(text: string, years: number[]): Deadline {
   const s = text.toLowerCase().replace(/ё/g, 'е').replace(/[–—−]/g, '-').replace(/\s+/g, ' ').trim();
-  if (/(в течение|постоянно|по мере необходимости|ежемесячно|еженедельно|ежеквартально|весь период)/.test(s) && !/(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)/.test(s)) {
-    if (/в течение (учебного |календарного )?года/.test(s)) return { dates: years.map((y) => iso(y, 12, 31)), continuous: false, recognized: true };
+  if (
+    /(в течение|постоянно|по мере необходимости|ежемесячно|еженедельно|ежеквартально|весь период)/.test(s) &&
+    !/(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)/.test(s)
+  ) {
+    if (/в течение (учебного |календарного )?года/.test(s))
+      return { dates: years.map((y) => iso(y, 12, 31)), continuous: false, recognized: true };
     return { dates: [], continuous: true, recognized: true };
   }
   const explicitYears = [...s.matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1]));
@@ -50,10 +64,12 @@ export function parseDeadline(text: string, years: number[]): Deadline {
     const m = months[months.length - 1];
     return { dates: targetYears.map((y) => iso(y, m, lastDay(y, m))), continuous: false, recognized: true };
   }
-  if (/полугоди/.test(s)) return { dates: targetYears.flatMap((y) => [iso(y, 6, 30), iso(y, 12, 31)]), continuous: false, recognized: true };
+  if (/полугоди/.test(s))
+    return { dates: targetYears.flatMap((y) => [iso(y, 6, 30), iso(y, 12, 31)]), continuous: false, recognized: true };
   if (/по итогам (учебного )?года/.test(s)) return { dates: targetYears.map((y) => iso(y, 6, 30)), continuous: false, recognized: true };
   if (/^ежегодно$/.test(s)) return { dates: targetYears.map((y) => iso(y, 12, 31)), continuous: false, recognized: true };
-  if (explicitYears.length > 0 && /^(\d{4})( (год|г)\.?)?$/.test(s)) return { dates: [iso(explicitYears[0], 12, 31)], continuous: false, recognized: true };
+  if (explicitYears.length > 0 && /^(\d{4})( (год|г)\.?)?$/.test(s))
+    return { dates: [iso(explicitYears[0], 12, 31)], continuous: false, recognized: true };
   return { dates: [], continuous: false, recognized: false };
 }
 

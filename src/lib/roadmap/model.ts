@@ -55,10 +55,17 @@ export function viewRoadmap(r: Roadmap, today: string): RoadmapView {
     const dates = item.due ? [item.due] : deadline.dates;
     const history = r.reports.filter((x) => x.item === item.item).sort(compareReports);
     const latest = history[history.length - 1];
-    const lastDue = dates.filter((d) => d < today).sort().pop();
+    const lastDue = dates
+      .filter((d) => d < today)
+      .sort()
+      .pop();
     // Overdue: a due date has passed, and the latest report is not «выполнено»/«отменено»
     // for a period of that due date's year or later (recurring items are due every year).
-    const closed = latest !== undefined && CLOSED.includes(latest.status) && lastDue !== undefined && periodEnd(latest.period) >= `${lastDue.slice(0, 4)}-01-01`;
+    const closed =
+      latest !== undefined &&
+      CLOSED.includes(latest.status) &&
+      lastDue !== undefined &&
+      periodEnd(latest.period) >= `${lastDue.slice(0, 4)}-01-01`;
     const overdue = lastDue !== undefined && !closed;
     return { item, deadline, dates, history, latest, status: latest?.status ?? 'нет отчёта', overdue };
   });

@@ -16,10 +16,13 @@ import { parseDeadline, roadmapYears } from './deadline.ts';
 export function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[], log: IssueLog): Roadmap[] {
   const rdir = join(dir, 'roadmap');
   if (!existsSync(rdir)) return [];
-  const mechanism = lookup(`номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, (raw) => {
-    const n = findMechanism(raw);
-    return n === undefined ? undefined : String(n);
-  });
+  const mechanism = lookup(
+    `номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`,
+    (raw) => {
+      const n = findMechanism(raw);
+      return n === undefined ? undefined : String(n);
+    },
+  );
   const out: Roadmap[] = [];
   const ids = new Set<string>();
   for (const file of readdirSync(rdir).sort()) {
@@ -44,28 +47,71 @@ export function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) 
         responsible: (r.responsible as string | undefined) ?? '',
         deadline: (r.deadline as string | undefined) ?? '',
         direction: r.direction === undefined ? undefined : Number(r.direction),
-        indicators: r.indicators ? String(r.indicators).split(/[;,\s]+/).filter(Boolean) : [],
+        indicators: r.indicators
+          ? String(r.indicators)
+              .split(/[;,\s]+/)
+              .filter(Boolean)
+          : [],
       };
-      for (const [col, what] of [['section', 'раздел (или строка-заголовок раздела выше)'], ['responsible', 'ответственный'], ['deadline', 'срок']] as const) {
-        if (!it[col]) log.error({ file: rel, line: it.line, column: col, message: 'Пустое значение в обязательном столбце.', found: '', expected: what });
+      for (const [col, what] of [
+        ['section', 'раздел (или строка-заголовок раздела выше)'],
+        ['responsible', 'ответственный'],
+        ['deadline', 'срок'],
+      ] as const) {
+        if (!it[col])
+          log.error({
+            file: rel,
+            line: it.line,
+            column: col,
+            message: 'Пустое значение в обязательном столбце.',
+            found: '',
+            expected: what,
+          });
       }
       items.push(it);
     }
     const years = roadmapYears(id);
     for (const it of items) {
       if (it.deadline && !it.due && !parseDeadline(it.deadline, years).recognized) {
-        log.warn({ file: rel, line: it.line, column: 'deadline', message: 'Срок не удалось перевести в дату: пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».', found: it.deadline, expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due' });
+        log.warn({
+          file: rel,
+          line: it.line,
+          column: 'deadline',
+          message:
+            'Срок не удалось перевести в дату: пункт не будет отмечаться как просроченный. Дату можно указать в столбце «Срок (дата)».',
+          found: it.deadline,
+          expected: 'например «Апрель 2026», «ежегодно, октябрь», «до 30 ноября» или дата в столбце due',
+        });
       }
     }
     const seen = new Map<string, number>();
     for (const it of items) {
-      if (seen.has(it.item)) log.error({ file: rel, line: it.line, column: 'item', message: `Номер пункта повторяется (впервые — в строке ${seen.get(it.item)}).`, found: it.item, expected: 'уникальный номер пункта' });
+      if (seen.has(it.item))
+        log.error({
+          file: rel,
+          line: it.line,
+          column: 'item',
+          message: `Номер пункта повторяется (впервые — в строке ${seen.get(it.item)}).`,
+          found: it.item,
+          expected: 'уникальный номер пункта',
+        });
       else seen.set(it.item, it.line);
     }
     const reportsRel = `roadmap/${id}.reports.csv`;
-    const reports = table(reportsRel, S.roadmapReportsSpec).map((r) => ({ ...(r as unknown as RoadmapReport), item: String(r.item).replace(/\.$/, '') }));
+    const reports = table(reportsRel, S.roadmapReportsSpec).map((r) => ({
+      ...(r as unknown as RoadmapReport),
+      item: String(r.item).replace(/\.$/, ''),
+    }));
     for (const r of reports) {
-      if (!seen.has(r.item)) log.error({ file: reportsRel, line: r.line, column: 'item', message: 'Такого пункта нет в дорожной карте.', found: r.item, expected: `номер пункта из data/${rel}` });
+      if (!seen.has(r.item))
+        log.error({
+          file: reportsRel,
+          line: r.line,
+          column: 'item',
+          message: 'Такого пункта нет в дорожной карте.',
+          found: r.item,
+          expected: `номер пункта из data/${rel}`,
+        });
     }
     out.push({ id, file: rel, items, reports });
   }

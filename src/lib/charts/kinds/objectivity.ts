@@ -8,7 +8,14 @@ import { drawn, slug } from '../common.ts';
 import { COLORS, stackChart, type StackRow } from '../render.ts';
 import type { Chart } from '../types.ts';
 
-export function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr', year: number, page: string, pageTitle: string): Chart | undefined {
+export function objectivityChart(
+  m: Model,
+  names: Namer,
+  p: 'ege' | 'oge' | 'vpr',
+  year: number,
+  page: string,
+  pageTitle: string,
+): Chart | undefined {
   const lowered = m.ix.all(`${p}.lowered_share`).filter((v) => v.year === year && v.scope === 'municipality');
   const rows: StackRow[] = [];
   const table: TableCell[][] = [];
@@ -19,11 +26,21 @@ export function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr
     const r = m.ix.get(`${p}.raised_share`, year, w);
     const label = names.group(l);
     if (l.suppressed || !c || !r) {
-      table.push([{ text: label }, { text: '—', num: true, why: m.present.whyHidden(l) }, { text: '—', num: true }, { text: '—', num: true }, { text: formatNumber(l.n, 0), num: true }]);
+      table.push([
+        { text: label },
+        { text: '—', num: true, why: m.present.whyHidden(l) },
+        { text: '—', num: true },
+        { text: '—', num: true },
+        { text: formatNumber(l.n, 0), num: true },
+      ]);
       continue;
     }
     rows.push({ group: label, lowered: l.value!, confirmed: c.value!, raised: r.value! });
-    table.push([{ text: label }, ...[l, c, r].map((v) => ({ text: formatValue(v.value!, '%'), num: true })), { text: formatNumber(l.n, 0), num: true }]);
+    table.push([
+      { text: label },
+      ...[l, c, r].map((v) => ({ text: formatValue(v.value!, '%'), num: true })),
+      { text: formatNumber(l.n, 0), num: true },
+    ]);
     csvRows.push([year, l.subject, l.grade, l.value!.toFixed(2), c.value!.toFixed(2), r.value!.toFixed(2), l.n]);
   }
   if (rows.length === 0) return undefined;
@@ -31,13 +48,23 @@ export function objectivityChart(m: Model, names: Namer, p: 'ege' | 'oge' | 'vpr
   const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
   const title = `${label}: чаще всего отметку понижают — ${worst.group} (${formatValue(worst.lowered, '%')} участников)`;
   return {
-    id: slug(p, 'objectivity'), title, page, pageTitle, indicator: `${p}.lowered_share`,
+    id: slug(p, 'objectivity'),
+    title,
+    page,
+    pageTitle,
+    indicator: `${p}.lowered_share`,
     subtitle: `Сравнение отметки за ${label} с ${p === 'vpr' ? 'отметкой по журналу' : 'отметкой в аттестате'}, % участников с обеими отметками, ${year} год: понизили, подтвердили, повысили`,
     ...drawn((width) => stackChart(rows, { label: title, width })),
-    alt: sentence(`${sentence(title)} ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}`),
+    alt: sentence(
+      `${sentence(title)} ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}`,
+    ),
     table: { head: ['Группа', 'Понизили', 'Подтвердили', 'Повысили', 'Участников с обеими отметками (n)'], rows: table },
     csv: { header: ['year', 'subject', 'grade', 'lowered_share', 'confirmed_share', 'raised_share', 'n'], rows: csvRows },
     notes: [],
-    legend: [{ label: 'Понизили', color: COLORS.lowered, mark: 'box' }, { label: 'Подтвердили', color: COLORS.confirmed, mark: 'box' }, { label: 'Повысили', color: COLORS.raised, mark: 'box' }],
+    legend: [
+      { label: 'Понизили', color: COLORS.lowered, mark: 'box' },
+      { label: 'Подтвердили', color: COLORS.confirmed, mark: 'box' },
+      { label: 'Повысили', color: COLORS.raised, mark: 'box' },
+    ],
   };
 }

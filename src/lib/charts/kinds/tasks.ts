@@ -7,8 +7,21 @@ import { drawn, slug, taskOrder } from '../common.ts';
 import { COLORS, taskChart } from '../render.ts';
 import type { Chart } from '../types.ts';
 
-export function tasksChart(m: Model, names: Namer, p: string, where: Where, year: number, page: string, pageTitle: string): Chart | undefined {
-  const values = m.ix.all(`${p}.task_success`).filter((v) => v.year === year && v.scope === 'municipality' && v.subject === where.subject && v.grade === where.grade && v.task && !v.suppressed);
+export function tasksChart(
+  m: Model,
+  names: Namer,
+  p: string,
+  where: Where,
+  year: number,
+  page: string,
+  pageTitle: string,
+): Chart | undefined {
+  const values = m.ix
+    .all(`${p}.task_success`)
+    .filter(
+      (v) =>
+        v.year === year && v.scope === 'municipality' && v.subject === where.subject && v.grade === where.grade && v.task && !v.suppressed,
+    );
   if (values.length === 0) return undefined;
   const byTask = values.sort((a, b) => taskOrder(a.task, b.task));
   const deficits = byTask.filter((v) => v.value! < 50);
@@ -17,15 +30,53 @@ export function tasksChart(m: Model, names: Namer, p: string, where: Where, year
   const title = deficits.length
     ? `${label}, ${group}: ${deficits.length} из ${byTask.length} заданий выполнены менее чем на 50 % — это дефициты`
     : `${label}, ${group}: все задания выполнены не менее чем на 50 %`;
-  const task = (t: string) => m.data.tasks.find((x) => x.year === year && x.procedure === p && x.subject === where.subject && (x.grade ?? undefined) === where.grade && x.task === t);
+  const task = (t: string) =>
+    m.data.tasks.find(
+      (x) => x.year === year && x.procedure === p && x.subject === where.subject && (x.grade ?? undefined) === where.grade && x.task === t,
+    );
   return {
-    id: slug(p, 'tasks', where.subject, where.grade), title, page, pageTitle, indicator: `${p}.task_success`,
+    id: slug(p, 'tasks', where.subject, where.grade),
+    title,
+    page,
+    pageTitle,
+    indicator: `${p}.task_success`,
     subtitle: `Процент выполнения каждого задания, муниципалитет, ${year} год; пунктир — 50 %`,
-    ...drawn((width) => taskChart(byTask.map((v) => ({ task: v.task, value: v.value! })), { label: title, threshold: 50, width })),
+    ...drawn((width) =>
+      taskChart(
+        byTask.map((v) => ({ task: v.task, value: v.value! })),
+        { label: title, threshold: 50, width },
+      ),
+    ),
     alt: sentence(`${sentence(title)} ${byTask.map((v) => `задание ${v.task} — ${formatValue(v.value!, '%')}`).join('; ')}`),
-    table: { head: ['Задание', 'Уровень', 'Проверяемое умение', 'Выполнение', 'Участников (n)'], rows: byTask.map((v) => [{ text: v.task }, { text: task(v.task)?.level ?? '' }, { text: task(v.task)?.skill ?? '' }, { text: formatValue(v.value!, '%') + (v.value! < 50 ? ' (дефицит)' : ''), num: true }, { text: formatNumber(v.n, 0), num: true }]) },
-    csv: { header: ['year', 'procedure', 'subject', 'grade', 'task', 'level', 'skill', 'success', 'n', 'deficit'], rows: byTask.map((v) => [year, p, v.subject, v.grade, v.task, task(v.task)?.level, task(v.task)?.skill, v.value!.toFixed(2), v.n, v.value! < 50 ? 1 : 0]) },
+    table: {
+      head: ['Задание', 'Уровень', 'Проверяемое умение', 'Выполнение', 'Участников (n)'],
+      rows: byTask.map((v) => [
+        { text: v.task },
+        { text: task(v.task)?.level ?? '' },
+        { text: task(v.task)?.skill ?? '' },
+        { text: formatValue(v.value!, '%') + (v.value! < 50 ? ' (дефицит)' : ''), num: true },
+        { text: formatNumber(v.n, 0), num: true },
+      ]),
+    },
+    csv: {
+      header: ['year', 'procedure', 'subject', 'grade', 'task', 'level', 'skill', 'success', 'n', 'deficit'],
+      rows: byTask.map((v) => [
+        year,
+        p,
+        v.subject,
+        v.grade,
+        v.task,
+        task(v.task)?.level,
+        task(v.task)?.skill,
+        v.value!.toFixed(2),
+        v.n,
+        v.value! < 50 ? 1 : 0,
+      ]),
+    },
     notes: [],
-    legend: [{ label: 'Выполнено не менее чем на 50 %', color: COLORS.main, mark: 'box' }, { label: 'Дефицит: менее 50 % (отмечен «!»)', color: COLORS.low, mark: 'box' }],
+    legend: [
+      { label: 'Выполнено не менее чем на 50 %', color: COLORS.main, mark: 'box' },
+      { label: 'Дефицит: менее 50 % (отмечен «!»)', color: COLORS.low, mark: 'box' },
+    ],
   };
 }
