@@ -1,0 +1,22 @@
+/** Helpers every part of the registry uses. */
+import type { EgeRow } from '../../data/tables.ts';
+import type { Ctx, IndicatorDef, Measured } from '../types.ts';
+
+export const vtg = (r: EgeRow) => r.category === 'ВТГ';
+export const isBase = (ctx: Ctx) => ctx.dims.subject === 'math_base';
+export const notBase =
+  <R>(f: (rows: R[], ctx: Ctx) => Measured) =>
+  (rows: R[], ctx: Ctx) =>
+    isBase(ctx) ? null : f(rows, ctx);
+export const hasScore = (r: EgeRow) => r.test_score !== undefined;
+
+/** Where every indicator is published (Вилючинск, table 1: «Документ, где публикуется показатель»). */
+export const PUBLISHED_IN =
+  'Итоговый отчёт о состоянии муниципальной системы образования, раздел 2.4 «Развитие системы оценки качества образования и информационной прозрачности системы образования»; аналитическая справка по процедуре; этот сайт и открытые данные';
+
+export const def = <R>(d: IndicatorDef<R>): IndicatorDef<R> => ({ published: PUBLISHED_IN, responsible: 'imc', ...d });
+
+/** Степень обученности (Симонов): mean of 100/64/36/16 points for marks 5/4/3/2. */
+export const SOU: Record<number, number> = { 5: 100, 4: 64, 3: 36, 2: 16 };
+export const SOU_METHOD =
+  'Степень обученности (по В. П. Симонову): (100·n5 + 64·n4 + 36·n3 + 16·n2) / n, где n5…n2 — число участников с отметками «5»…«2», n — число участников.';

@@ -1,0 +1,78 @@
+/** Task-level results: success per task and over basic and advanced tasks. */
+import * as F from '../families.ts';
+import { rate } from '../measures.ts';
+import type { Ctx, Family, IndicatorDef, Measured } from '../types.ts';
+import { def } from './common.ts';
+
+type TaskRow = { participant_id: string; subject: string; grade?: number; tasks?: Record<string, number> };
+export function taskIndicators<R extends TaskRow & { school_id: string }>(
+  p: 'ege' | 'oge' | 'vpr',
+  base: Family<R>,
+  population?: (r: R) => boolean,
+): IndicatorDef<R>[] {
+  const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
+  const family = F.tasksOf(p, base);
+  const over = (rows: R[], ctx: Ctx, levels: string[]): Measured => {
+    // Per participant: points scored and possible over the tasks of these levels.
+    const who = new Map<string, { score: number; max: number }>();
+    for (const r of rows) {
+      for (const [task, s] of Object.entries(r.tasks ?? {})) {
+        const info = ctx.task(p, r.subject, r.grade, task);
+        if (!info || !levels.includes(info.level)) continue;
+        let acc = who.get(r.participant_id);
+        if (!acc) who.set(r.participant_id, (acc = { score: 0, max: 0 }));
+        acc.score += s;
+        acc.max += info.max_score;
+      }
+    }
+    return rate(who.values());
+  };
+  const common = {
+    unit: '%' as const,
+    procedure: p,
+    dims: ['subject', 'grade', 'task'] as IndicatorDef['dims'],
+    better: true,
+    source: ['001 4.1–4.3', '001 5.5', '000 §3 9.6'],
+    family,
+    population,
+  };
+  return [
+    def<R>({
+      ...common,
+      id: `${p}.task_success`,
+      name: `Процент выполнения задания ${label}`,
+      short: `${label}: выполнение задания`,
+      method: `Для каждого задания: 100 × (сумма баллов участников за задание) / (n × максимальный балл за задание), где n — число участников, у которых есть балл за это задание. Задание с результатом ниже 50 % на уровне муниципалитета считается образовательным дефицитом.`,
+      measure: (rows, ctx) => {
+        const task = ctx.dims.task;
+        if (task === undefined) return null;
+        let info;
+        const scored: { score: number; max: number }[] = [];
+        for (const r of rows) {
+          const s = r.tasks?.[task];
+          if (s === undefined) continue;
+          info ??= ctx.task(p, r.subject, r.grade, task);
+          if (info) scored.push({ score: s, max: info.max_score });
+        }
+        return info ? rate(scored) : null;
+      },
+    }),
+    def<R>({
+      ...common,
+      id: `${p}.basic_tasks_success`,
+      name: `Процент выполнения заданий базового уровня ${label}`,
+      short: `${label}: задания базового уровня`,
+      method:
+        'То же, что процент выполнения задания, но по всем заданиям базового уровня сложности вместе: 100 × Σ баллов / Σ максимальных баллов.',
+      measure: (rows, ctx) => (ctx.dims.task === undefined ? over(rows, ctx, ['базовый']) : null),
+    }),
+    def<R>({
+      ...common,
+      id: `${p}.advanced_tasks_success`,
+      name: `Процент выполнения заданий повышенного и высокого уровня ${label}`,
+      short: `${label}: задания повышенного и высокого уровня`,
+      method: 'То же по всем заданиям повышенного и высокого уровня сложности вместе: 100 × Σ баллов / Σ максимальных баллов.',
+      measure: (rows, ctx) => (ctx.dims.task === undefined ? over(rows, ctx, ['повышенный', 'высокий']) : null),
+    }),
+  ];
+}
