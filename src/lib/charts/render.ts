@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { formatNumber } from '../format.ts';
 
-const { document } = parseHTML('<!doctype html><html><body></body></html>');
+export const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 /** Palette of Okabe & Ito: distinct for colour-blind readers and in greyscale by lightness. */
 export const COLORS = {
@@ -23,14 +23,14 @@ const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 const DASH = ['', '6 3', '2 3', '8 3 2 3'];
 
 export const WIDTH = 360;
-const FONT = { fontFamily: '"PT Sans", "Segoe UI", Arial, sans-serif', fontSize: '14px', overflow: 'visible' };
+export const FONT = { fontFamily: '"PT Sans", "Segoe UI", Arial, sans-serif', fontSize: '14px', overflow: 'visible' };
 
-const dec = (x: number, digits: number) => formatNumber(x, digits);
+export const dec = (x: number, digits: number) => formatNumber(x, digits);
 
 /** Escapes text for an attribute (linkedom leaves `&` and `<` raw there, which breaks XML). */
 export const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function finish(svg: Element, label: string): string {
+export function finish(svg: Element, label: string): string {
   svg.removeAttribute('class');
   // Only the root speaks (role="img" with the finding); Plot's labels on inner groups are not allowed inside an image.
   let s = svg.outerHTML.replace(/ aria-(label|description)="[^"]*"/g, '').replace(/^<svg/, `<svg role="img" aria-label="${attr(label)}"`);
@@ -249,94 +249,7 @@ export function histogramChart(
   return finish(svg, o.label);
 }
 
-export interface StackRow {
-  group: string;
-  lowered: number;
-  confirmed: number;
-  raised: number;
-}
-
-/** Objectivity: «понизили / подтвердили / повысили» as 100 % stacked bars with labels. */
-export function stackChart(rows: StackRow[], o: { label: string; width?: number }): string {
-  const parts = [
-    ['понизили', 'lowered', COLORS.lowered, '#1a1a1a'],
-    ['подтвердили', 'confirmed', COLORS.confirmed, 'white'],
-    ['повысили', 'raised', COLORS.raised, '#1a1a1a'],
-  ] as const;
-  const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 22), name, value: r[k], fill, ink })));
-  const height = 50 + rows.length * 30;
-  const svg = Plot.plot({
-    document,
-    width: o.width ?? WIDTH,
-    height,
-    marginLeft: Math.min(172, 14 + Math.max(...rows.map((r) => shorten(r.group, 22).length)) * 7.6),
-    marginRight: 12,
-    marginTop: 30,
-    marginBottom: 10,
-    style: FONT,
-    x: { domain: [0, 100], axis: 'top', label: null, ticks: 5, tickFormat: (d: number) => `${d} %` },
-    y: { domain: rows.map((r) => shorten(r.group, 22)), label: null, tickSize: 0 },
-    marks: [
-      Plot.barX(
-        long,
-        Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 }),
-      ),
-      Plot.text(
-        long,
-        Plot.stackX({
-          y: 'group',
-          x: 'value',
-          order: null,
-          text: (d: { value: number }) => (d.value >= 9 ? dec(d.value, 0) : ''),
-          fill: (d: { ink: string }) => d.ink,
-          fontWeight: 'bold',
-        }),
-      ),
-    ],
-  }) as unknown as Element;
-  return finish(svg, o.label);
-}
-
-export interface TaskBar {
-  task: string;
-  value: number;
-}
-
-/** Task success as columns, with the 50 % deficit line; tasks under it are red and marked. */
-export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number; width?: number }): string {
-  const svg = Plot.plot({
-    document,
-    width: o.width ?? WIDTH,
-    height: 260,
-    marginLeft: 40,
-    marginRight: 10,
-    marginTop: 24,
-    marginBottom: 36,
-    style: FONT,
-    // Many tasks do not fit their numbers on a phone: every other one is labelled then (the table has all).
-    x: {
-      domain: tasks.map((t) => t.task),
-      label: 'Задание',
-      labelAnchor: 'center',
-      labelArrow: 'none',
-      tickSize: 0,
-      tickFormat: (t: string, i: number) => (tasks.length > 14 && i % 2 === 1 ? '' : t),
-    },
-    y: { domain: [0, 100], label: '% выполнения', labelAnchor: 'top', labelArrow: 'none', ticks: 5, grid: true },
-    marks: [
-      Plot.barY(tasks, { x: 'task', y: 'value', fill: (t: TaskBar) => (t.value < o.threshold ? COLORS.low : COLORS.main) }),
-      Plot.text(
-        tasks.filter((t) => t.value < o.threshold),
-        { x: 'task', y: 'value', text: () => '!', dy: -8, fontWeight: 'bold', fill: COLORS.low },
-      ),
-      Plot.ruleY([o.threshold], { stroke: '#1a1a1a', strokeDasharray: '5 3', strokeWidth: 1.5 }),
-      Plot.ruleY([0]),
-    ],
-  }) as unknown as Element;
-  return finish(svg, o.label);
-}
-
-function shorten(s: string, n: number): string {
+export function shorten(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
 }
 

@@ -5,7 +5,8 @@ import type { Namer } from '../../names.ts';
 import type { Cell } from '../../opendata/csv.ts';
 import type { TableCell } from '../../presentation.ts';
 import { drawn, slug } from '../common.ts';
-import { COLORS, stackChart, type StackRow } from '../render.ts';
+import { COLORS } from '../render.ts';
+import { stackChart, type StackRow } from '../render-objectivity.ts';
 import type { Chart } from '../types.ts';
 
 export function objectivityChart(

@@ -4,7 +4,8 @@ import type { Where } from '../../indicators/query.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 import { drawn, slug, taskOrder } from '../common.ts';
-import { COLORS, taskChart } from '../render.ts';
+import { COLORS } from '../render.ts';
+import { taskChart } from '../render-tasks.ts';
 import type { Chart } from '../types.ts';
 
 export function tasksChart(

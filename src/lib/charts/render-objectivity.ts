@@ -1,0 +1,51 @@
+/** The objectivity chart: exam marks against school marks as 100 % stacked bars. */
+import * as Plot from '@observablehq/plot';
+import { COLORS, dec, document, finish, FONT, shorten, WIDTH } from './render.ts';
+
+export interface StackRow {
+  group: string;
+  lowered: number;
+  confirmed: number;
+  raised: number;
+}
+
+/** Objectivity: «понизили / подтвердили / повысили» as 100 % stacked bars with labels. */
+export function stackChart(rows: StackRow[], o: { label: string; width?: number }): string {
+  const parts = [
+    ['понизили', 'lowered', COLORS.lowered, '#1a1a1a'],
+    ['подтвердили', 'confirmed', COLORS.confirmed, 'white'],
+    ['повысили', 'raised', COLORS.raised, '#1a1a1a'],
+  ] as const;
+  const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 22), name, value: r[k], fill, ink })));
+  const height = 50 + rows.length * 30;
+  const svg = Plot.plot({
+    document,
+    width: o.width ?? WIDTH,
+    height,
+    marginLeft: Math.min(172, 14 + Math.max(...rows.map((r) => shorten(r.group, 22).length)) * 7.6),
+    marginRight: 12,
+    marginTop: 30,
+    marginBottom: 10,
+    style: FONT,
+    x: { domain: [0, 100], axis: 'top', label: null, ticks: 5, tickFormat: (d: number) => `${d} %` },
+    y: { domain: rows.map((r) => shorten(r.group, 22)), label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(
+        long,
+        Plot.stackX({ y: 'group', x: 'value', fill: (d: { fill: string }) => d.fill, order: null, stroke: 'white', strokeWidth: 1 }),
+      ),
+      Plot.text(
+        long,
+        Plot.stackX({
+          y: 'group',
+          x: 'value',
+          order: null,
+          text: (d: { value: number }) => (d.value >= 9 ? dec(d.value, 0) : ''),
+          fill: (d: { ink: string }) => d.ink,
+          fontWeight: 'bold',
+        }),
+      ),
+    ],
+  }) as unknown as Element;
+  return finish(svg, o.label);
+}
