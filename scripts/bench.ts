@@ -10,7 +10,7 @@
  *  when the budget (180 s, 2 GB) is passed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { regionData } from './region-data.ts';
+import { mark, OGE, regionData, VPR } from './region-data.ts';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,18 +31,6 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
   );
   const ids = Array.from({ length: schools }, (_, i) => `S${String(i + 1).padStart(4, '0')}`);
   writeFileSync(join(dir, 'schools.csv'), 'school_id,name\n' + ids.map((id, i) => `${id},Школа № ${i + 1}`).join('\n') + '\n');
-  const OGE = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] } as Record<string, number[]>;
-  const VPR = {
-    '4 rus': [38, 14, 24, 33],
-    '4 math': [20, 6, 10, 15],
-    '5 rus': [45, 18, 29, 38],
-    '5 math': [20, 7, 11, 15],
-    '6 rus': [51, 25, 34, 43],
-    '6 math': [20, 6, 10, 14],
-    '7 rus': [47, 20, 29, 38],
-    '7 math': [19, 6, 12, 16],
-  } as Record<string, number[]>;
-  const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
   let rows = 0;
   for (const y of years) {
     const out = join(dir, 'results', String(y));

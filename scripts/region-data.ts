@@ -21,6 +21,21 @@ function cp1251(text: string): Uint8Array {
   return Uint8Array.from([...text].map((ch) => map.get(ch) ?? 63));
 }
 
+/** ОГЭ and ВПР scales of the generated data: max, then the scores from which «3», «4», «5». */
+export const OGE: Record<string, number[]> = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] };
+export const VPR: Record<string, number[]> = {
+  '4 rus': [38, 14, 24, 33],
+  '4 math': [20, 6, 10, 15],
+  '5 rus': [45, 18, 29, 38],
+  '5 math': [20, 7, 11, 15],
+  '6 rus': [51, 25, 34, 43],
+  '6 math': [20, 6, 10, 14],
+  '7 rus': [47, 20, 29, 38],
+  '7 math': [19, 6, 12, 16],
+};
+/** The mark of a primary score on such a scale. */
+export const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
+
 const OGE_MATH_TASKS = 25;
 const VPR_MATH_TASKS = 12;
 
@@ -54,18 +69,6 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
         tasks.push(`${y},vpr,math,${g},${t},${t > 10 ? 2 : 1},${t > 10 ? 'повышенный' : 'базовый'},Умение ${t}`);
   }
   writeFileSync(join(dir, 'reference', 'tasks.csv'), tasks.join('\n') + '\n');
-  const OGE: Record<string, number[]> = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] };
-  const VPR: Record<string, number[]> = {
-    '4 rus': [38, 14, 24, 33],
-    '4 math': [20, 6, 10, 15],
-    '5 rus': [45, 18, 29, 38],
-    '5 math': [20, 7, 11, 15],
-    '6 rus': [51, 25, 34, 43],
-    '6 math': [20, 6, 10, 14],
-    '7 rus': [47, 20, 29, 38],
-    '7 math': [19, 6, 12, 16],
-  };
-  const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
   const ogeMathTasks = Array.from({ length: OGE_MATH_TASKS }, (_, i) => `Задание ${i + 1}`);
   const vprMathTasks = Array.from({ length: VPR_MATH_TASKS }, (_, i) => `task_${i + 1}`);
   let rows = 0;

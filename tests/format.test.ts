@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { slug } from '../src/lib/charts/catalog.ts';
 import {
   describeChange,
+  describeComparison,
+  describeStanding,
   formatChange,
   formatDate,
   formatNumber,
@@ -62,6 +64,30 @@ describe('words for changes', () => {
     expect(describeChange(-1.04, '%', 'f')).toBe('снизилась на 1,0\u00a0п.\u00a0п.');
     expect(describeChange(0.02, 'балл', 'n')).toBe('не изменилось');
     expect(describeChange(-5, 'чел.', 'n')).toBe('снизилось на 5\u00a0человек');
+  });
+  it('words a change only as far as its test allows (spec §11)', () => {
+    const sig = (diff: number) => ({ diff, significant: true, exact: false });
+    const calm = (diff: number) => ({ diff, significant: false, exact: false });
+    expect(describeComparison(sig(2.34), 'балл')).toBe('вырос на 2,3\u00a0балла за год');
+    expect(describeComparison(sig(-1.5), '%', 'f', 2021)).toBe('с 2021\u00a0года снизилась на 1,5\u00a0п.\u00a0п.');
+    expect(describeComparison(calm(-1.9), 'балл')).toBe('на уровне прошлого года (−1,9\u00a0балла — в пределах случайных колебаний)');
+    expect(describeComparison(calm(0.3), '%', 'f', 2021)).toBe(
+      'на уровне 2021\u00a0года (+0,3\u00a0п.\u00a0п. — в пределах случайных колебаний)',
+    );
+    // A significant change that rounds to nothing is not a rise.
+    expect(describeComparison(sig(0.04), 'балл')).toBe('на уровне прошлого года');
+    // Counts are exact: stated, never judged.
+    expect(describeComparison({ diff: 1, significant: false, exact: true }, 'чел.')).toBe('на 1\u00a0человека больше, чем годом ранее');
+    expect(describeComparison({ diff: -5, significant: false, exact: true }, 'дипл.', 'n', 2022)).toBe(
+      'на 5\u00a0дипломов меньше, чем в 2022\u00a0году',
+    );
+    expect(describeComparison({ diff: 0, significant: false, exact: true }, 'чел.')).toBe('столько же, сколько годом ранее');
+  });
+  it('compares a school with the rest only when significant', () => {
+    expect(describeStanding({ diff: 4, significant: true, exact: false }).word).toBe('выше');
+    expect(describeStanding({ diff: -4, significant: true, exact: false }).text).toBe('ниже, чем в остальных школах муниципалитета');
+    expect(describeStanding({ diff: 9, significant: false, exact: false }).word).toBe('на уровне');
+    expect(describeStanding(undefined).text).toBe('');
   });
 });
 

@@ -444,7 +444,6 @@ describe('risk zones', () => {
       for (const [m, j] of ms) rows.push([`${year}-${++id}`, school, 'math', 5, m * 4, m, j]);
     return csv(rows);
   };
-  const same = (...ms: number[]) => ms.map((m) => [m, m] as [number, number]);
   const times = (k: number, pair: [number, number]) => Array.from({ length: k }, () => pair);
   it('flags low results, objectivity and a decline only when a test says so, never a small group', () => {
     const { ix, data } = compute(

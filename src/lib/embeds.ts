@@ -8,10 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { formatDate } from './format.ts';
 import type { Model } from './model.ts';
-import { withBase } from './paths.ts';
-import { absolute } from './paths.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { absolute, withBase } from './paths.ts';
+import { attr as esc } from './charts/render.ts';
 
 /** The note under an embedded chart: when its data date from, and where to get them. Live and archived alike. */
 export function embedNote(m: Model, id: string, frozen?: string): string {

@@ -104,7 +104,8 @@ function amountOf(d: number, unit: UnitKind): string {
   if (unit === '%') return `${amount}${NBSP}п.${NBSP}п.`;
   // A decimal fraction takes the genitive singular: «на 2,0 балла».
   if (unit === 'балл') return `${amount}${NBSP}балла`;
-  if (unit === 'чел.') return count(Math.abs(round(d, 0)), ['человек', 'человека', 'человек']);
+  // After «на»: «на 1 человека», «на 2 человека», «на 5 человек».
+  if (unit === 'чел.') return count(Math.abs(round(d, 0)), ['человека', 'человека', 'человек']);
   if (unit === 'дипл.') return count(Math.abs(round(d, 0)), ['диплом', 'диплома', 'дипломов']);
   return amount;
 }
@@ -112,8 +113,7 @@ function amountOf(d: number, unit: UnitKind): string {
 export function describeChange(d: number, unit: UnitKind, gender: Gender = 'm'): string {
   const r = round(d, DIGITS[unit]);
   if (r === 0) return ENDINGS[gender][2];
-  const amount = unit === 'чел.' ? count(Math.abs(r), ['человека', 'человека', 'человек']) : amountOf(r, unit);
-  return `${r > 0 ? ENDINGS[gender][0] : ENDINGS[gender][1]} на ${amount}`;
+  return `${r > 0 ? ENDINGS[gender][0] : ENDINGS[gender][1]} на ${amountOf(r, unit)}`;
 }
 
 /** What a comparison needs for words (structurally a Comparison of indicators/compare.ts). */
@@ -146,7 +146,7 @@ export function describeComparison(c: Compared, unit: UnitKind, gender: Gender =
   return `${level} (${r > 0 ? '+' : '−'}${amountOf(r, unit)} — в пределах случайных колебаний)`;
 }
 
-/** A school against the rest of the municipality in words: «выше, чем в среднем по остальным школам». */
+/** A school against the rest of the municipality in words: «выше, чем в остальных школах муниципалитета» only when significant. */
 export function describeStanding(c: Compared | undefined): { word: 'выше' | 'ниже' | 'на уровне' | undefined; text: string } {
   if (!c || c.exact) return { word: undefined, text: '' };
   if (!c.significant || round(c.diff, 2) === 0) return { word: 'на уровне', text: 'на уровне остальных школ муниципалитета' };

@@ -11,8 +11,7 @@ import { toCsv } from '../opendata/csv.ts';
 import { absolute } from '../paths.ts';
 import { catalog, type Chart } from './catalog.ts';
 import { chartPackage } from './package.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { attr as esc } from './render.ts';
 
 /** Greedy word wrap by an estimate of character width (PT Sans averages ~0.52 em). */
 function wrap(text: string, maxChars: number): string[] {

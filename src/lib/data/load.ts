@@ -13,7 +13,7 @@ import { SETTING_HINTS, siteConfigSchema, type SiteConfig } from './site-config.
 import { readRows, readTable, type Row, type TableSpec } from './table.ts';
 import { columnLetter, readWorkbook } from './workbook.ts';
 import type {
-  Dataset, EgeMarks, GraduatesRow, RegionValue, ResultsFile, Roadmap, Scale,
+  Dataset, EgeMarks, GraduatesRow, RegionValue, ResultsFile, Scale,
   School, SourceFile, Subject, Target, TaskInfo, YearResults,
 } from './tables.ts';
 

@@ -45,9 +45,13 @@ export function objectivityChart(
     csvRows.push([year, l.subject, l.grade, l.value!.toFixed(2), c.value!.toFixed(2), r.value!.toFixed(2), l.n]);
   }
   if (rows.length === 0) return undefined;
-  const worst = [...rows].sort((a, b) => b.lowered - a.lowered)[0];
+  // A range, not a ranking: which group is first among several can be chance (spec §11).
+  const loweredShares = rows.map((r) => r.lowered);
   const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
-  const title = `${label}: чаще всего отметку понижают — ${worst.group} (${formatValue(worst.lowered, '%')} участников)`;
+  const title =
+    rows.length > 1
+      ? `${label}: отметку за работу ниже школьной получили от ${formatValue(Math.min(...loweredShares), '%')} до ${formatValue(Math.max(...loweredShares), '%')} участников, в зависимости от предмета`
+      : `${label}: отметку за работу ниже школьной получили ${formatValue(loweredShares[0], '%')} участников (${rows[0].group})`;
   return {
     id: slug(p, 'objectivity'),
     title,
