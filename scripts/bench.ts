@@ -10,6 +10,7 @@
  *  when the budget (180 s, 2 GB) is passed.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { plural } from '../src/lib/format.ts';
 import { mark, OGE, regionData, VPR } from './region-data.ts';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -220,10 +221,10 @@ try {
       CI: '1',
     });
     // The build prints a line per stage: «Страницы: 6 287 страниц, 52,3 с, память 1 480 МБ».
-    for (const line of r.out.split('\n').filter((l) => /, \d[\d,\s\u202f]* с, память/.test(l))) console.log(`  ${line}`);
+    for (const line of r.out.split('\n').filter((l) => /^Данные прочитаны|\d с, память/.test(l))) console.log(`  ${line}`);
     const pages = countPages(out);
     console.log(
-      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} страниц (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: сборка ${MB(r.peakMain)}, вместе с процессами PNG и поиска ${MB(r.peakTree)} (бюджет: 180 с и 2 ГБ)`,
+      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} ${plural(pages, ['страница', 'страницы', 'страниц'])} (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: сборка ${MB(r.peakMain)}, вместе с процессами PNG и поиска ${MB(r.peakTree)} (бюджет: 180 с и 2 ГБ)`,
     );
     const over = [
       r.status !== 0 ? `сборка завершилась с кодом ${r.status}` : '',
