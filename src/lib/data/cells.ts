@@ -51,11 +51,12 @@ export const bool = (): Cell<boolean> =>
   });
 
 /** One of fixed values; `synonyms` maps other spellings (lower case, ё→е) to them. */
-export function oneOf<T extends string>(values: readonly T[], synonyms: Record<string, T> = {}): Cell<T> {
+export function oneOf<T extends string | number>(values: readonly T[], synonyms: Record<string, T> = {}): Cell<T> {
+  const key = (s: string | number) => String(s).trim().toLowerCase().replace(/ё/g, 'е');
   const map = new Map<string, T>();
-  for (const v of values) map.set(v.toLowerCase().replace(/ё/g, 'е'), v);
-  for (const [k, v] of Object.entries(synonyms)) map.set(k.toLowerCase().replace(/ё/g, 'е'), v);
-  return cell(`одно из: ${values.join(', ')}`, (raw) => map.get(raw.trim().toLowerCase().replace(/ё/g, 'е')));
+  for (const v of values) map.set(key(v), v);
+  for (const [k, v] of Object.entries(synonyms)) map.set(key(k), v);
+  return cell(`одно из: ${values.join(', ')}`, (raw) => map.get(key(raw)));
 }
 
 export const isoDate = (): Cell<string> =>
@@ -83,6 +84,6 @@ export const url = (): Cell<string> =>
   });
 
 /** A code looked up in a dictionary built at run time (subjects, schools, mechanisms). */
-export function lookup(expected: string, find: (raw: string) => string | undefined): Cell<string> {
+export function lookup<T = string>(expected: string, find: (raw: string) => T | undefined): Cell<T> {
   return cell(expected, find);
 }

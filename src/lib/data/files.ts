@@ -5,7 +5,8 @@
  * from this list by `npm run templates`, so they always say what the reader checks.
  */
 import { lookup } from './cells.ts';
-import { MECHANISMS } from './mechanisms.ts';
+import { findMechanism, MECHANISMS } from './mechanisms.ts';
+import { RESULTS_FILES } from './results/index.ts';
 import * as S from './schemas.ts';
 import type { TableSpec } from './table.ts';
 
@@ -24,19 +25,11 @@ export interface DataFile {
 
 // For documentation the subject column takes any code or name; the build checks them against subjects.csv.
 const docLookups: S.Lookups = { subject: lookup('код или название предмета из справочника subjects.csv, например rus или «Русский язык»', (s) => s) };
-const mechanism = lookup(`номер механизма 1–8 или начало его названия: ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, (s) => s);
+const mechanism = lookup(`номер механизма 1–8 или начало его названия: ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, findMechanism);
 
 export const DATA_FILES: DataFile[] = [
   { path: 'schools.csv', name: 'schools', title: 'Реестр школ', required: true, spec: S.schoolsSpec, what: 'По строке на каждую школу, которая когда-либо была в данных; закрытые школы остаются с годом закрытия.', example: [{ school_id: '101', name: 'Гимназия № 1', full_name: 'МАОУ «Гимназия № 1»', kind: 'гимназия', address: 'ул. Ленина, 12', website: 'https://school101.example.ru/' }] },
-  { path: 'results/<год>/ege.csv', name: 'ege', title: 'ГИА-11: ЕГЭ и ГВЭ-11', spec: S.egeSpec(docLookups), what: 'По строке на участника и предмет: выгрузка РЦОИ. Столбцы «Задание 1», «Задание 2»… (или task_1…) — баллы по заданиям, если есть.', example: [{ participant_id: 'A-0001', school_id: '101', subject: 'Русский язык', form: 'ЕГЭ', category: 'ВТГ', test_score: 78, school_mark: 5, medal_candidate: 'да' }, { participant_id: 'A-0002', school_id: '101', subject: 'Математика (базовый уровень)', primary_score: 17, mark: 5 }] },
-  { path: 'results/<год>/oge.csv', name: 'oge', title: 'ГИА-9: ОГЭ и ГВЭ-9', spec: S.ogeSpec(docLookups), what: 'По строке на участника и предмет.', example: [{ participant_id: 'B-0001', school_id: '101', subject: 'Математика', form: 'ОГЭ', primary_score: 18, mark: 4, school_mark: 4 }] },
-  { path: 'results/<год>/vpr.csv', name: 'vpr', title: 'ВПР', spec: S.vprSpec(docLookups), what: 'По строке на участника и предмет: выгрузка ФИС ОКО. Отметка по журналу — за предыдущую четверть (для объективности).', example: [{ participant_id: 'C-0001', school_id: '101', subject: 'Русский язык', grade: 4, class: '4А', primary_score: 30, mark: 4, journal_mark: 5 }] },
-  { path: 'results/<год>/diagnostics.csv', name: 'diagnostics', title: 'Диагностические работы', spec: S.diagnosticsSpec(docLookups), what: 'По строке на участника и работу (региональные и муниципальные диагностики, функциональная грамотность).', example: [{ participant_id: 'D-0001', school_id: '101', work: 'fg-mat', work_name: 'Функциональная грамотность: математика', grade: 8, primary_score: 12, max_score: 20, min_score: 7 }] },
-  { path: 'results/<год>/olympiad.csv', name: 'olympiad', title: 'Всероссийская олимпиада школьников', spec: S.olympiadSpec(docLookups), what: 'По строке на участника, предмет и этап.', example: [{ participant_id: 'E-0001', school_id: '101', subject: 'Русский язык', grade: 9, stage: 'муниципальный', status: 'призёр', score: 41 }] },
-  { path: 'results/<год>/essay.csv', name: 'essay', title: 'Итоговое сочинение (изложение)', spec: S.passSpec(docLookups), what: 'По строке на участника и попытку.', example: [{ participant_id: 'F-0001', school_id: '101', result: 'зачёт', attempt: 1 }] },
-  { path: 'results/<год>/interview.csv', name: 'interview', title: 'Итоговое собеседование', spec: S.passSpec(docLookups), what: 'По строке на участника и попытку.', example: [{ participant_id: 'G-0001', school_id: '101', result: 'зачёт', attempt: 1 }] },
-  { path: 'results/<год>/graduates.csv', name: 'graduates', title: 'Выпускники 9 и 11 классов', spec: S.graduatesSpec, what: 'По строке на школу и класс (9 или 11): сводные числа.', example: [{ school_id: '101', grade: 9, students: 52, admitted: 52, certificates: 51, repeat: 1, continued_school: 30, continued_spo: 20, not_continuing: 1 }] },
-  { path: 'results/<год>/monitoring.csv', name: 'monitoring', title: 'Внутришкольный мониторинг', spec: S.monitoringSpec, what: 'По строке на школу, период и параллель: сводные числа успеваемости.', example: [{ school_id: '101', period: '2 полугодие', grade: 5, students: 75, no_fail: 74, good: 48, excellent: 9 }] },
+  ...RESULTS_FILES.map((f) => ({ path: `results/<год>/${f.name}.csv`, name: f.name, title: f.title, what: f.what, spec: f.spec(docLookups), example: f.example })),
   { path: 'region.csv', name: 'region', title: 'Значения региона', spec: S.regionSpec(docLookups), what: 'Опубликованные значения показателей по региону — для сравнения.', example: [{ indicator: 'ege.mean', year: 2025, subject: 'Русский язык', value: '71,1' }] },
   { path: 'targets.csv', name: 'targets', title: 'Целевые значения', spec: S.targetsSpec(docLookups), what: 'Цели дорожной карты: показатель, год, значение и направление (не менее / не более).', example: [{ indicator: 'ege.below_min_share', year: 2026, subject: 'Русский язык', target: '0,5', direction: 'не более', source: 'Дорожная карта, п. 1.19' }] },
   { path: 'roadmap/<карта>.csv', name: 'roadmap', title: 'Дорожная карта', spec: S.roadmapSpec(mechanism), what: 'Пункты утверждённой дорожной карты, как в документе; строки-заголовки разделов (без ответственного и срока) допускаются.', example: [{ item: '1.1', section: 'Система оценки качества подготовки обучающихся', direction: 1, title: 'Анализ результатов ГИА', responsible: 'МКУ ИМЦ', document: 'Аналитическая справка', deadline: 'ежегодно, сентябрь', indicators: 'ege.mean' }] },

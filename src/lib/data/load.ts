@@ -10,12 +10,10 @@ import { normKey } from './normalize.ts';
 import { readRoadmaps } from '../roadmap/read.ts';
 import * as S from './schemas.ts';
 import { SETTING_HINTS, siteConfigSchema, type SiteConfig } from './site-config.ts';
-import { readRows, readTable, type Row, type TableSpec } from './table.ts';
+import { readRows, readTable, type RowOf, type TableSpec } from './table.ts';
+import { RESULTS_FILES, type YearResults } from './results/index.ts';
 import { columnLetter, readWorkbook } from './workbook.ts';
-import type {
-  Dataset, EgeMarks, GraduatesRow, RegionValue, ResultsFile, Scale,
-  School, SourceFile, Subject, Target, TaskInfo, YearResults,
-} from './tables.ts';
+import type { Dataset, SourceFile, Subject } from './tables.ts';
 
 export type { Dataset } from './tables.ts';
 
@@ -27,7 +25,6 @@ export interface LoadResult {
 /** Shipped reference data; the build script and tests run from the project root. */
 const DEFAULTS = existsSync(join(import.meta.dirname ?? '', 'reference')) ? import.meta.dirname : join(process.cwd(), 'src', 'lib', 'data');
 
-const RESULT_FILES: ResultsFile[] = ['ege', 'oge', 'vpr', 'diagnostics', 'olympiad', 'essay', 'interview', 'graduates', 'monitoring'];
 
 /**
  * Reads and validates the whole data folder. Never throws on bad data: every
@@ -72,7 +69,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       return null;
     }
   };
-  const table = (rel: string, spec: TableSpec, required = false, root = dir): Row[] => {
+  const table = <S extends TableSpec>(rel: string, spec: S, required = false, root = dir): RowOf<S>[] => {
     // Any data file may be a workbook: `x.xlsx` in place of `x.csv`, never both.
     const xrel = rel.replace(/\.csv$/i, '.xlsx');
     const book = xrel !== rel && existsSync(join(root, xrel));
@@ -81,7 +78,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       return [];
     }
     const written: Record<string, string> = {};
-    let rows: Row[];
+    let rows: RowOf<S>[];
     if (book) {
       const b = readBook(rel, xrel, root);
       if (!b) return [];
@@ -108,16 +105,16 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
    * rows of data/reference/ added or taking their place (same key). So the ИМЦ
    * adds a new year's scale as one row, and a data folder without reference/ works.
    */
-  const reference = (name: string, spec: TableSpec, key: (r: Row) => string): Row[] => {
-    const merged = new Map<string, Row>();
+  const reference = <S extends TableSpec>(name: string, spec: S, key: (r: RowOf<S>) => string): RowOf<S>[] => {
+    const merged = new Map<string, RowOf<S>>();
     for (const r of table(`reference/${name}`, spec, false, DEFAULTS)) merged.set(key(r), r);
     for (const r of table(`reference/${name}`, spec)) merged.set(key(r), r);
     return [...merged.values()];
   };
-  const subjects: Subject[] = reference('subjects.csv', S.subjectsSpec, (r) => String(r.code)).map((r) => ({
-    code: String(r.code).trim(),
-    name: String(r.name).trim(),
-    aliases: r.aliases ? String(r.aliases).split('|').map((a) => a.trim()).filter(Boolean) : [],
+  const subjects: Subject[] = reference('subjects.csv', S.subjectsSpec, (r) => r.code).map((r) => ({
+    code: r.code,
+    name: r.name,
+    aliases: r.aliases?.split('|').map((a) => a.trim()).filter(Boolean) ?? [],
   }));
   const subjectIndex = new Map<string, string>();
   for (const s of subjects) for (const k of [s.code, s.name, ...s.aliases]) subjectIndex.set(normKey(k), s.code);
@@ -128,18 +125,17 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
     ),
   };
 
-  const schools = table('schools.csv', S.schoolsSpec, true) as unknown as School[];
-  const scales = reference('scales.csv', S.scalesSpec(lookups), (r) => `${r.year}|${r.procedure}|${r.subject}|${r.grade ?? ''}`) as unknown as Scale[];
-  const tasks = table('reference/tasks.csv', S.tasksSpec(lookups)) as unknown as TaskInfo[];
-  for (const t of tasks) t.task = String(t.task).replace(/_/g, '.');
-  const egeMarks = reference('ege-marks.csv', S.egeMarksSpec(lookups), (r) => `${r.year}|${r.subject}`) as unknown as EgeMarks[];
-  const region = table('region.csv', S.regionSpec(lookups)) as unknown as RegionValue[];
-  const targets = table('targets.csv', S.targetsSpec(lookups)) as unknown as Target[];
+  const schools = table('schools.csv', S.schoolsSpec, true);
+  const scales = reference('scales.csv', S.scalesSpec(lookups), (r) => `${r.year}|${r.procedure}|${r.subject}|${r.grade ?? ''}`);
+  const tasks = table('reference/tasks.csv', S.tasksSpec(lookups));
+  const egeMarks = reference('ege-marks.csv', S.egeMarksSpec(lookups), (r) => `${r.year}|${r.subject}`);
+  const region = table('region.csv', S.regionSpec(lookups));
+  const targets = table('targets.csv', S.targetsSpec(lookups));
   for (const [file, rows] of [['region.csv', region], ['targets.csv', targets]] as const) {
     if (knownIndicators.size === 0) break;
-    for (const r of rows as (RegionValue | Target)[]) {
+    for (const r of rows) {
       if (!knownIndicators.has(r.indicator)) {
-        log.error({ file, line: (r as unknown as Row).line, column: 'indicator', message: 'Неизвестный показатель.', found: r.indicator, expected: 'идентификатор показателя из перечня на странице «Методика» (например, ege.mean)' });
+        log.error({ file, line: r.line, column: 'indicator', message: 'Неизвестный показатель.', found: r.indicator, expected: 'идентификатор показателя из перечня на странице «Методика» (например, ege.mean)' });
       }
     }
   }
@@ -155,29 +151,21 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       }
       const year = Number(name);
       const res: YearResults = {};
-      const specs: Record<ResultsFile, TableSpec> = {
-        ege: S.egeSpec(lookups), oge: S.ogeSpec(lookups), vpr: S.vprSpec(lookups),
-        diagnostics: S.diagnosticsSpec(lookups), olympiad: S.olympiadSpec(lookups),
-        essay: S.passSpec(lookups), interview: S.passSpec(lookups),
-        graduates: S.graduatesSpec, monitoring: S.monitoringSpec,
-      };
+      // Each file's rows go under its name; RESULTS_FILES ties the name to its row type.
+      const byName: Record<string, unknown> = res;
       const done = new Set<string>();
       for (const file of readdirSync(join(resultsDir, name)).sort()) {
-        const base = file.replace(/\.(csv|xlsx)$/i, '') as ResultsFile;
-        if (!/\.(csv|xlsx)$/i.test(file) || !RESULT_FILES.includes(base)) {
+        const base = file.replace(/\.(csv|xlsx)$/i, '');
+        const f = RESULTS_FILES.find((r) => r.name === base);
+        if (!/\.(csv|xlsx)$/i.test(file) || !f) {
           const old = /\.xls$/i.test(file) ? ' Это книга Excel старого формата: откройте её и сохраните как «Книга Excel (*.xlsx)».' : '';
-          log.warn({ file: `results/${name}/${file}`, message: `Файл не входит в формат данных и пропущен.${old}`, found: file, expected: `один из: ${RESULT_FILES.map((f) => f + '.csv').join(', ')} (или те же имена с .xlsx)` });
+          log.warn({ file: `results/${name}/${file}`, message: `Файл не входит в формат данных и пропущен.${old}`, found: file, expected: `один из: ${RESULTS_FILES.map((r) => r.name + '.csv').join(', ')} (или те же имена с .xlsx)` });
           continue;
         }
         if (done.has(base)) continue;
         done.add(base);
-        const rows = table(`results/${name}/${base}.csv`, specs[base]);
-        (res as Record<string, Row[]>)[base] = rows;
+        byName[base] = table(`results/${name}/${base}.csv`, f.spec(lookups));
       }
-      for (const r of res.ege ?? []) { r.form ??= 'ЕГЭ'; r.category ??= 'ВТГ'; }
-      for (const r of res.oge ?? []) r.form ??= 'ОГЭ';
-      for (const r of [...(res.essay ?? []), ...(res.interview ?? [])]) r.attempt ??= 1;
-      for (const r of res.graduates ?? []) (r as GraduatesRow).grade = Number(r.grade) as 9 | 11;
       years.set(year, res);
     }
   }

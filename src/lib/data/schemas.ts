@@ -1,19 +1,13 @@
-import { bool, int, isoDate, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
-import type { ColumnSpec, TableSpec } from './table.ts';
-import { normKey } from './normalize.ts';
-import type { CsvRow } from './csv.ts';
+/** Tables that are not results: the school register, reference books, region values, targets, roadmaps. */
+import { int, isoDate, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
+import { c, req, schoolId, type Lookups } from './columns.ts';
+import type { TableSpec } from './table.ts';
 
-/** Dictionaries the schemas need: built from reference data before results are read. */
-export interface Lookups {
-  subject: Cell<string>;
-}
+export type { Lookups } from './columns.ts';
 
-const c = (cell: Cell<unknown>, aliases: string[] = [], required = false): ColumnSpec => ({ cell, aliases, required });
-const req = (cell: Cell<unknown>, aliases: string[] = []): ColumnSpec => c(cell, aliases, true);
-
-export const schoolsSpec: TableSpec = {
+export const schoolsSpec = {
   columns: {
-    school_id: req(text(), ['Код ОО', 'Код школы']),
+    school_id: schoolId(),
     name: req(text(), ['Краткое наименование', 'Наименование']),
     full_name: c(text(), ['Полное наименование']),
     kind: c(text(), ['Тип', 'Вид']),
@@ -24,19 +18,19 @@ export const schoolsSpec: TableSpec = {
     closed: c(int(1990, 2100), ['Закрыта с', 'Закрыта']),
     successor_id: c(text(), ['Правопреемник']),
   },
-};
+} satisfies TableSpec;
 
-export const subjectsSpec: TableSpec = {
+export const subjectsSpec = {
   columns: {
     code: req(text(), ['Код']),
     name: req(text(), ['Наименование', 'Предмет']),
     aliases: c(text(), ['Синонимы']),
   },
-};
+} satisfies TableSpec;
 
 const procedure = oneOf(['ege', 'oge', 'vpr'] as const, { егэ: 'ege', огэ: 'oge', впр: 'vpr' });
 
-export const scalesSpec = (l: Lookups): TableSpec => ({
+export const scalesSpec = (l: Lookups) => ({
   columns: {
     year: req(int(2000, 2100), ['Год']),
     procedure: req(procedure, ['Процедура']),
@@ -48,22 +42,23 @@ export const scalesSpec = (l: Lookups): TableSpec => ({
     mark5_from: c(int(0), ['Отметка 5 от']),
     source: c(text(), ['Источник']),
   },
-});
+} satisfies TableSpec);
 
-export const tasksSpec = (l: Lookups): TableSpec => ({
+export const tasksSpec = (l: Lookups) => ({
   columns: {
     year: req(int(2000, 2100), ['Год']),
     procedure: req(oneOf(['ege', 'oge', 'vpr', 'diag'] as const), ['Процедура']),
     subject: req(l.subject, ['Предмет']),
     grade: c(int(1, 11), ['Класс']),
-    task: req(text(), ['Задание']),
+    // `3_1` (as some exports write it) is task 3.1.
+    task: req(lookup('текст', (raw) => raw.replace(/_/g, '.')), ['Задание']),
     max_score: req(int(1), ['Максимальный балл']),
     level: req(oneOf(['базовый', 'повышенный', 'высокий'] as const, { б: 'базовый', п: 'повышенный', в: 'высокий' }), ['Уровень']),
     skill: c(text(), ['Проверяемый элемент', 'Умение']),
   },
-});
+} satisfies TableSpec);
 
-export const egeMarksSpec = (l: Lookups): TableSpec => ({
+export const egeMarksSpec = (l: Lookups) => ({
   columns: {
     year: req(int(2000, 2100), ['Год']),
     subject: req(l.subject, ['Предмет']),
@@ -71,140 +66,9 @@ export const egeMarksSpec = (l: Lookups): TableSpec => ({
     mark4_from: req(int(0, 100)),
     mark5_from: req(int(0, 100)),
   },
-});
+} satisfies TableSpec);
 
-const participant = (l: Lookups, withSubject = true): Record<string, ColumnSpec> => ({
-  participant_id: req(text(), ['Код участника']),
-  school_id: req(text(), ['Код ОО', 'Код школы']),
-  ...(withSubject ? { subject: req(l.subject, ['Предмет']) } : {}),
-  ovz: c(bool(), ['ОВЗ']),
-});
-const mark = () => int(2, 5);
-
-export const egeSpec = (l: Lookups): TableSpec => ({
-  results: true,
-  tasks: true,
-  columns: {
-    ...participant(l),
-    form: c(oneOf(['ЕГЭ', 'ГВЭ'] as const), ['Форма']),
-    category: c(oneOf(['ВТГ', 'ВПЛ', 'СПО'] as const), ['Категория']),
-    test_score: c(int(0, 100), ['Тестовый балл']),
-    primary_score: c(int(0), ['Первичный балл']),
-    mark: c(mark(), ['Отметка', 'Оценка']),
-    school_mark: c(mark(), ['Отметка в аттестате', 'Годовая отметка']),
-    medal_candidate: c(bool(), ['Претендент на медаль']),
-  },
-});
-
-export const ogeSpec = (l: Lookups): TableSpec => ({
-  results: true,
-  tasks: true,
-  columns: {
-    ...participant(l),
-    form: c(oneOf(['ОГЭ', 'ГВЭ'] as const), ['Форма']),
-    primary_score: c(int(0), ['Первичный балл']),
-    mark: req(mark(), ['Отметка', 'Оценка']),
-    school_mark: c(mark(), ['Отметка в аттестате', 'Годовая отметка']),
-  },
-});
-
-/**
- * In vpr.csv a «Класс» column with letters (`4А`) is the class when another
- * grade column («Параллель», `grade`) exists; otherwise it is the grade.
- */
-function vprHeader(headers: string[], rows: CsvRow[]): (string | undefined)[] | undefined {
-  const keys = headers.map(normKey);
-  const klass = keys.indexOf('класс');
-  if (klass < 0) return undefined;
-  const hasGrade = keys.some((k, i) => i !== klass && (k === 'grade' || k === 'параллель'));
-  const lettered = rows.some((r) => /\D/.test((r.cells[klass] ?? '').trim()));
-  const out: (string | undefined)[] = headers.map(() => undefined);
-  out[klass] = hasGrade || lettered ? 'class' : 'grade';
-  return out;
-}
-
-export const vprSpec = (l: Lookups): TableSpec => ({
-  results: true,
-  tasks: true,
-  resolveHeader: vprHeader,
-  columns: {
-    ...participant(l),
-    grade: req(int(4, 11), ['Параллель']),
-    class: c(text(), ['Класс (буква)', 'Литера']),
-    primary_score: req(int(0), ['Первичный балл']),
-    mark: req(mark(), ['Отметка', 'Оценка']),
-    journal_mark: c(mark(), ['Отметка по журналу']),
-  },
-});
-
-export const diagnosticsSpec = (l: Lookups): TableSpec => ({
-  results: true,
-  tasks: true,
-  columns: {
-    participant_id: req(text(), ['Код участника']),
-    school_id: req(text(), ['Код ОО', 'Код школы']),
-    subject: c(l.subject, ['Предмет']),
-    ovz: c(bool(), ['ОВЗ']),
-    work: req(text(), ['Работа']),
-    work_name: c(text(), ['Название работы']),
-    grade: req(int(1, 11), ['Класс', 'Параллель']),
-    primary_score: req(num(0), ['Первичный балл']),
-    max_score: req(num(0), ['Максимальный балл']),
-    min_score: req(num(0), ['Минимальный балл']),
-  },
-});
-
-export const olympiadSpec = (l: Lookups): TableSpec => ({
-  results: true,
-  columns: {
-    ...participant(l),
-    grade: req(int(1, 11), ['Класс', 'Параллель']),
-    stage: req(oneOf(['школьный', 'муниципальный', 'региональный', 'заключительный'] as const), ['Этап']),
-    status: req(oneOf(['участник', 'призёр', 'победитель'] as const), ['Статус']),
-    score: c(num(0), ['Балл']),
-  },
-});
-
-export const passSpec = (l: Lookups): TableSpec => ({
-  results: true,
-  columns: {
-    ...participant(l, false),
-    result: req(oneOf(['зачёт', 'незачёт'] as const, { зачет: 'зачёт', незачет: 'незачёт' }), ['Результат']),
-    attempt: c(int(1, 10), ['Попытка']),
-  },
-});
-
-export const graduatesSpec: TableSpec = {
-  results: true,
-  columns: {
-    school_id: req(text(), ['Код ОО', 'Код школы']),
-    grade: req(oneOf(['9', '11'] as const), ['Класс', 'Параллель']),
-    students: req(int(0), ['Выпускники', 'Обучающихся']),
-    admitted: c(int(0), ['Допущены']),
-    certificates: c(int(0), ['Аттестаты']),
-    honours: c(int(0), ['С отличием']),
-    repeat: c(int(0), ['Оставлены на повторное обучение']),
-    continued_school: c(int(0), ['Продолжили в 10 классе']),
-    continued_spo: c(int(0), ['Поступили в СПО']),
-    not_continuing: c(int(0), ['Не продолжили обучение']),
-  },
-};
-
-export const monitoringSpec: TableSpec = {
-  results: true,
-  columns: {
-    school_id: req(text(), ['Код ОО', 'Код школы']),
-    period: req(oneOf(['1 полугодие', '2 полугодие', 'год'] as const, { i: '1 полугодие', ii: '2 полугодие', 'i полугодие': '1 полугодие', 'ii полугодие': '2 полугодие', учебный: 'год' }), ['Период']),
-    grade: req(int(2, 11), ['Класс', 'Параллель']),
-    students: req(int(0), ['Аттестовано', 'Обучающихся']),
-    no_fail: req(int(0), ['Успевают']),
-    good: req(int(0), ['На 4 и 5']),
-    excellent: c(int(0), ['На 5']),
-    problem_subjects: c(text(), ['Проблемные предметы']),
-  },
-};
-
-export const regionSpec = (l: Lookups): TableSpec => ({
+export const regionSpec = (l: Lookups) => ({
   columns: {
     indicator: req(text(), ['Показатель']),
     year: req(int(2000, 2100), ['Год']),
@@ -212,9 +76,9 @@ export const regionSpec = (l: Lookups): TableSpec => ({
     grade: c(int(1, 11), ['Класс']),
     value: req(num(), ['Значение']),
   },
-});
+} satisfies TableSpec);
 
-export const targetsSpec = (l: Lookups): TableSpec => ({
+export const targetsSpec = (l: Lookups) => ({
   columns: {
     indicator: req(text(), ['Показатель']),
     year: req(int(2000, 2100), ['Год']),
@@ -224,11 +88,14 @@ export const targetsSpec = (l: Lookups): TableSpec => ({
     direction: req(oneOf(['≥', '≤'] as const, { '>=': '≥', '<=': '≤', 'не менее': '≥', 'не более': '≤' }), ['Направление']),
     source: c(text(), ['Источник']),
   },
-});
+} satisfies TableSpec);
 
-export const roadmapSpec = (mechanism: Cell<string>): TableSpec => ({
+/** A roadmap item's number as the document writes it, without a closing dot («1.1.» is «1.1»). */
+const itemNo = () => lookup('текст', (raw) => raw.replace(/\.$/, ''));
+
+export const roadmapSpec = (mechanism: Cell<number>) => ({
   columns: {
-    item: req(text(), ['№ п/п', '№', 'Номер']),
+    item: req(itemNo(), ['№ п/п', '№', 'Номер']),
     // Optional as a column: heading rows of the document can name the sections instead.
     section: c(text(), ['Раздел']),
     direction: c(mechanism, ['Направление', 'Механизм']),
@@ -240,15 +107,15 @@ export const roadmapSpec = (mechanism: Cell<string>): TableSpec => ({
     expected: c(text(), ['Ожидаемый результат']),
     indicators: c(text(), ['Показатели']),
   },
-});
+} satisfies TableSpec);
 
-export const roadmapReportsSpec: TableSpec = {
+export const roadmapReportsSpec = {
   columns: {
-    item: req(text(), ['Пункт', '№ п/п', '№']),
+    item: req(itemNo(), ['Пункт', '№ п/п', '№']),
     period: req(lookup('период вида 2025-Q3 (квартал) или 2025 (год)', (raw) => (/^\d{4}(-Q[1-4])?$/i.test(raw.trim()) ? raw.trim().toUpperCase() : undefined)), ['Период']),
     status: req(oneOf(['выполнено', 'выполняется', 'не выполнено', 'перенесено', 'отменено'] as const), ['Статус']),
     note: c(text(), ['Примечание']),
     evidence: c(text(), ['Подтверждение']),
     reported: c(isoDate(), ['Дата отчёта', 'Дата отчета']),
   },
-};
+} satisfies TableSpec;

@@ -4,18 +4,22 @@ import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
 
-export interface ColumnSpec {
-  aliases?: string[];
-  cell: Cell<unknown>;
+export interface ColumnSpec<T = unknown> {
+  aliases?: readonly string[];
+  cell: Cell<T>;
   /** The column must be there, and (unless `emptyOk`) every cell of it filled. */
   required?: boolean;
   /** Empty cells are checked by the file's own rules (roadmap heading rows). */
   emptyOk?: boolean;
+  /** The value of an empty cell or a missing column («ЕГЭ» for form): the row always has one. */
+  fallback?: T;
 }
 
-export interface TableSpec {
+export type Columns = Record<string, ColumnSpec>;
+
+export interface TableSpec<C extends Columns = Columns> {
   /** Canonical column name → its spec. */
-  columns: Record<string, ColumnSpec>;
+  columns: C;
   /** Accepts `task_<k>` / `Задание <k>` columns (task-level scores). */
   tasks?: boolean;
   /** A results file: a personal-data column is an error before any row is read. */
@@ -24,8 +28,28 @@ export interface TableSpec {
   resolveHeader?: (headers: string[], rows: CsvRow[]) => (string | undefined)[] | undefined;
 }
 
-/** A parsed row: canonical column → value, plus its line and task scores. */
+/** A parsed row before it is typed: canonical column → value, plus its line and task scores. */
 export type Row = Record<string, unknown> & { line: number; tasks?: Record<string, number> };
+
+/** Reads the data file `rel` (CSV or workbook) as a table of `spec`. */
+export type TableReader = <S extends TableSpec>(rel: string, spec: S) => RowOf<S>[];
+
+/** Columns whose every row has a value: required and filled, or with a fallback. */
+type Filled<C extends Columns> = {
+  [K in keyof C]: C[K] extends { fallback: unknown } ? K : C[K] extends { required: true; emptyOk?: undefined } ? K : never;
+}[keyof C];
+type ValueOf<S> = S extends ColumnSpec<infer T> ? T : never;
+
+/**
+ * The row a table spec reads, derived from the spec itself: a filled column
+ * has its cell's type, any other column may be absent. So the types of the
+ * tables cannot drift from what the reader checks.
+ */
+export type RowOf<S extends TableSpec> = { line: number } & {
+  [K in Filled<S['columns']>]: ValueOf<S['columns'][K]>;
+} & {
+  [K in Exclude<keyof S['columns'], Filled<S['columns']>>]?: ValueOf<S['columns'][K]>;
+} & (S extends { tasks: true } ? { tasks?: Record<string, number> } : unknown);
 
 // Words that name a person's data. Matched as whole words of the header.
 const PERSONAL = [
@@ -60,7 +84,7 @@ export interface SourceOptions {
  * Reads a CSV text as a table of `spec`, reporting every problem to `log`.
  * Rows with an error are left out of the result (the build stops anyway).
  */
-export function readTable(file: string, text: string, spec: TableSpec, log: IssueLog, written?: Record<string, string>): Row[] {
+export function readTable<S extends TableSpec>(file: string, text: string, spec: S, log: IssueLog, written?: Record<string, string>): RowOf<S>[] {
   return readRows(file, (onRow) => eachRow(text, onRow), spec, log, written);
 }
 
@@ -79,7 +103,7 @@ function headerIndex(rows: CsvRow[], spec: TableSpec): number {
 }
 
 /** Reads rows from any source (CSV stream, workbook sheet) as a table of `spec`. */
-export function readRows(file: string, each: (onRow: (row: CsvRow) => void) => void, spec: TableSpec, log: IssueLog, written?: Record<string, string>, opts: SourceOptions = {}): Row[] {
+export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: CsvRow) => void) => void, spec: S, log: IssueLog, written?: Record<string, string>, opts: SourceOptions = {}): RowOf<S>[] {
   const out: Row[] = [];
   // The header is settled on the first rows (vpr.csv looks at values of «Класс»); then rows stream.
   const LOOKAHEAD = 200;
@@ -129,7 +153,8 @@ export function readRows(file: string, each: (onRow: (row: CsvRow) => void) => v
     return [];
   }
   if (pending && !stopped) start();
-  return out;
+  // The one place rows get their type: every cell was read by the column's own cell, and fallbacks filled.
+  return out as RowOf<S>[];
 }
 
 const columnLookup = (spec: TableSpec) => {
@@ -198,6 +223,7 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     }
   }
   if (missing) return undefined;
+  const fallbacks = Object.entries(spec.columns).filter(([, c]) => c.fallback !== undefined);
   const taskCell = int(0);
   // Repeated values (codes of schools, subjects, participants) share one string.
   const strings = new Map<string, string>();
@@ -241,6 +267,7 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     if (r.cells.length > names.length && r.cells.slice(names.length).some((c) => c.trim() !== '')) {
       log.warn({ file, line: r.line, message: 'В строке больше значений, чем столбцов в заголовке; лишние пропущены.', found: r.cells.slice(names.length).join(' | ') });
     }
+    for (const [canon, c] of fallbacks) row[canon] ??= c.fallback;
     return ok ? row : undefined;
   };
 }

@@ -1,202 +1,36 @@
+/**
+ * Typed tables the reader produces: the only input the indicator engine sees.
+ * Each row type is derived from the spec its file is read with.
+ */
+import type { YearResults } from './results/index.ts';
+import type * as S from './schemas.ts';
 import type { SiteConfig } from './site-config.ts';
-/** Typed tables the reader produces: the only input the indicator engine sees. */
+import type { RowOf } from './table.ts';
 
-export interface School {
-  line: number;
-  school_id: string;
-  name: string;
-  full_name?: string;
-  kind?: string;
-  address?: string;
-  website?: string;
-  lat?: number;
-  lon?: number;
-  closed?: number;
-  successor_id?: string;
-}
+export type * from './results/index.ts';
 
-export interface Subject {
-  code: string;
-  name: string;
-  aliases: string[];
-}
+/** A school of the register (schools.csv). */
+export type School = RowOf<typeof S.schoolsSpec>;
 
-export type Procedure = 'ege' | 'oge' | 'vpr';
+/** A subject of reference/subjects.csv, its synonyms split. */
+export type Subject = Omit<RowOf<typeof S.subjectsSpec>, 'line' | 'aliases'> & { aliases: string[] };
 
-export interface Scale {
-  year: number;
-  procedure: Procedure;
-  subject: string;
-  grade?: number;
-  max_score: number;
-  min_score?: number;
-  mark4_from?: number;
-  mark5_from?: number;
-}
+export type Scale = RowOf<ReturnType<typeof S.scalesSpec>>;
+export type Procedure = Scale['procedure'];
+export type TaskInfo = RowOf<ReturnType<typeof S.tasksSpec>>;
+export type EgeMarks = RowOf<ReturnType<typeof S.egeMarksSpec>>;
+export type RegionValue = RowOf<ReturnType<typeof S.regionSpec>>;
+export type Target = RowOf<ReturnType<typeof S.targetsSpec>>;
 
-export interface TaskInfo {
-  year: number;
-  procedure: string;
-  subject: string;
-  grade?: number;
-  task: string;
-  max_score: number;
-  level: 'базовый' | 'повышенный' | 'высокий';
-  skill?: string;
-}
-
-export interface EgeMarks {
-  year: number;
-  subject: string;
-  mark3_from: number;
-  mark4_from: number;
-  mark5_from: number;
-}
-
-interface Participant {
-  line: number;
-  participant_id: string;
-  school_id: string;
-  ovz?: boolean;
-  tasks?: Record<string, number>;
-}
-
-export interface EgeRow extends Participant {
-  subject: string;
-  form: 'ЕГЭ' | 'ГВЭ';
-  category: 'ВТГ' | 'ВПЛ' | 'СПО';
-  test_score?: number;
-  primary_score?: number;
-  mark?: number;
-  school_mark?: number;
-  medal_candidate?: boolean;
-}
-
-export interface OgeRow extends Participant {
-  subject: string;
-  form: 'ОГЭ' | 'ГВЭ';
-  primary_score?: number;
-  mark: number;
-  school_mark?: number;
-}
-
-export interface VprRow extends Participant {
-  subject: string;
-  grade: number;
-  class?: string;
-  primary_score: number;
-  mark: number;
-  journal_mark?: number;
-}
-
-export interface DiagRow extends Participant {
-  work: string;
-  work_name?: string;
-  grade: number;
-  subject?: string;
-  primary_score: number;
-  max_score: number;
-  min_score: number;
-}
-
-export type OlympStage = 'школьный' | 'муниципальный' | 'региональный' | 'заключительный';
-export interface OlympRow extends Participant {
-  subject: string;
-  grade: number;
-  stage: OlympStage;
-  status: 'участник' | 'призёр' | 'победитель';
-  score?: number;
-}
-
-export interface PassRow extends Participant {
-  result: 'зачёт' | 'незачёт';
-  attempt: number;
-}
-
-export interface GraduatesRow {
-  line: number;
-  school_id: string;
-  grade: 9 | 11;
-  students: number;
-  admitted?: number;
-  certificates?: number;
-  honours?: number;
-  repeat?: number;
-  continued_school?: number;
-  continued_spo?: number;
-  not_continuing?: number;
-}
-
-export interface MonitoringRow {
-  line: number;
-  school_id: string;
-  period: '1 полугодие' | '2 полугодие' | 'год';
-  grade: number;
-  students: number;
-  no_fail: number;
-  good: number;
-  excellent?: number;
-  problem_subjects?: string;
-}
-
-export interface YearResults {
-  ege?: EgeRow[];
-  oge?: OgeRow[];
-  vpr?: VprRow[];
-  diagnostics?: DiagRow[];
-  olympiad?: OlympRow[];
-  essay?: PassRow[];
-  interview?: PassRow[];
-  graduates?: GraduatesRow[];
-  monitoring?: MonitoringRow[];
-}
-
-export type ResultsFile = keyof YearResults;
-
-export interface RegionValue {
-  indicator: string;
-  year: number;
-  subject?: string;
-  grade?: number;
-  value: number;
-}
-
-export interface Target {
-  line: number;
-  indicator: string;
-  year: number;
-  subject?: string;
-  grade?: number;
-  target: number;
-  direction: '≥' | '≤';
-  source?: string;
-}
-
-export interface RoadmapItem {
-  line: number;
-  item: string;
+/** A roadmap item: its row, with the section a heading row gave and the indicators as a list. */
+export type RoadmapItem = Omit<RowOf<ReturnType<typeof S.roadmapSpec>>, 'section' | 'responsible' | 'deadline' | 'indicators'> & {
   section: string;
-  /** Mechanism number 1–8, when given. */
-  direction?: number;
-  title: string;
   responsible: string;
-  document?: string;
   deadline: string;
-  due?: string;
-  expected?: string;
   indicators: string[];
-}
-
-export type RoadmapStatus = 'выполнено' | 'выполняется' | 'не выполнено' | 'перенесено' | 'отменено';
-export interface RoadmapReport {
-  line: number;
-  item: string;
-  period: string;
-  status: RoadmapStatus;
-  note?: string;
-  evidence?: string;
-  reported?: string;
-}
+};
+export type RoadmapReport = RowOf<typeof S.roadmapReportsSpec>;
+export type RoadmapStatus = RoadmapReport['status'];
 
 export interface Roadmap {
   id: string;

@@ -20,7 +20,7 @@ export function columnDocs(f: DataFile): ColumnDoc[] {
       header, canonical,
       others: [canonical, ...names.slice(1)].filter((n) => n !== header),
       required: c.required === true && !c.emptyOk,
-      expected: c.cell.expected,
+      expected: c.fallback === undefined ? c.cell.expected : `${c.cell.expected}; пусто — ${c.fallback}`,
       example: f.example.map((e) => e[canonical]).find((v) => v !== undefined)?.toString() ?? '',
     };
   });

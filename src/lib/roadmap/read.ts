@@ -9,19 +9,16 @@ import { lookup } from '../data/cells.ts';
 import type { IssueLog } from '../data/issues.ts';
 import { findMechanism, MECHANISMS } from '../data/mechanisms.ts';
 import * as S from '../data/schemas.ts';
-import type { Row, TableSpec } from '../data/table.ts';
-import type { Roadmap, RoadmapItem, RoadmapReport } from '../data/tables.ts';
+import type { TableReader } from '../data/table.ts';
+import type { Roadmap, RoadmapItem } from '../data/tables.ts';
 import { parseDeadline, roadmapYears } from './deadline.ts';
 
-export function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) => Row[], log: IssueLog): Roadmap[] {
+export function readRoadmaps(dir: string, table: TableReader, log: IssueLog): Roadmap[] {
   const rdir = join(dir, 'roadmap');
   if (!existsSync(rdir)) return [];
   const mechanism = lookup(
     `номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`,
-    (raw) => {
-      const n = findMechanism(raw);
-      return n === undefined ? undefined : String(n);
-    },
+    findMechanism,
   );
   const out: Roadmap[] = [];
   const ids = new Set<string>();
@@ -37,21 +34,15 @@ export function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) 
     let heading: string | undefined;
     for (const r of table(rel, S.roadmapSpec(mechanism))) {
       if (r.responsible === undefined && r.deadline === undefined) {
-        heading = String(r.title);
+        heading = r.title;
         continue;
       }
       const it: RoadmapItem = {
-        ...(r as unknown as RoadmapItem),
-        item: String(r.item).replace(/\.$/, ''),
-        section: (r.section as string | undefined) ?? heading ?? '',
-        responsible: (r.responsible as string | undefined) ?? '',
-        deadline: (r.deadline as string | undefined) ?? '',
-        direction: r.direction === undefined ? undefined : Number(r.direction),
-        indicators: r.indicators
-          ? String(r.indicators)
-              .split(/[;,\s]+/)
-              .filter(Boolean)
-          : [],
+        ...r,
+        section: r.section ?? heading ?? '',
+        responsible: r.responsible ?? '',
+        deadline: r.deadline ?? '',
+        indicators: r.indicators?.split(/[;,\s]+/).filter(Boolean) ?? [],
       };
       for (const [col, what] of [
         ['section', 'раздел (или строка-заголовок раздела выше)'],
@@ -98,10 +89,7 @@ export function readRoadmaps(dir: string, table: (rel: string, spec: TableSpec) 
       else seen.set(it.item, it.line);
     }
     const reportsRel = `roadmap/${id}.reports.csv`;
-    const reports = table(reportsRel, S.roadmapReportsSpec).map((r) => ({
-      ...(r as unknown as RoadmapReport),
-      item: String(r.item).replace(/\.$/, ''),
-    }));
+    const reports = table(reportsRel, S.roadmapReportsSpec);
     for (const r of reports) {
       if (!seen.has(r.item))
         log.error({

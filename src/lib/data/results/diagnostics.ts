@@ -1,0 +1,29 @@
+/** Diagnostic works (regional and municipal), a row per participant and work. */
+import { bool, int, num, text } from '../cells.ts';
+import { c, req, schoolId } from '../columns.ts';
+import { resultsFile, type RowsOf } from './file.ts';
+
+export const diagnosticsFile = resultsFile({
+  name: 'diagnostics',
+  title: 'Диагностические работы',
+  what: 'По строке на участника и работу (региональные и муниципальные диагностики, функциональная грамотность).',
+  spec: (l) => ({
+    results: true,
+    tasks: true,
+    columns: {
+      participant_id: req(text(), ['Код участника']),
+      school_id: schoolId(),
+      subject: c(l.subject, ['Предмет']),
+      ovz: c(bool(), ['ОВЗ']),
+      work: req(text(), ['Работа']),
+      work_name: c(text(), ['Название работы']),
+      grade: req(int(1, 11), ['Класс', 'Параллель']),
+      primary_score: req(num(0), ['Первичный балл']),
+      max_score: req(num(0), ['Максимальный балл']),
+      min_score: req(num(0), ['Минимальный балл']),
+    },
+  }),
+  example: [{ participant_id: 'D-0001', school_id: '101', work: 'fg-mat', work_name: 'Функциональная грамотность: математика', grade: 8, primary_score: 12, max_score: 20, min_score: 7 }],
+});
+
+export type DiagRow = RowsOf<typeof diagnosticsFile>;

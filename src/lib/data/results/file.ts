@@ -1,0 +1,21 @@
+/** A file of results: data/results/<год>/<name>.csv (or .xlsx), described in one place. */
+import type { Lookups } from '../columns.ts';
+import type { RowOf, TableSpec } from '../table.ts';
+
+export interface ResultsFile<Name extends string = string, S extends TableSpec = TableSpec> {
+  /** The file's name without extension: `ege` for results/<год>/ege.csv. */
+  name: Name;
+  title: string;
+  /** What a row is, for the data guide and the template. */
+  what: string;
+  /** Its columns; the subject column needs the subjects of reference/subjects.csv. */
+  spec: (l: Lookups) => S;
+  /** Example rows for the guide and the template: canonical column → value. */
+  example: Record<string, string | number>[];
+}
+
+/** Declares a results file; its name and columns keep their exact types. */
+export const resultsFile = <const Name extends string, const S extends TableSpec>(f: ResultsFile<Name, S>) => f;
+
+/** The row type a results file reads. */
+export type RowsOf<F extends ResultsFile> = RowOf<ReturnType<F['spec']>>;
