@@ -4,6 +4,7 @@ import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
 import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
 import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
+import type { IndicatorId } from '../src/lib/indicators/registry.ts';
 
 function compute(files: Record<string, string>) {
   // Groups of 2–4 participants: the privacy threshold is set to 1 so that every value is computed.
@@ -12,7 +13,7 @@ function compute(files: Record<string, string>) {
   );
   expect(log.errors).toEqual([]);
   const ix = new ValueIndex(computeAll(data).values);
-  return (id: string, w: Where = {}) => {
+  return (id: IndicatorId, w: Where = {}) => {
     const v = ix.get(id, 2025, w);
     expect(v, `${id} ${JSON.stringify(w)}`).toBeDefined();
     return v!.suppressed ? null : Math.round(v!.value! * 100) / 100;
@@ -110,7 +111,7 @@ describe('task success of ЕГЭ and ОГЭ', () => {
       ['3', 'A', 'math', 15, 4, 1, 0],
     ]),
   });
-  for (const p of ['ege', 'oge']) {
+  for (const p of ['ege', 'oge'] as const) {
     const where = { subject: p === 'ege' ? 'rus' : 'math' };
     it(`${p}: per task, and over basic and advanced tasks`, () => {
       expect(val(`${p}.task_success`, { ...where, task: '1' })).toBe(66.67); // 2 / (3 × 1)

@@ -7,6 +7,7 @@ import { findRisks } from '../src/lib/indicators/risks.ts';
 import { INDICATORS } from '../src/lib/indicators/registry.ts';
 import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
 import { twoProportions } from '../src/lib/stats/tests.ts';
+import type { IndicatorId } from '../src/lib/indicators/registry.ts';
 
 const twoProportionsOf = (a: number, n: number, b: number, m: number) => twoProportions(a, n, b, m)!;
 
@@ -17,8 +18,8 @@ function compute(files: Record<string, string>, minGroup = 1) {
   const { data, log } = loadData(makeData({ 'schools.csv': SCHOOLS3, 'site.yaml': withMin(minGroup), ...files }));
   expect(log.errors).toEqual([]);
   const ix = new ValueIndex(computeAll(data).values);
-  const get = (id: string, w: Where = {}, year = 2025) => ix.get(id, year, w);
-  const val = (id: string, w: Where = {}, year = 2025) => {
+  const get = (id: IndicatorId, w: Where = {}, year = 2025) => ix.get(id, year, w);
+  const val = (id: IndicatorId, w: Where = {}, year = 2025) => {
     const v = get(id, w, year);
     expect(v, `${id} ${JSON.stringify(w)}`).toBeDefined();
     return v!.suppressed ? null : Math.round(v!.value! * 100) / 100;

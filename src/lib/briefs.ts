@@ -1,3 +1,4 @@
+import type { IndicatorId } from './indicators/registry.ts';
 import { SECTIONS, type Section } from './procedures.ts';
 
 /** Аналитические справки by procedure: which section they draw on. */
@@ -6,7 +7,7 @@ export interface Brief {
   short: string;
   title: string;
   section: Section;
-  main: string;
+  main: IndicatorId;
 }
 
 const section = (slug: string) => SECTIONS.find((s) => s.slug === slug)!;

@@ -2,7 +2,7 @@
 import { describeChange, describeComparison, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from './format.ts';
 import { changeFromPrevious, type Comparison } from './indicators/compare.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
-import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
+import { indicator, unitOf, type IndicatorId } from './indicators/registry.ts';
 import type { Model } from './model.ts';
 import { namer } from './names.ts';
 
@@ -16,7 +16,7 @@ export interface WorkedExample {
   verdict: string;
 }
 
-const CANDIDATES = ['ege.mean', 'oge.mean_mark', 'vpr.mean_mark'];
+const CANDIDATES: readonly IndicatorId[] = ['ege.mean', 'oge.mean_mark', 'vpr.mean_mark'];
 
 /**
  * The school value with the largest change from last year among those a test
@@ -37,7 +37,7 @@ export function workedExample(m: Model): WorkedExample | undefined {
   }
   if (!best) return undefined;
   const { v, prev, c } = best;
-  const def = INDICATOR_BY_ID.get(v.indicator)!;
+  const def = indicator(v.indicator);
   const unit = unitOf(def, v.subject);
   const names = namer(m.data);
   const d = DIGITS[unit] + 1;

@@ -2,7 +2,7 @@
 import { formatInterval, formatValue } from './format.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import { unitOf } from './indicators/registry.ts';
-import type { IndicatorDef } from './indicators/types.ts';
+import type { Indicator } from './indicators/registry.ts';
 
 export interface TableCell {
   text: string;
@@ -20,7 +20,7 @@ function whyHidden(v: IndicatorValue, minGroup: number): string {
   return `скрыто: в группе ${v.n} ${v.n === 1 ? 'участник' : v.n < 5 ? 'участника' : 'участников'} — меньше порога ${minGroup}`;
 }
 
-function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: number): TableCell {
+function valueCell(v: IndicatorValue | undefined, def: Indicator, minGroup: number): TableCell {
   if (!v) return { text: '', num: true };
   if (v.suppressed || v.value === undefined) return { text: '—', num: true, why: whyHidden(v, minGroup) };
   return { text: formatValue(v.value, unitOf(def, v.subject)), num: true, ci: formatInterval(v, unitOf(def, v.subject)) };
@@ -28,7 +28,7 @@ function valueCell(v: IndicatorValue | undefined, def: IndicatorDef, minGroup: n
 
 /** Table cells as this site shows them, built once from the privacy threshold of site.yaml (the model carries it). */
 export interface Presentation {
-  valueCell(v: IndicatorValue | undefined, def: IndicatorDef): TableCell;
+  valueCell(v: IndicatorValue | undefined, def: Indicator): TableCell;
   whyHidden(v: IndicatorValue): string;
 }
 

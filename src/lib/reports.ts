@@ -2,14 +2,13 @@
 
 import { describeComparison, formatValue, genderOf } from './format.ts';
 import { changeFromPrevious, compare } from './indicators/compare.ts';
-import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
-import type { IndicatorDef } from './indicators/types.ts';
+import { indicator, TASK_PROCEDURES, unitOf, type Indicator, type IndicatorId, type TaskProcedure } from './indicators/registry.ts';
 import type { Model } from './model.ts';
 import { namer, subjectPrepositional } from './names.ts';
 import { SECTIONS, type Section } from './procedures.ts';
 
 export interface TrendLine {
-  def: IndicatorDef;
+  def: Indicator;
   text: string;
   value: number;
   /** Change from the previous year, unrounded. */
@@ -25,7 +24,7 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
   const names = namer(m.data);
   const out: TrendLine[] = [];
   for (const id of section.main) {
-    const def = INDICATOR_BY_ID.get(id)!;
+    const def = indicator(id);
     for (const w of m.ix.groups(id)) {
       if (section.by === 'period' && w.grade !== undefined) continue;
       const v = m.ix.get(id, year, w);
@@ -64,8 +63,8 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
 /** Task-level deficits (municipal success under 50 %) of a year, with the skill checked. */
 export function deficits(m: Model, year: number) {
   const names = namer(m.data);
-  const out: { procedure: string; group: string; task: string; value: number; skill?: string }[] = [];
-  for (const p of ['ege', 'oge', 'vpr']) {
+  const out: { procedure: TaskProcedure; group: string; task: string; value: number; skill?: string }[] = [];
+  for (const p of TASK_PROCEDURES) {
     for (const v of m.ix.all(`${p}.task_success`)) {
       if (v.year !== year || v.scope !== 'municipality' || !v.task || v.suppressed || v.value === undefined || v.value >= 50) continue;
       const t = m.data.tasks.find(
@@ -95,7 +94,7 @@ export function sectionsWithData(m: Model, year: number): Section[] {
 export const SECTION_24: {
   item: string;
   title: string;
-  indicators: { id: string; subject?: string; grade?: number; period?: string }[];
+  indicators: { id: IndicatorId; subject?: string; grade?: number; period?: string }[];
 }[] = [
   {
     item: '1.1',

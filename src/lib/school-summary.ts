@@ -6,12 +6,12 @@
 import { describeComparison, describeStanding, formatValue, genderOf, sentence } from './format.ts';
 import { changeFromPrevious, compareWithRest, published } from './indicators/compare.ts';
 import type { Where } from './indicators/query.ts';
-import { INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
+import { indicator, unitOf, type IndicatorId } from './indicators/registry.ts';
 import type { Model } from './model.ts';
 import { namer, subjectPrepositional } from './names.ts';
 
 /** The main results of a school, in the order a parent asks about them (all «higher is better», so ▲ is good news). */
-export const SUMMARY_KEYS: [string, Where][] = [
+export const SUMMARY_KEYS: [IndicatorId, Where][] = [
   ['ege.mean', { subject: 'rus' }],
   ['ege.mean', { subject: 'math_prof' }],
   ['ege.mean', { subject: 'math_base' }],
@@ -22,7 +22,7 @@ export const SUMMARY_KEYS: [string, Where][] = [
 ];
 
 export interface SummaryLine {
-  id: string;
+  id: IndicatorId;
   where: Where;
   text: string;
   /** 'higher' / 'lower' than the rest of the municipality when significant, for a neutral or coloured marker. */
@@ -34,7 +34,7 @@ export function schoolSummary(m: Model, school: string, year: number): SummaryLi
   const minGroup = m.data.config.privacy.min_group;
   const out: SummaryLine[] = [];
   for (const [id, where] of SUMMARY_KEYS) {
-    const def = INDICATOR_BY_ID.get(id)!;
+    const def = indicator(id);
     const v = m.ix.get(id, year, { ...where, school });
     if (!v) continue;
     const unit = unitOf(def, where.subject);

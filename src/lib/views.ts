@@ -5,15 +5,14 @@ import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, 
 import { changeFromPrevious } from './indicators/compare.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import type { Where } from './indicators/query.ts';
-import { INDICATORS, INDICATOR_BY_ID, unitOf } from './indicators/registry.ts';
-import type { IndicatorDef } from './indicators/types.ts';
+import { indicator, INDICATORS, unitOf, type Indicator, type IndicatorId } from './indicators/registry.ts';
 import type { Place } from './indicators/place.ts';
 import type { Model } from './model.ts';
 import { namer } from './names.ts';
 import type { Section } from './procedures.ts';
 
-export const isObjectivity = (d: IndicatorDef) => /\.(lowered|confirmed|raised|mismatch)_share$/.test(d.id);
-export const isTask = (d: IndicatorDef) => d.dims.includes('task');
+export const isObjectivity = (d: Indicator) => /\.(lowered|confirmed|raised|mismatch)_share$/.test(d.id);
+export const isTask = (d: Indicator) => d.dims.includes('task');
 
 /** Indicators of a section: the core ones, objectivity and task-level separately. */
 export function sectionIndicators(s: Section) {
@@ -25,11 +24,7 @@ export function sectionIndicators(s: Section) {
  * A change from last year for a table or a card: an arrow and a good/bad tone
  * only when the change is significant (spec §11), plain and neutral otherwise.
  */
-export function changeCell(
-  m: Model,
-  v: IndicatorValue | undefined,
-  def: IndicatorDef,
-): TableCell & { tone?: 'up' | 'down'; words?: string } {
+export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicator): TableCell & { tone?: 'up' | 'down'; words?: string } {
   if (!v) return { text: '' };
   const c = changeFromPrevious(m.ix, v);
   if (c === undefined) return { text: '', num: true };
@@ -50,7 +45,7 @@ export function changeCell(
  * Rows: groups (subjects, grades…); columns: indicators; for one year and
  * the municipality or one school.
  */
-export function matrix(m: Model, defs: IndicatorDef[], year: number, school?: string): { head: string[]; rows: TableCell[][] } {
+export function matrix(m: Model, defs: Indicator[], year: number, school?: string): { head: string[]; rows: TableCell[][] } {
   const names = namer(m.data);
   const groups = new Map<string, Where>();
   for (const d of defs)
@@ -68,7 +63,7 @@ export function matrix(m: Model, defs: IndicatorDef[], year: number, school?: st
 }
 
 export interface KeyFigure {
-  def: IndicatorDef;
+  def: Indicator;
   where: Where;
   label: string;
   value?: IndicatorValue;
@@ -82,9 +77,8 @@ export interface KeyFigure {
 }
 
 /** Headline numbers with the change from last year and a small trend. */
-export function keyFigure(m: Model, id: string, where: Where, href: string, school?: string): KeyFigure | undefined {
-  const def = INDICATOR_BY_ID.get(id);
-  if (!def) return undefined;
+export function keyFigure(m: Model, id: IndicatorId, where: Where, href: string, school?: string): KeyFigure | undefined {
+  const def = indicator(id);
   const names = namer(m.data);
   const w = { ...where, school };
   const v = m.ix.get(id, m.latestYear, w);

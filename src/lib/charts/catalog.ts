@@ -4,7 +4,7 @@
  * embeds and chart files all read charts from here, so they always agree.
  */
 import type { Where } from '../indicators/query.ts';
-import { INDICATOR_BY_ID } from '../indicators/registry.ts';
+import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { namer } from '../names.ts';
 import { SECTIONS, type Section } from '../procedures.ts';
@@ -49,7 +49,7 @@ function buildCatalog(m: Model): Catalog {
     sections.set(section.slug, sc);
     const page = `/${section.slug}/`;
     for (const id of section.main) {
-      const def = INDICATOR_BY_ID.get(id)!;
+      const def = indicator(id);
       const groups = m.ix.groups(id);
       const list: GroupCharts[] = [];
       for (const where of groups) {
@@ -67,7 +67,7 @@ function buildCatalog(m: Model): Catalog {
       }
       sc.groups.set(id, list);
     }
-    const first = INDICATOR_BY_ID.get(section.main[0])!;
+    const first = indicator(section.main[0]);
     if (section.by === 'subject' || section.by === 'subject-grade') {
       sc.subjects = subjectsChart(m, names, first, latest, page, section.title, '');
       if (sc.subjects) add(sc.subjects);
@@ -84,8 +84,8 @@ function buildCatalog(m: Model): Catalog {
       if (sc.objectivity) add(sc.objectivity);
     }
     for (const p of section.procedures) {
-      const taskId = `${p}.task_success`;
-      if (!INDICATOR_BY_ID.has(taskId)) continue;
+      if (!isTaskProcedure(p)) continue;
+      const taskId = `${p}.task_success` as const;
       const yearWithTasks = [...m.ix.years].reverse().find((y) => m.ix.all(taskId).some((v) => v.year === y));
       if (yearWithTasks === undefined) continue;
       const groups = new Map<string, Where>();
@@ -100,7 +100,7 @@ function buildCatalog(m: Model): Catalog {
   }
 
   // A school's own dynamics against the municipality, for its main results.
-  const SCHOOL_TRENDS: [string, Where][] = [
+  const SCHOOL_TRENDS: [IndicatorId, Where][] = [
     ['ege.mean', { subject: 'rus' }],
     ['ege.mean', { subject: 'math_prof' }],
     ['oge.mean_mark', { subject: 'rus' }],
@@ -110,7 +110,7 @@ function buildCatalog(m: Model): Catalog {
   for (const s of m.data.schools) {
     const list: Chart[] = [];
     for (const [id, where] of SCHOOL_TRENDS) {
-      const c = schoolTrendChart(m, names, INDICATOR_BY_ID.get(id)!, s.school_id, where);
+      const c = schoolTrendChart(m, names, indicator(id), s.school_id, where);
       if (c) list.push(add(c));
     }
     schools.set(s.school_id, list);

@@ -2,7 +2,7 @@
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
 import { unitOf } from '../indicators/registry.ts';
-import type { IndicatorDef } from '../indicators/types.ts';
+import type { Indicator } from '../indicators/registry.ts';
 import { subjectPrepositional, type Namer } from '../names.ts';
 import { CI_COLOR } from './render.ts';
 import type { LegendItem } from './types.ts';
@@ -67,7 +67,7 @@ export function groupWords(names: Namer, where: Where): string {
   return parts.join(' ');
 }
 
-export const unitWord = (def: IndicatorDef, subject?: string) => {
+export const unitWord = (def: Indicator, subject?: string) => {
   const u = unitOf(def, subject);
   return u === 'отметка' ? 'средняя отметка' : u;
 };

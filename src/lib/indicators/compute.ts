@@ -2,12 +2,12 @@ import { indexScales, taskInfoKey } from '../data/reference-index.ts';
 import type { Dataset } from '../data/tables.ts';
 import type { TaskInfo } from '../data/tables.ts';
 import { sampleOf, tInterval, wilson, type Sample } from '../stats/tests.ts';
-import { INDICATORS } from './registry.ts';
-import type { Ctx, Dims, Family, IndicatorDef, Measured } from './types.ts';
+import { INDICATORS, type Indicator, type IndicatorId } from './registry.ts';
+import type { Ctx, Dims, Family, Measured } from './types.ts';
 
 /** One computed indicator group: a row of opendata/indicators.csv, unrounded. */
 export interface IndicatorValue {
-  indicator: string;
+  indicator: IndicatorId;
   year: number;
   scope: 'municipality' | 'school';
   /** Empty for the municipality. */
@@ -39,7 +39,7 @@ export interface Computed {
 type Finished = Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'suppressed' | 'n' | 'reason' | 'sd' | 'ci_low' | 'ci_high'>;
 
 /** Turns what a measure found into a published value, applying the privacy rule (spec §0) and the interval (§11). */
-export function finish(m: Measured, def: IndicatorDef, scope: IndicatorValue['scope'], minGroup: number): Finished {
+export function finish(m: Measured, def: Indicator, scope: IndicatorValue['scope'], minGroup: number): Finished {
   const hide = (n: number) => ({ suppressed: true, n, reason: n === 0 ? ('empty' as const) : ('small' as const) });
   const withT = (value: number, s: Sample) => {
     const ci = tInterval(s);
@@ -130,12 +130,12 @@ export function makeCtxBase(data: Dataset) {
 }
 
 /** Computes every indicator of the registry for every year, group and school. */
-export function computeAll(data: Dataset, indicators: IndicatorDef[] = INDICATORS): Computed {
+export function computeAll(data: Dataset, indicators: readonly Indicator[] = INDICATORS): Computed {
   const minGroup = data.config.privacy.min_group;
   const ctxFor = makeCtxBase(data);
   const values: IndicatorValue[] = [];
   const years = [...data.years.keys()].sort((a, b) => a - b);
-  const byFamily = new Map<Family<unknown>, IndicatorDef[]>();
+  const byFamily = new Map<Family, Indicator[]>();
   for (const d of indicators) {
     const list = byFamily.get(d.family) ?? [];
     list.push(d);

@@ -1,6 +1,7 @@
 import { ALPHA, zTest } from '../stats/tests.ts';
 import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
+import type { IndicatorId } from './registry.ts';
 
 /** One component of the school index and how it is computed. */
 export interface PlaceComponent {
@@ -9,7 +10,7 @@ export interface PlaceComponent {
   /** For table headers. */
   short: string;
   /** Weighted mean over subjects of published values (weights: group sizes). */
-  from: string;
+  from: IndicatorId;
   exclude?: string[];
   /** Turns the mean into «higher is better» on a 0–100 scale. */
   transform: (x: number) => number;

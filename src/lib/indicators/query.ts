@@ -1,4 +1,5 @@
 import type { IndicatorValue } from './compute.ts';
+import type { IndicatorId } from './registry.ts';
 
 export interface Where {
   school?: string;
@@ -54,15 +55,15 @@ export class ValueIndex {
     if (school === undefined || subject === undefined || period === undefined || task === undefined) return undefined;
     return (((school * 1024 + subject) * 32 + (w.grade ?? 0)) * 8 + period) * 1024 + task;
   }
-  get(id: string, year: number, w: Where = {}): IndicatorValue | undefined {
+  get(id: IndicatorId, year: number, w: Where = {}): IndicatorValue | undefined {
     const k = this.key(w);
     return k === undefined ? undefined : this.map.get(`${id}|${year}`)?.get(k);
   }
   /** Every value of an indicator (all years, scopes, groups), in open-data order. */
-  all(id: string): IndicatorValue[] {
+  all(id: IndicatorId): IndicatorValue[] {
     return this.byIndicator.get(id) ?? [];
   }
-  series(id: string, w: Where = {}): { year: number; v?: IndicatorValue }[] {
+  series(id: IndicatorId, w: Where = {}): { year: number; v?: IndicatorValue }[] {
     return this.years.map((year) => ({ year, v: this.get(id, year, w) }));
   }
   /** The same group in the previous year present. */
@@ -78,7 +79,7 @@ export class ValueIndex {
     });
   }
   /** The groups (subject, grade, period) of an indicator at municipal level, in a stable order. */
-  groups(id: string): Where[] {
+  groups(id: IndicatorId): Where[] {
     const seen = new Map<string, Where>();
     for (const v of this.all(id)) {
       if (v.scope !== 'municipality' || v.task) continue;
@@ -89,7 +90,7 @@ export class ValueIndex {
   }
   /** Distinct values of a dimension for an indicator, e.g. the subjects of ege.mean. */
   dimValues<K extends 'subject' | 'grade' | 'period' | 'task' | 'school_id'>(
-    id: string,
+    id: IndicatorId,
     dim: K,
     filter: (v: IndicatorValue) => boolean = () => true,
   ): NonNullable<IndicatorValue[K]>[] {

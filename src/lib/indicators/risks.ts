@@ -20,6 +20,7 @@ import {
 import { basisOf, published, restOf } from './compare.ts';
 import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
+import type { IndicatorId } from './registry.ts';
 
 export type RiskRule = 'low' | 'decline' | 'objectivity';
 
@@ -31,7 +32,7 @@ export interface Risk {
   subject: string;
   grade?: number;
   rule: RiskRule;
-  indicator: string;
+  indicator: IndicatorId;
   value: number;
   /** The value compared with: the rest of the municipality, or the school's years before. */
   reference: string;
@@ -49,7 +50,7 @@ export const RULE_NAMES: Record<RiskRule, string> = {
 };
 
 /** Indicators of failure (a share of «2» or below the minimum) used by the «low results» rule. */
-export const LOW_INDICATORS = [
+export const LOW_INDICATORS: readonly IndicatorId[] = [
   'ege.below_min_share',
   'gve11.fail_share',
   'oge.fail_share',
@@ -58,9 +59,16 @@ export const LOW_INDICATORS = [
   'diag.below_min_share',
 ];
 /** Means used by the «decline» rule. */
-export const DECLINE_INDICATORS = ['ege.mean', 'gve11.mean_mark', 'oge.mean_mark', 'gve9.mean_mark', 'vpr.mean_mark', 'diag.mean_score'];
+export const DECLINE_INDICATORS: readonly IndicatorId[] = [
+  'ege.mean',
+  'gve11.mean_mark',
+  'oge.mean_mark',
+  'gve9.mean_mark',
+  'vpr.mean_mark',
+  'diag.mean_score',
+];
 /** Shares used by the «objectivity» rule: exam below the school mark (inflated marks), exam above it (the exam itself in doubt). */
-export const OBJECTIVITY_INDICATORS = [
+export const OBJECTIVITY_INDICATORS: readonly IndicatorId[] = [
   'vpr.lowered_share',
   'oge.lowered_share',
   'ege.lowered_share',

@@ -33,15 +33,19 @@ export interface Ctx {
   data: Dataset;
 }
 
-/** Where the rows of a family come from and which groups each row belongs to. */
-export interface Family<R> {
+/**
+ * Where the rows of a family come from and which groups each row belongs to.
+ * The row functions are methods: a family of ЕГЭ rows then is a `Family<unknown>`
+ * to the engine, which only hands a family's rows back to the same family.
+ */
+export interface Family<R = unknown> {
   id: string;
   /** The results file of each year the rows come from, e.g. `ege.csv`. */
   file: string;
-  rows: (y: YearResults) => R[] | undefined;
+  rows(y: YearResults): R[] | undefined;
   /** The groups (dimension tuples) a row belongs to; several for totals. */
-  groups: (r: R) => Dims[];
-  school: (r: R) => string;
+  groups(r: R): Dims[];
+  school(r: R): string;
 }
 
 export type Unit = 'чел.' | '%' | 'балл' | 'отметка' | 'дипл.';
@@ -49,8 +53,13 @@ export type Unit = 'чел.' | '%' | 'балл' | 'отметка' | 'дипл.'
 export type ProcedureId =
   'ege' | 'gve11' | 'gia11' | 'oge' | 'gve9' | 'gia9' | 'vpr' | 'diag' | 'olymp' | 'essay' | 'interview' | 'grad' | 'mon';
 
-export interface IndicatorDef<R = any> {
-  id: string;
+/**
+ * An indicator of the registry, reading rows of type R. Its row functions are
+ * methods, so any definition is an `IndicatorDef<unknown>` to the engine and the
+ * pages (see `Family`); `Id` keeps the literal id for the `IndicatorId` union.
+ */
+export interface IndicatorDef<R = unknown, Id extends string = string> {
+  id: Id;
   name: string;
   short: string;
   unit: Unit;
@@ -58,7 +67,7 @@ export interface IndicatorDef<R = any> {
   /** Dimensions that name the group in the output (besides scope, school). */
   dims: (keyof Dims)[];
   /** The unit of a group when it differs from `unit` (ЕГЭ base maths is scored as a mark). */
-  unitOf?: (subject: string) => Unit;
+  unitOf?(subject: string): Unit;
   /** true: higher is better; false: lower is better; null: neither (counts of participants). */
   better: boolean | null;
   /** Items of the seed documents the indicator comes from. */
@@ -71,9 +80,9 @@ export interface IndicatorDef<R = any> {
   responsible?: 'imc' | 'department';
   family: Family<R>;
   /** Rows that count for this indicator (the group exists even when none do). */
-  population?: (r: R) => boolean;
+  population?(r: R): boolean;
   /** null: the indicator does not apply to this group (no output row). */
-  measure: (rows: R[], ctx: Ctx) => Measured | null;
+  measure(rows: R[], ctx: Ctx): Measured | null;
   /** A participant count withheld at school level when 1 … min_group − 1 (ОВЗ). */
   sensitive?: boolean;
 }

@@ -3,7 +3,7 @@ import { describeStanding, DIGITS, formatNumber, formatValue, sentence } from '.
 import { compareWithRest } from '../../indicators/compare.ts';
 import type { Where } from '../../indicators/query.ts';
 import { unitOf } from '../../indicators/registry.ts';
-import type { IndicatorDef } from '../../indicators/types.ts';
+import type { Indicator } from '../../indicators/registry.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
@@ -11,7 +11,7 @@ import { ciCells, CI_LEGEND, drawn, groupWords, slug, unitWord } from '../common
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart } from '../types.ts';
 
-export function schoolTrendChart(m: Model, names: Namer, def: IndicatorDef, school: string, where: Where): Chart | undefined {
+export function schoolTrendChart(m: Model, names: Namer, def: Indicator, school: string, where: Where): Chart | undefined {
   const mine = m.ix.series(def.id, { ...where, school }).filter((s) => s.v);
   const shown = mine.filter((s) => !s.v!.suppressed && s.v!.value !== undefined);
   if (shown.length === 0) return undefined;

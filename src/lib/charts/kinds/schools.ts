@@ -3,7 +3,7 @@ import { count, DIGITS, formatNumber, formatValue, sentence } from '../../format
 import { compareWithRest } from '../../indicators/compare.ts';
 import type { Where } from '../../indicators/query.ts';
 import { unitOf } from '../../indicators/registry.ts';
-import type { IndicatorDef } from '../../indicators/types.ts';
+import type { Indicator } from '../../indicators/registry.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
@@ -14,7 +14,7 @@ import type { Chart } from '../types.ts';
 export function schoolsChart(
   m: Model,
   names: Namer,
-  def: IndicatorDef,
+  def: Indicator,
   where: Where,
   year: number,
   page: string,

@@ -1,7 +1,7 @@
 /** The subjects of a procedure in one year, at municipal level. */
 import { DIGITS, formatNumber, formatValue, sentence } from '../../format.ts';
 import type { IndicatorValue } from '../../indicators/compute.ts';
-import type { IndicatorDef } from '../../indicators/types.ts';
+import type { Indicator } from '../../indicators/registry.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
@@ -12,7 +12,7 @@ import type { Chart } from '../types.ts';
 export function subjectsChart(
   m: Model,
   names: Namer,
-  def: IndicatorDef,
+  def: Indicator,
   year: number,
   page: string,
   pageTitle: string,

@@ -7,11 +7,12 @@ import { drawn, slug, taskOrder } from '../common.ts';
 import { COLORS } from '../render.ts';
 import { taskChart } from '../render-tasks.ts';
 import type { Chart } from '../types.ts';
+import type { TaskProcedure } from '../../indicators/registry.ts';
 
 export function tasksChart(
   m: Model,
   names: Namer,
-  p: string,
+  p: TaskProcedure,
   where: Where,
   year: number,
   page: string,

@@ -1,6 +1,11 @@
 /** Helpers every part of the registry uses. */
 import type { EgeRow } from '../../data/tables.ts';
-import type { Ctx, IndicatorDef, Measured } from '../types.ts';
+import type { Ctx, Dims, IndicatorDef, Measured } from '../types.ts';
+
+/** Group helpers of families: by subject, the whole procedure, and the school of a row. */
+export const bySubject = (r: { subject: string }): Dims[] => [{ subject: r.subject }];
+export const whole = (): Dims[] => [{}];
+export const school = (r: { school_id: string }) => r.school_id;
 
 export const vtg = (r: EgeRow) => r.category === 'ВТГ';
 export const isBase = (ctx: Ctx) => ctx.dims.subject === 'math_base';
@@ -14,7 +19,12 @@ export const hasScore = (r: EgeRow) => r.test_score !== undefined;
 export const PUBLISHED_IN =
   'Итоговый отчёт о состоянии муниципальной системы образования, раздел 2.4 «Развитие системы оценки качества образования и информационной прозрачности системы образования»; аналитическая справка по процедуре; этот сайт и открытые данные';
 
-export const def = <R>(d: IndicatorDef<R>): IndicatorDef<R> => ({ published: PUBLISHED_IN, responsible: 'imc', ...d });
+/** An indicator: its row type comes from its family, and its id stays a literal for `IndicatorId`. */
+export const def = <R, const Id extends string>(d: IndicatorDef<R, Id>): IndicatorDef<R, Id> => ({
+  published: PUBLISHED_IN,
+  responsible: 'imc',
+  ...d,
+});
 
 /** Степень обученности (Симонов): mean of 100/64/36/16 points for marks 5/4/3/2. */
 export const SOU: Record<number, number> = { 5: 100, 4: 64, 3: 36, 2: 16 };

@@ -1,17 +1,30 @@
 /** Task-level results: success per task and over basic and advanced tasks. */
-import * as F from '../families.ts';
 import { rate } from '../measures.ts';
 import type { Ctx, Family, IndicatorDef, Measured } from '../types.ts';
-import { def } from './common.ts';
+import { def, school } from './common.ts';
 
 type TaskRow = { participant_id: string; subject: string; grade?: number; tasks?: Record<string, number> };
-export function taskIndicators<R extends TaskRow & { school_id: string }>(
-  p: 'ege' | 'oge' | 'vpr',
+
+/** Rows with task scores, one group per task of the row (and per level, task empty). */
+function tasksOf<R extends TaskRow & { school_id: string }>(id: string, base: Family<R>): Family<R> {
+  return {
+    id: `${id}-tasks`,
+    file: base.file,
+    rows: (y) => base.rows(y)?.filter((r) => r.tasks !== undefined),
+    groups: (r) => [
+      ...Object.keys(r.tasks ?? {}).map((task) => ({ subject: r.subject, grade: r.grade, task })),
+      { subject: r.subject, grade: r.grade },
+    ],
+    school,
+  };
+}
+export function taskIndicators<R extends TaskRow & { school_id: string }, P extends 'ege' | 'oge' | 'vpr'>(
+  p: P,
   base: Family<R>,
   population?: (r: R) => boolean,
-): IndicatorDef<R>[] {
+) {
   const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
-  const family = F.tasksOf(p, base);
+  const family = tasksOf(p, base);
   const over = (rows: R[], ctx: Ctx, levels: string[]): Measured => {
     // Per participant: points scored and possible over the tasks of these levels.
     const who = new Map<string, { score: number; max: number }>();
@@ -37,7 +50,7 @@ export function taskIndicators<R extends TaskRow & { school_id: string }>(
     population,
   };
   return [
-    def<R>({
+    def({
       ...common,
       id: `${p}.task_success`,
       name: `Процент выполнения задания ${label}`,
@@ -57,7 +70,7 @@ export function taskIndicators<R extends TaskRow & { school_id: string }>(
         return info ? rate(scored) : null;
       },
     }),
-    def<R>({
+    def({
       ...common,
       id: `${p}.basic_tasks_success`,
       name: `Процент выполнения заданий базового уровня ${label}`,
@@ -66,7 +79,7 @@ export function taskIndicators<R extends TaskRow & { school_id: string }>(
         'То же, что процент выполнения задания, но по всем заданиям базового уровня сложности вместе: 100 × Σ баллов / Σ максимальных баллов.',
       measure: (rows, ctx) => (ctx.dims.task === undefined ? over(rows, ctx, ['базовый']) : null),
     }),
-    def<R>({
+    def({
       ...common,
       id: `${p}.advanced_tasks_success`,
       name: `Процент выполнения заданий повышенного и высокого уровня ${label}`,
