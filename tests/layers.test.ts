@@ -49,3 +49,20 @@ describe('module graph', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('source files', () => {
+  const files = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'scripts'))];
+
+  it('are at most 300 lines each, so that each reads as one concern', () => {
+    const long = files.map((f) => [relative(ROOT, f), readFileSync(f, 'utf8').split('\n').length - 1] as const).filter(([, n]) => n > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('of the data and indicator layers need no casts through unknown: their types come from the specs and the registry', () => {
+    const casts = files
+      .filter((f) => /src\/lib\/(data|indicators)\//.test(f))
+      .filter((f) => /as unknown as/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
+    expect(casts).toEqual([]);
+  });
+});
