@@ -46,6 +46,6 @@ export function stackChart(rows: StackRow[], o: { label: string; width?: number 
         }),
       ),
     ],
-  }) as unknown as Element;
+  });
   return finish(svg, o.label);
 }

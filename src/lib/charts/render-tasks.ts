@@ -37,6 +37,6 @@ export function taskChart(tasks: TaskBar[], o: { label: string; threshold: numbe
       Plot.ruleY([o.threshold], { stroke: '#1a1a1a', strokeDasharray: '5 3', strokeWidth: 1.5 }),
       Plot.ruleY([0]),
     ],
-  }) as unknown as Element;
+  });
   return finish(svg, o.label);
 }

@@ -124,7 +124,7 @@ export function lineChart(
       nice: true,
     },
     marks,
-  }) as unknown as Element;
+  });
   return finish(svg, o.label);
 }
 
@@ -208,7 +208,7 @@ export function barChart(
     },
     y: { domain: names, label: null, tickSize: 0 },
     marks,
-  }) as unknown as Element;
+  });
   return finish(svg, o.label);
 }
 
@@ -245,7 +245,7 @@ export function histogramChart(
     y: { label: 'школ', labelAnchor: 'top', labelArrow: 'none', ticks: 4, grid: true, tickFormat: (d: number) => dec(d, 0) },
     color: { domain: ['ok', 'risk'], range: [COLORS.main, COLORS.low] },
     marks,
-  }) as unknown as Element;
+  });
   return finish(svg, o.label);
 }
 
@@ -267,7 +267,7 @@ export function sparkline(values: { x: number; y: number }[]): string {
       Plot.line(values, { x: 'x', y: 'y', stroke: COLORS.main, strokeWidth: 2 }),
       Plot.dot(values.slice(-1), { x: 'x', y: 'y', fill: COLORS.main, r: 3 }),
     ],
-  }) as unknown as Element;
+  });
   svg.setAttribute('aria-hidden', 'true');
   svg.removeAttribute('class');
   return svg.outerHTML.replace(/plot-[0-9a-z-]+/g, 'plot').replace(/<style>[\s\S]*?<\/style>/, '');
