@@ -38,7 +38,7 @@ for (const y of YEARS) {
     const n11 = gia11(t, s, y, str);
     gia9(t, s, y, str, n11);
     assessments(t, s, y, str);
-    schoolLife(t, s, y, str);
+    schoolLife(t, s, str);
   }
   const dir = `results/${y}`;
   write(`${dir}/ege.csv`, csv(t.ege));

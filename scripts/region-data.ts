@@ -10,6 +10,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomLcg, randomNormal } from 'd3';
+import { markOf, OGE as DEMO_OGE, VPR as DEMO_VPR } from './demo/scales.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -21,20 +22,14 @@ function cp1251(text: string): Uint8Array {
   return Uint8Array.from([...text].map((ch) => map.get(ch) ?? 63));
 }
 
-/** ОГЭ and ВПР scales of the generated data: max, then the scores from which «3», «4», «5». */
-export const OGE: Record<string, number[]> = { rus: [33, 15, 22, 29], math: [31, 8, 15, 22], soc: [37, 14, 24, 32], inf: [19, 5, 11, 17] };
-export const VPR: Record<string, number[]> = {
-  '4 rus': [38, 14, 24, 33],
-  '4 math': [20, 6, 10, 15],
-  '5 rus': [45, 18, 29, 38],
-  '5 math': [20, 7, 11, 15],
-  '6 rus': [51, 25, 34, 43],
-  '6 math': [20, 6, 10, 14],
-  '7 rus': [47, 20, 29, 38],
-  '7 math': [19, 6, 12, 16],
-};
+type Scale = [number, number, number, number];
+const only = (all: Record<string, Scale>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, all[k]]));
+
+/** ОГЭ and ВПР scales of the generated data (the demo's, for fewer subjects): max, then the scores from which «3», «4», «5». */
+export const OGE = only(DEMO_OGE, ['rus', 'math', 'soc', 'inf']);
+export const VPR = only(DEMO_VPR, ['4 rus', '4 math', '5 rus', '5 math', '6 rus', '6 math', '7 rus', '7 math']);
 /** The mark of a primary score on such a scale. */
-export const mark = (s: number, [, a, b, c]: number[]) => (s >= c ? 5 : s >= b ? 4 : s >= a ? 3 : 2);
+export const mark = markOf;
 
 const OGE_MATH_TASKS = 25;
 const VPR_MATH_TASKS = 12;

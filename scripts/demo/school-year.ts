@@ -50,7 +50,7 @@ export function assessments(t: YearTables, s: DemoSchool, y: number, str: number
 }
 
 /** The olympiad's stages and the school's own monitoring. */
-export function schoolLife(t: YearTables, s: DemoSchool, y: number, str: number): void {
+export function schoolLife(t: YearTables, s: DemoSchool, str: number): void {
   // olympiad: school stage for grades 5–11, some go on
   const pool = Math.round((s.g4 + s.g9 + s.g11) * 0.8);
   for (let k = 0; k < pool; k++) {

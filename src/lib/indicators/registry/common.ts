@@ -1,11 +1,32 @@
 /** Helpers every part of the registry uses. */
-import type { EgeRow } from '../../data/tables.ts';
-import type { Ctx, Dims, IndicatorDef, Measured } from '../types.ts';
+import type { EgeRow, YearResults } from '../../data/tables.ts';
+import type { Ctx, Dims, Family, IndicatorDef, Measured } from '../types.ts';
 
 /** Group helpers of families: by subject, the whole procedure, and the school of a row. */
 export const bySubject = (r: { subject: string }): Dims[] => [{ subject: r.subject }];
 export const whole = (): Dims[] => [{}];
 export const school = (r: { school_id: string }) => r.school_id;
+
+type GiaRow = { form: string; subject: string; school_id: string };
+
+/**
+ * The families of a ГИА file: the exam per subject and as a whole, the ГВЭ per
+ * subject, and every row together (for counts over both forms).
+ */
+export function giaFamilies<R extends GiaRow>(
+  file: string,
+  rows: (y: YearResults) => R[] | undefined,
+  exam: string,
+  ids: { exam: string; gve: string; gia: string },
+): Record<'exam' | 'examWhole' | 'gve' | 'gia', Family<R>> {
+  const ofForm = (form: string) => (y: YearResults) => rows(y)?.filter((r) => r.form === form);
+  return {
+    exam: { id: ids.exam, file, rows: ofForm(exam), groups: bySubject, school },
+    examWhole: { id: `${ids.exam}-whole`, file, rows: ofForm(exam), groups: whole, school },
+    gve: { id: ids.gve, file, rows: ofForm('ГВЭ'), groups: bySubject, school },
+    gia: { id: ids.gia, file, rows, groups: whole, school },
+  };
+}
 
 export const vtg = (r: EgeRow) => r.category === 'ВТГ';
 export const isBase = (ctx: Ctx) => ctx.dims.subject === 'math_base';

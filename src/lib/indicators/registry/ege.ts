@@ -1,37 +1,16 @@
 /** ГИА-11: ЕГЭ per subject and in total, ГВЭ-11; their objectivity and tasks; the site section. */
-import type { EgeRow } from '../../data/tables.ts';
 import { byParticipant, count, mean, participants, share } from '../measures.ts';
-import { bySubject, def, hasScore, isBase, notBase, school, vtg, whole } from './common.ts';
-import type { Family } from '../types.ts';
+import { def, giaFamilies, hasScore, isBase, notBase, vtg } from './common.ts';
 import { objectivity } from './objectivity.ts';
 import { taskIndicators } from './tasks.ts';
 
-/** ЕГЭ rows of ege.csv; groups by subject. Population (ВТГ) is set per indicator. */
-const ege: Family<EgeRow> = {
-  id: 'ege',
-  file: 'ege.csv',
-  rows: (y) => y.ege?.filter((r) => r.form === 'ЕГЭ'),
-  groups: bySubject,
-  school,
-};
-
-const egeWhole: Family<EgeRow> = {
-  id: 'ege-whole',
-  file: 'ege.csv',
-  rows: (y) => y.ege?.filter((r) => r.form === 'ЕГЭ'),
-  groups: whole,
-  school,
-};
-
-const gve11: Family<EgeRow> = {
-  id: 'gve11',
-  file: 'ege.csv',
-  rows: (y) => y.ege?.filter((r) => r.form === 'ГВЭ'),
-  groups: bySubject,
-  school,
-};
-
-const gia11: Family<EgeRow> = { id: 'gia11', file: 'ege.csv', rows: (y) => y.ege, groups: whole, school };
+/** ЕГЭ rows per subject and in total, ГВЭ-11, all rows. Population (ВТГ) is set per indicator. */
+const {
+  exam: ege,
+  examWhole: egeWhole,
+  gve: gve11,
+  gia: gia11,
+} = giaFamilies('ege.csv', (y) => y.ege, 'ЕГЭ', { exam: 'ege', gve: 'gve11', gia: 'gia11' });
 
 export const EGE = {
   section: {

@@ -1,36 +1,16 @@
 /** ГИА-9: ОГЭ and ГВЭ-9; their objectivity and tasks; the site section. */
-import type { OgeRow } from '../../data/tables.ts';
 import { byParticipant, mean, participants, share } from '../measures.ts';
-import { bySubject, def, school, SOU, SOU_METHOD, whole } from './common.ts';
-import type { Family } from '../types.ts';
+import { def, giaFamilies, SOU, SOU_METHOD } from './common.ts';
 import { objectivity } from './objectivity.ts';
 import { taskIndicators } from './tasks.ts';
 
-const oge: Family<OgeRow> = {
-  id: 'oge',
-  file: 'oge.csv',
-  rows: (y) => y.oge?.filter((r) => r.form === 'ОГЭ'),
-  groups: bySubject,
-  school,
-};
-
-const ogeWhole: Family<OgeRow> = {
-  id: 'oge-whole',
-  file: 'oge.csv',
-  rows: (y) => y.oge?.filter((r) => r.form === 'ОГЭ'),
-  groups: whole,
-  school,
-};
-
-const gve9: Family<OgeRow> = {
-  id: 'gve9',
-  file: 'oge.csv',
-  rows: (y) => y.oge?.filter((r) => r.form === 'ГВЭ'),
-  groups: bySubject,
-  school,
-};
-
-const gia9: Family<OgeRow> = { id: 'gia9', file: 'oge.csv', rows: (y) => y.oge, groups: whole, school };
+/** ОГЭ rows per subject and in total, ГВЭ-9, all rows. */
+const {
+  exam: oge,
+  examWhole: ogeWhole,
+  gve: gve9,
+  gia: gia9,
+} = giaFamilies('oge.csv', (y) => y.oge, 'ОГЭ', { exam: 'oge', gve: 'gve9', gia: 'gia9' });
 
 export const OGE = {
   section: {
