@@ -1,10 +1,11 @@
 import type { IssueLog } from './issues.ts';
 import { indexScales, taskInfoKey } from './reference-index.ts';
 import type { Dataset } from './tables.ts';
+import { RESULTS_FILES, type ResultsFileName } from './results/index.ts';
 import { closest } from './similar.ts';
 import type { EgeRow, OgeRow, Scale, VprRow } from './tables.ts';
 
-type Keyed = { line: number; participant_id?: string; school_id: string };
+type Keyed = Record<string, unknown> & { line: number; school_id: string };
 
 /** Cross-file rules: codes that must exist, unique keys, consistency, reference rows. */
 export function checkDataset(d: Dataset, log: IssueLog): void {
@@ -42,7 +43,7 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
 
   for (const [year, res] of d.years) {
     const dirRel = `results/${year}`;
-    const checkSchools = (file: string, rows: Keyed[] | undefined) => {
+    const checkSchools = (file: string, rows: readonly Keyed[] | undefined) => {
       for (const r of rows ?? []) {
         if (schoolIds.has(r.school_id)) continue;
         const hint = closest(r.school_id, schoolIds.keys());
@@ -57,53 +58,49 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
         }
       }
     };
-    const unique = <T extends Keyed>(file: string, rows: T[] | undefined, key: (r: T) => string, what: string) => {
+    // Every results file: school codes that exist, and no row twice (its key is declared with its columns).
+    const unique = (file: string, rows: readonly Keyed[] | undefined, key: { columns: readonly string[]; what: string }) => {
       const seen = new Map<string, number>();
       for (const r of rows ?? []) {
-        const k = key(r);
+        const k = key.columns.map((c) => String(r[c] ?? '')).join('\u0000');
         const first = seen.get(k);
-        if (first !== undefined) log.error({ file: `${dirRel}/${file}`, line: r.line, message: `Повторная строка: ${what} уже есть в строке ${first}. В файле должен быть только итоговый результат.`, found: k.replace(/\u0000/g, ', ') });
+        if (first !== undefined) log.error({ file: `${dirRel}/${file}`, line: r.line, message: `Повторная строка: ${key.what} уже есть в строке ${first}. В файле должен быть только итоговый результат.`, found: k.replace(/\u0000/g, ', ') });
         else seen.set(k, r.line);
       }
     };
-    const K = (...p: unknown[]) => p.map((x) => String(x ?? '')).join('\u0000');
-
-    checkSchools('ege.csv', res.ege);
-    unique('ege.csv', res.ege, (r) => K(r.participant_id, r.subject), 'этот участник и предмет');
-    for (const r of res.ege ?? []) checkEge(r, `${dirRel}/ege.csv`, year, log, needScale);
-    checkSchools('oge.csv', res.oge);
-    unique('oge.csv', res.oge, (r) => K(r.participant_id, r.subject), 'этот участник и предмет');
-    for (const r of res.oge ?? []) checkOge(r, `${dirRel}/oge.csv`, year, log, needScale);
-    checkSchools('vpr.csv', res.vpr);
-    unique('vpr.csv', res.vpr, (r) => K(r.participant_id, r.subject, r.grade), 'этот участник, предмет и класс');
-    for (const r of res.vpr ?? []) checkVpr(r, `${dirRel}/vpr.csv`, year, log, needScale);
-    checkSchools('diagnostics.csv', res.diagnostics);
-    unique('diagnostics.csv', res.diagnostics, (r) => K(r.participant_id, r.work, r.grade, r.subject), 'этот участник и работа');
-    for (const r of res.diagnostics ?? []) {
-      if (r.primary_score > r.max_score) log.error({ file: `${dirRel}/diagnostics.csv`, line: r.line, column: 'primary_score', message: 'Первичный балл больше максимального.', found: String(r.primary_score), expected: `не больше ${r.max_score}` });
-      if (r.min_score > r.max_score) log.error({ file: `${dirRel}/diagnostics.csv`, line: r.line, column: 'min_score', message: 'Минимальный балл больше максимального.', found: String(r.min_score), expected: `не больше ${r.max_score}` });
-    }
-    checkSchools('olympiad.csv', res.olympiad);
-    unique('olympiad.csv', res.olympiad, (r) => K(r.participant_id, r.subject, r.stage), 'этот участник, предмет и этап');
-    checkSchools('essay.csv', res.essay);
-    unique('essay.csv', res.essay, (r) => K(r.participant_id, r.attempt), 'этот участник и попытка');
-    checkSchools('interview.csv', res.interview);
-    unique('interview.csv', res.interview, (r) => K(r.participant_id, r.attempt), 'этот участник и попытка');
-    checkSchools('graduates.csv', res.graduates);
-    unique('graduates.csv', res.graduates, (r) => K(r.school_id, r.grade), 'эта школа и класс');
-    for (const r of res.graduates ?? []) {
-      for (const k of ['admitted', 'certificates', 'honours', 'repeat', 'continued_school', 'continued_spo', 'not_continuing'] as const) {
-        const v = r[k];
-        if (v !== undefined && v > r.students) log.error({ file: `${dirRel}/graduates.csv`, line: r.line, column: k, message: 'Число больше, чем выпускников (students).', found: String(v), expected: `не больше ${r.students}` });
-      }
-    }
-    checkSchools('monitoring.csv', res.monitoring);
-    unique('monitoring.csv', res.monitoring, (r) => K(r.school_id, r.period, r.grade), 'эта школа, период и класс');
-    for (const r of res.monitoring ?? []) {
-      const f = `${dirRel}/monitoring.csv`;
-      if (r.no_fail > r.students) log.error({ file: f, line: r.line, column: 'no_fail', message: 'Успевающих больше, чем аттестованных.', found: String(r.no_fail), expected: `не больше ${r.students}` });
-      if (r.good > r.no_fail) log.error({ file: f, line: r.line, column: 'good', message: 'Обучающихся на «4» и «5» больше, чем успевающих.', found: String(r.good), expected: `не больше ${r.no_fail}` });
-      if (r.excellent !== undefined && r.excellent > r.good) log.error({ file: f, line: r.line, column: 'excellent', message: 'Отличников больше, чем обучающихся на «4» и «5».', found: String(r.excellent), expected: `не больше ${r.good}` });
+    // Rules of a file's own rows, against the reference (scales) or within the row.
+    const rowChecks: { [N in ResultsFileName]?: () => void } = {
+      ege: () => res.ege?.forEach((r) => checkEge(r, `${dirRel}/ege.csv`, year, log, needScale)),
+      oge: () => res.oge?.forEach((r) => checkOge(r, `${dirRel}/oge.csv`, year, log, needScale)),
+      vpr: () => res.vpr?.forEach((r) => checkVpr(r, `${dirRel}/vpr.csv`, year, log, needScale)),
+      diagnostics: () => {
+        for (const r of res.diagnostics ?? []) {
+          if (r.primary_score > r.max_score) log.error({ file: `${dirRel}/diagnostics.csv`, line: r.line, column: 'primary_score', message: 'Первичный балл больше максимального.', found: String(r.primary_score), expected: `не больше ${r.max_score}` });
+          if (r.min_score > r.max_score) log.error({ file: `${dirRel}/diagnostics.csv`, line: r.line, column: 'min_score', message: 'Минимальный балл больше максимального.', found: String(r.min_score), expected: `не больше ${r.max_score}` });
+        }
+      },
+      graduates: () => {
+        for (const r of res.graduates ?? []) {
+          for (const k of ['admitted', 'certificates', 'honours', 'repeat', 'continued_school', 'continued_spo', 'not_continuing'] as const) {
+            const v = r[k];
+            if (v !== undefined && v > r.students) log.error({ file: `${dirRel}/graduates.csv`, line: r.line, column: k, message: 'Число больше, чем выпускников (students).', found: String(v), expected: `не больше ${r.students}` });
+          }
+        }
+      },
+      monitoring: () => {
+        for (const r of res.monitoring ?? []) {
+          const f = `${dirRel}/monitoring.csv`;
+          if (r.no_fail > r.students) log.error({ file: f, line: r.line, column: 'no_fail', message: 'Успевающих больше, чем аттестованных.', found: String(r.no_fail), expected: `не больше ${r.students}` });
+          if (r.good > r.no_fail) log.error({ file: f, line: r.line, column: 'good', message: 'Обучающихся на «4» и «5» больше, чем успевающих.', found: String(r.good), expected: `не больше ${r.no_fail}` });
+          if (r.excellent !== undefined && r.excellent > r.good) log.error({ file: f, line: r.line, column: 'excellent', message: 'Отличников больше, чем обучающихся на «4» и «5».', found: String(r.excellent), expected: `не больше ${r.good}` });
+        }
+      },
+    };
+    for (const f of RESULTS_FILES) {
+      const rows: readonly Keyed[] | undefined = res[f.name];
+      checkSchools(`${f.name}.csv`, rows);
+      unique(`${f.name}.csv`, rows, f.unique);
+      rowChecks[f.name]?.();
     }
     checkTasks(d, year, res, log);
     if (res.ege?.some((r) => r.form === 'ЕГЭ' && r.school_mark !== undefined && r.subject !== 'math_base')) {

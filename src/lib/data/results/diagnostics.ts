@@ -23,6 +23,7 @@ export const diagnosticsFile = resultsFile({
       min_score: req(num(0), ['Минимальный балл']),
     },
   }),
+  unique: { columns: ['participant_id', 'work', 'grade', 'subject'], what: 'этот участник и работа' },
   example: [{ participant_id: 'D-0001', school_id: '101', work: 'fg-mat', work_name: 'Функциональная грамотность: математика', grade: 8, primary_score: 12, max_score: 20, min_score: 7 }],
 });
 

@@ -10,6 +10,8 @@ export interface ResultsFile<Name extends string = string, S extends TableSpec =
   what: string;
   /** Its columns; the subject column needs the subjects of reference/subjects.csv. */
   spec: (l: Lookups) => S;
+  /** A row repeats another when these columns do (a participant sits a subject once); `what` names them in the message. */
+  unique: { columns: readonly (keyof S['columns'] & string)[]; what: string };
   /** Example rows for the guide and the template: canonical column → value. */
   example: Record<string, string | number>[];
 }
@@ -18,4 +20,4 @@ export interface ResultsFile<Name extends string = string, S extends TableSpec =
 export const resultsFile = <const Name extends string, const S extends TableSpec>(f: ResultsFile<Name, S>) => f;
 
 /** The row type a results file reads. */
-export type RowsOf<F extends ResultsFile> = RowOf<ReturnType<F['spec']>>;
+export type RowsOf<F extends { spec: (l: Lookups) => TableSpec }> = RowOf<ReturnType<F['spec']>>;

@@ -22,6 +22,7 @@ export const graduatesFile = resultsFile({
       not_continuing: c(int(0), ['Не продолжили обучение']),
     },
   }),
+  unique: { columns: ['school_id', 'grade'], what: 'эта школа и класс' },
   example: [{ school_id: '101', grade: 9, students: 52, admitted: 52, certificates: 51, repeat: 1, continued_school: 30, continued_spo: 20, not_continuing: 1 }],
 });
 

@@ -22,6 +22,7 @@ export const monitoringFile = resultsFile({
       problem_subjects: c(text(), ['Проблемные предметы']),
     },
   }),
+  unique: { columns: ['school_id', 'period', 'grade'], what: 'эта школа, период и класс' },
   example: [{ school_id: '101', period: '2 полугодие', grade: 5, students: 75, no_fail: 74, good: 48, excellent: 9 }],
 });
 

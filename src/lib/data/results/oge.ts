@@ -18,6 +18,7 @@ export const ogeFile = resultsFile({
       school_mark: c(mark(), ['Отметка в аттестате', 'Годовая отметка']),
     },
   }),
+  unique: { columns: ['participant_id', 'subject'], what: 'этот участник и предмет' },
   example: [{ participant_id: 'B-0001', school_id: '101', subject: 'Математика', form: 'ОГЭ', primary_score: 18, mark: 4, school_mark: 4 }],
 });
 

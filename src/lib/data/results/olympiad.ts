@@ -20,6 +20,7 @@ export const olympiadFile = resultsFile({
       score: c(num(0), ['Балл']),
     },
   }),
+  unique: { columns: ['participant_id', 'subject', 'stage'], what: 'этот участник, предмет и этап' },
   example: [{ participant_id: 'E-0001', school_id: '101', subject: 'Русский язык', grade: 9, stage: 'муниципальный', status: 'призёр', score: 41 }],
 });
 

@@ -19,6 +19,7 @@ export const essayFile = resultsFile({
   title: 'Итоговое сочинение (изложение)',
   what: 'По строке на участника и попытку.',
   spec: passSpec,
+  unique: { columns: ['participant_id', 'attempt'], what: 'этот участник и попытка' },
   example: [{ participant_id: 'F-0001', school_id: '101', result: 'зачёт', attempt: 1 }],
 });
 
@@ -27,6 +28,7 @@ export const interviewFile = resultsFile({
   title: 'Итоговое собеседование',
   what: 'По строке на участника и попытку.',
   spec: passSpec,
+  unique: { columns: ['participant_id', 'attempt'], what: 'этот участник и попытка' },
   example: [{ participant_id: 'G-0001', school_id: '101', result: 'зачёт', attempt: 1 }],
 });
 

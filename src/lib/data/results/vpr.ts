@@ -37,6 +37,7 @@ export const vprFile = resultsFile({
       journal_mark: c(mark(), ['Отметка по журналу']),
     },
   }),
+  unique: { columns: ['participant_id', 'subject', 'grade'], what: 'этот участник, предмет и класс' },
   example: [{ participant_id: 'C-0001', school_id: '101', subject: 'Русский язык', grade: 4, class: '4А', primary_score: 30, mark: 4, journal_mark: 5 }],
 });
 
