@@ -57,40 +57,15 @@ export function schoolLife(t: YearTables, s: DemoSchool, str: number): void {
     const id = t.nextId();
     const ability = str + normal();
     const grade = 5 + Math.floor(rnd() * 7);
-    for (const subj of [pick(['rus', 'math', 'bio', 'hist', 'eng', 'soc', 'phys', 'chem', 'geo', 'lit'])]) {
-      t.olymp.push([
-        id,
-        s.id,
-        subj,
-        grade,
-        'школьный',
-        ability > 1.3 ? 'победитель' : ability > 0.9 ? 'призёр' : 'участник',
-        clamp(50 + ability * 15, 0, 100),
-      ]);
-      if (grade >= 7 && ability > 1.0) {
-        const m = ability + normal() * 0.5;
-        t.olymp.push([
-          id,
-          s.id,
-          subj,
-          grade,
-          'муниципальный',
-          m > 2 ? 'победитель' : m > 1.5 ? 'призёр' : 'участник',
-          clamp(45 + m * 15, 0, 100),
-        ]);
-        if (grade >= 9 && m > 1.6) {
-          const r = m + normal() * 0.5;
-          t.olymp.push([
-            id,
-            s.id,
-            subj,
-            grade,
-            'региональный',
-            r > 2.6 ? 'победитель' : r > 2.1 ? 'призёр' : 'участник',
-            clamp(40 + r * 15, 0, 100),
-          ]);
-        }
-      }
+    const subj = pick(['rus', 'math', 'bio', 'hist', 'eng', 'soc', 'phys', 'chem', 'geo', 'lit']);
+    // A stage's row: status by the participant's form there (x), score around `base`.
+    const stage = (name: string, x: number, win: number, prize: number, base: number) =>
+      t.olymp.push([id, s.id, subj, grade, name, x > win ? 'победитель' : x > prize ? 'призёр' : 'участник', clamp(base + x * 15, 0, 100)]);
+    stage('школьный', ability, 1.3, 0.9, 50);
+    if (grade >= 7 && ability > 1.0) {
+      const m = ability + normal() * 0.5;
+      stage('муниципальный', m, 2, 1.5, 45);
+      if (grade >= 9 && m > 1.6) stage('региональный', m + normal() * 0.5, 2.6, 2.1, 40);
     }
   }
 
