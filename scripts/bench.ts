@@ -11,8 +11,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { plural } from '../src/lib/format.ts';
-import { mark, OGE, regionData, VPR } from './region-data.ts';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { clamp } from './demo/random.ts';
+import { markOf } from './demo/scales.ts';
+import { OGE, regionData, regionFolder, VPR } from './region-data.ts';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,13 +25,7 @@ const MB = (b: number) => `${Math.round(b / 1024 / 1024)} МБ`;
 function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 2025]): number {
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
-  mkdirSync(join(dir, 'reference'), { recursive: true });
-  for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) copyFileSync(join(ROOT, 'data/reference', f), join(dir, 'reference', f));
-  writeFileSync(
-    join(dir, 'site.yaml'),
-    'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство\nimc:\n  name: Центр оценки\n',
-  );
+  regionFolder(dir);
   const ids = Array.from({ length: schools }, (_, i) => `S${String(i + 1).padStart(4, '0')}`);
   writeFileSync(join(dir, 'schools.csv'), 'school_id,name\n' + ids.map((id, i) => `${id},Школа № ${i + 1}`).join('\n') + '\n');
   let rows = 0;
@@ -54,7 +50,7 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
         for (const subj of y === 2021 ? ['rus', 'math'] : ['rus', 'math', 'soc', 'inf']) {
           const sc = OGE[subj];
           const v = clamp(sc[0] * (0.6 + str * 0.3 + (rnd() - 0.5) * 0.5), 0, sc[0]);
-          oge.push(`${p},${s},${subj},${v},${mark(v, sc)},${clamp(4 + str + rnd() - 0.5, 2, 5)}`);
+          oge.push(`${p},${s},${subj},${v},${markOf(v, sc)},${clamp(4 + str + rnd() - 0.5, 2, 5)}`);
         }
       }
       for (const g of [4, 5, 6, 7]) {
@@ -63,7 +59,7 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
           for (const subj of ['rus', 'math']) {
             const sc = VPR[`${g} ${subj}`];
             const v = clamp(sc[0] * (0.6 + str * 0.3 + (rnd() - 0.5) * 0.5), 0, sc[0]);
-            const m = mark(v, sc);
+            const m = markOf(v, sc);
             vpr.push(`${p},${s},${subj},${g},${v},${m},${clamp(m + rnd() - 0.3, 2, 5)}`);
           }
         }

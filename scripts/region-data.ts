@@ -10,6 +10,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomLcg, randomNormal } from 'd3';
+import { clamp } from './demo/random.ts';
 import { markOf, OGE as DEMO_OGE, VPR as DEMO_VPR } from './demo/scales.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -28,24 +29,26 @@ const only = (all: Record<string, Scale>, keys: string[]) => Object.fromEntries(
 /** ОГЭ and ВПР scales of the generated data (the demo's, for fewer subjects): max, then the scores from which «3», «4», «5». */
 export const OGE = only(DEMO_OGE, ['rus', 'math', 'soc', 'inf']);
 export const VPR = only(DEMO_VPR, ['4 rus', '4 math', '5 rus', '5 math', '6 rus', '6 math', '7 rus', '7 math']);
-/** The mark of a primary score on such a scale. */
-export const mark = markOf;
 
 const OGE_MATH_TASKS = 25;
 const VPR_MATH_TASKS = 12;
 
-export function regionData(dir: string, opts: { schools?: number; years?: number[] } = {}): number {
-  const schools = opts.schools ?? 1001;
-  const years = opts.years ?? [2023, 2024, 2025];
-  const rnd = randomLcg(20261123);
-  const normal = randomNormal.source(rnd)(0, 1);
-  const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
+/** A data folder for a region: the shipped reference books and a site.yaml naming it. */
+export function regionFolder(dir: string): void {
   mkdirSync(join(dir, 'reference'), { recursive: true });
   for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) copyFileSync(join(ROOT, 'data/reference', f), join(dir, 'reference', f));
   writeFileSync(
     join(dir, 'site.yaml'),
     'municipality:\n  name: Регион для замера\n  genitive: региона для замера\n  region: Регион\ndepartment:\n  name: Министерство образования\nimc:\n  name: Центр оценки качества образования\n',
   );
+}
+
+export function regionData(dir: string, opts: { schools?: number; years?: number[] } = {}): number {
+  const schools = opts.schools ?? 1001;
+  const years = opts.years ?? [2023, 2024, 2025];
+  const rnd = randomLcg(20261123);
+  const normal = randomNormal.source(rnd)(0, 1);
+  regionFolder(dir);
   const ids = Array.from({ length: schools }, (_, i) => String(100000 + i));
   writeFileSync(
     join(dir, 'schools.csv'),
@@ -95,7 +98,7 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
         for (const subj of ['rus', 'math', 'soc', 'inf']) {
           const sc = OGE[subj];
           const v = clamp(sc[0] * (0.6 + 0.15 * (str + normal())), 0, sc[0]);
-          const m = mark(v, sc);
+          const m = markOf(v, sc);
           const t =
             subj === 'math'
               ? Array.from({ length: OGE_MATH_TASKS }, (_, i) =>
@@ -109,7 +112,7 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
         const [g, subj] = gs.split(' ');
         for (let k = 0; k < 22; k++) {
           const v = clamp(sc[0] * (0.6 + 0.15 * (str + normal())), 0, sc[0]);
-          const m = mark(v, sc);
+          const m = markOf(v, sc);
           const t =
             subj === 'math' && (g === '4' || g === '5')
               ? Array.from({ length: VPR_MATH_TASKS }, (_, i) => String(rnd() < v / sc[0] ? (i > 9 ? clamp(rnd() * 2 + 0.3, 0, 2) : 1) : 0))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slug } from '../src/lib/charts/catalog.ts';
+import { presentation } from '../src/lib/presentation.ts';
 import {
   describeChange,
   describeComparison,
@@ -102,5 +103,30 @@ describe('chart ids', () => {
   it('are URL-safe, also for Cyrillic work codes', () => {
     expect(slug('ege.mean', 'math_prof', undefined, 'municipality')).toBe('ege-mean-math-prof-municipality');
     expect(slug('diag.mean_score', 'ФГ/мат', 8)).toBe('diag-mean-score-fg-mat-8');
+  });
+});
+
+describe('why a value is withheld', () => {
+  const v = (n: number, reason: 'small' | 'ovz' | 'empty') =>
+    ({
+      indicator: 'ege.mean',
+      year: 2025,
+      scope: 'school',
+      school_id: 'A',
+      subject: 'rus',
+      period: '',
+      task: '',
+      suppressed: true,
+      n,
+      reason,
+    }) as const;
+  it('says the group size with the right form of «участник», whatever the threshold', () => {
+    const p = presentation(25);
+    expect(p.whyHidden(v(1, 'small'))).toBe('скрыто: в группе 1\u00a0участник — меньше порога 25');
+    expect(p.whyHidden(v(3, 'small'))).toBe('скрыто: в группе 3\u00a0участника — меньше порога 25');
+    expect(p.whyHidden(v(21, 'small'))).toBe('скрыто: в группе 21\u00a0участник — меньше порога 25');
+    expect(p.whyHidden(v(12, 'small'))).toBe('скрыто: в группе 12\u00a0участников — меньше порога 25');
+    expect(presentation(21).whyHidden(v(4, 'ovz'))).toBe('скрыто: менее 21\u00a0человека (защита персональных данных)');
+    expect(p.whyHidden(v(0, 'empty'))).toBe('нет участников в группе');
   });
 });

@@ -62,6 +62,9 @@ export function plural(n: number, forms: [string, string, string]): string {
   return forms[2];
 }
 
+/** Forms of «участник» after a number. */
+export const PARTICIPANTS: [string, string, string] = ['участник', 'участника', 'участников'];
+
 export const count = (n: number, forms: [string, string, string]) => `${formatNumber(n, 0)}${NBSP}${plural(n, forms)}`;
 
 const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];

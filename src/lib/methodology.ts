@@ -1,5 +1,15 @@
 /** The worked example of the methodology page: a school's change that looks large but is within chance, from this site's data. */
-import { describeChange, describeComparison, formatInterval, formatNumber, formatValue, genderOf, DIGITS } from './format.ts';
+import {
+  count,
+  describeChange,
+  describeComparison,
+  formatInterval,
+  formatNumber,
+  formatValue,
+  genderOf,
+  DIGITS,
+  PARTICIPANTS,
+} from './format.ts';
 import { changeFromPrevious, type Comparison } from './indicators/compare.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import { indicator, unitOf, type IndicatorId } from './indicators/registry.ts';
@@ -42,7 +52,7 @@ export function workedExample(m: Model): WorkedExample | undefined {
   const names = namer(m.data);
   const d = DIGITS[unit] + 1;
   const line = (x: IndicatorValue) =>
-    `${x.year} год: ${formatNumber(x.n, 0)} участников, среднее ${formatValue(x.value!, unit)}, стандартное отклонение ${formatNumber(x.sd!, d)}, 95-процентный интервал ${formatInterval(x, unit)}`;
+    `${x.year} год: ${count(x.n, PARTICIPANTS)}, среднее ${formatValue(x.value!, unit)}, стандартное отклонение ${formatNumber(x.sd!, d)}, 95-процентный интервал ${formatInterval(x, unit)}`;
   return {
     school: names.school(v.school_id),
     group: names.group(v),
@@ -54,6 +64,6 @@ export function workedExample(m: Model): WorkedExample | undefined {
       line(v),
       `Разница ${formatNumber(c.diff, d)}; t-критерий Уэлча: t = ${formatNumber(c.test!.statistic, 2)}, число степеней свободы ≈ ${formatNumber(c.test!.df ?? 0, 1)}, p = ${formatNumber(c.test!.p, 3)}.`,
     ],
-    verdict: `${def.name} — ${describeComparison(c, unit, genderOf(def.name))}: интервалы двух лет перекрываются, p больше 0,05, и сайт не пишет «${describeChange(c.diff, unit, genderOf(def.name)).split(' ')[0]}», не ставит стрелку и не красит изменение. Такая разница — обычное дело, когда меняется состав ${formatNumber(v.n, 0)} участников.`,
+    verdict: `${def.name} — ${describeComparison(c, unit, genderOf(def.name))}: интервалы двух лет перекрываются, p больше 0,05, и сайт не пишет «${describeChange(c.diff, unit, genderOf(def.name)).split(' ')[0]}», не ставит стрелку и не красит изменение. Такая разница — обычное дело, когда в группе ${count(v.n, PARTICIPANTS)} и её состав меняется каждый год.`,
   };
 }

@@ -1,5 +1,5 @@
 /** How a value shows in a table: the number with its interval, or «—» and why it is withheld. */
-import { formatInterval, formatValue } from './format.ts';
+import { count, formatInterval, formatValue, PARTICIPANTS } from './format.ts';
 import type { IndicatorValue } from './indicators/compute.ts';
 import { unitOf } from './indicators/registry.ts';
 import type { Indicator } from './indicators/registry.ts';
@@ -15,9 +15,9 @@ export interface TableCell {
 
 /** «—» with the reason, for tables. */
 function whyHidden(v: IndicatorValue, minGroup: number): string {
-  if (v.reason === 'ovz') return `скрыто: менее ${minGroup} человек (защита персональных данных)`;
+  if (v.reason === 'ovz') return `скрыто: менее ${count(minGroup, ['человека', 'человек', 'человек'])} (защита персональных данных)`;
   if (v.reason === 'empty') return 'нет участников в группе';
-  return `скрыто: в группе ${v.n} ${v.n === 1 ? 'участник' : v.n < 5 ? 'участника' : 'участников'} — меньше порога ${minGroup}`;
+  return `скрыто: в группе ${count(v.n, PARTICIPANTS)} — меньше порога ${minGroup}`;
 }
 
 function valueCell(v: IndicatorValue | undefined, def: Indicator, minGroup: number): TableCell {

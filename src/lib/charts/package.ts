@@ -4,7 +4,7 @@
  * release, citation) and a short README in Russian.
  */
 import { strToU8, zipSync } from 'fflate';
-import { formatDate } from '../format.ts';
+import { count, formatDate } from '../format.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
@@ -28,7 +28,10 @@ export function chartPackage(m: Model, c: Chart): Uint8Array {
     ['source_procedure', def ? def.procedure : ''],
     ['source_files', def ? `data/results/<год>/${def.family.file}` : ''],
     ['intervals', 'ci_low, ci_high — 95-процентный доверительный интервал (для средних — t-интервал, для долей — интервал Уилсона)'],
-    ['suppressed', '1 — значение не публикуется: группа меньше ' + cfg.privacy.min_group + ' участников'],
+    [
+      'suppressed',
+      `1 — значение не публикуется: в группе меньше ${count(cfg.privacy.min_group, ['участника', 'участников', 'участников'])}`,
+    ],
     ['publisher', publisher],
     ['licence', cfg.site.licence],
     ['release', m.release],

@@ -46,8 +46,8 @@ function verdict(test: TestResult | undefined, diff: number): Comparison {
 }
 
 export function compare(a: IndicatorValue | undefined, b: IndicatorValue | undefined): Comparison | undefined {
-  const x = a && basisOf(a);
-  const y = b && basisOf(b);
+  const x = basisOf(a);
+  const y = basisOf(b);
   return x && y ? compareBases(x, y) : undefined;
 }
 
@@ -67,9 +67,8 @@ export function restOf(muni: IndicatorValue, school: IndicatorValue): Basis | un
 
 /** A school against the rest of the municipality. */
 export function compareWithRest(school: IndicatorValue | undefined, muni: IndicatorValue | undefined): Comparison | undefined {
-  if (!published(school) || !published(muni)) return undefined;
   const s = basisOf(school);
-  const rest = restOf(muni, school);
+  const rest = school && muni && restOf(muni, school);
   return s && rest ? compareBases(s, rest) : undefined;
 }
 

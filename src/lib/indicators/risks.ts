@@ -5,10 +5,9 @@
  * year (Benjamini–Hochberg), and a minimum effect so that a flag also matters.
  */
 import type { SiteConfig } from '../data/site-config.ts';
-import { formatNumber, formatValue } from '../format.ts';
+import { count, formatNumber, formatValue } from '../format.ts';
 import {
   benjaminiHochberg,
-  pool,
   tInterval,
   twoProportions,
   welch,
@@ -17,7 +16,7 @@ import {
   type Sample,
   type TestResult,
 } from '../stats/tests.ts';
-import { basisOf, published, restOf } from './compare.ts';
+import { basisOf, pooledSample, published, restOf } from './compare.ts';
 import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
 import type { IndicatorId } from './registry.ts';
@@ -164,16 +163,15 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
       if (!flaggable(v)) continue;
       const now = basisOf(v);
       if (now?.kind !== 'mean') continue;
-      const before: Sample[] = [];
-      const used: number[] = [];
+      // The published means of the `decline_years` before, pooled as one sample.
+      const earlier: IndicatorValue[] = [];
       for (let k = cfg.decline_years; k >= 1; k--) {
-        const b = basisOf(ix.get(id, v.year - k, { school: v.school_id, subject: v.subject, grade: v.grade }));
-        if (b?.kind !== 'mean') continue;
-        before.push(b.sample);
-        used.push(v.year - k);
+        const e = ix.get(id, v.year - k, { school: v.school_id, subject: v.subject, grade: v.grade });
+        if (basisOf(e)?.kind === 'mean') earlier.push(e!);
       }
-      if (before.length === 0) continue;
-      const prev = before.reduce((a, b) => pool(a, b));
+      const prev = pooledSample(earlier);
+      if (!prev) continue;
+      const used = earlier.map((e) => e.year);
       const t = welch(now.sample, prev);
       if (!t) continue;
       const sd = pooledSd(now.sample, prev);
@@ -232,7 +230,7 @@ export function findRisks(ix: ValueIndex, cfg: SiteConfig['risks']): Risk[] {
       if (found[i] && c.matters)
         out.push({
           ...c.risk,
-          evidence: `${c.risk.evidence}. Различие значимо и с поправкой на множественные сравнения: правило проверило ${list.length} групп этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(cfg.fdr * 100, 0)}\u00a0%.`,
+          evidence: `${c.risk.evidence}. Различие значимо и с поправкой на множественные сравнения: правило проверило ${count(list.length, ['группу', 'группы', 'групп'])} этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(cfg.fdr * 100, 0)}\u00a0%.`,
         });
     });
   }

@@ -1,5 +1,5 @@
 /** Task success of a work, with deficits under 50 %. */
-import { formatNumber, formatValue, sentence } from '../../format.ts';
+import { formatNumber, formatValue, plural, sentence } from '../../format.ts';
 import type { Where } from '../../indicators/query.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
@@ -30,7 +30,7 @@ export function tasksChart(
   const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p] ?? p;
   const group = names.group({ subject: where.subject ?? '', grade: where.grade, period: '', task: '' });
   const title = deficits.length
-    ? `${label}, ${group}: ${deficits.length} из ${byTask.length} заданий выполнены менее чем на 50 % — это дефициты`
+    ? `${label}, ${group}: ${deficits.length} из ${byTask.length} ${plural(byTask.length, ['задания', 'заданий', 'заданий'])} ${plural(deficits.length, ['выполнено', 'выполнены', 'выполнены'])} менее чем на 50 % — это дефициты`
     : `${label}, ${group}: все задания выполнены не менее чем на 50 %`;
   const task = (t: string) =>
     m.data.tasks.find(
