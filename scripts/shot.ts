@@ -2,12 +2,9 @@
  * Screenshots for a person to look at:
  * `node scripts/shot.ts <url> <out.png> [width] [css selector to scroll to]`.
  */
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 const [url, out, width = '390', selector] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 await page.goto(url);
 if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();

@@ -1,19 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../scripts/browser.ts';
 import { serve } from '../scripts/serve.ts';
+import { UNTIL } from './helpers/wait.ts';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 let browser: Browser;
 let site: { server: Server; url: string };
 
 beforeAll(async () => {
   site = await serve(inject('demoDist'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,8 +81,8 @@ describe('keyboard and modes', () => {
     expect(seen).toContain('site-q');
     await page.keyboard.type('Лицей');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/search\/\?q=/);
-    await expect.poll(() => page.locator('#results a').allTextContents()).toContain('Лицей № 2');
+    await page.waitForURL(/search\/\?q=/, UNTIL);
+    await page.locator('#results a', { hasText: 'Лицей № 2' }).first().waitFor(UNTIL);
     await page.close();
   });
   it('opens the phone menu by keyboard, with a visible focus, and the header stays under 160 px', async () => {
@@ -108,7 +106,7 @@ describe('keyboard and modes', () => {
     const { page } = await open('/search/?q=гимназии', 390);
     const hosts = new Set<string>();
     page.on('request', (r) => hosts.add(new URL(r.url()).host));
-    await expect.poll(() => page.locator('#results a').allTextContents()).toContain('Гимназия № 1');
+    await page.locator('#results a', { hasText: 'Гимназия № 1' }).first().waitFor(UNTIL);
     expect(await page.locator('#results h2').first().textContent()).toMatch(/^Школы/);
     expect([...hosts].every((h) => h === new URL(site.url).host)).toBe(true);
     await page.close();
@@ -120,7 +118,7 @@ describe('keyboard and modes', () => {
     expect(await page.getAttribute('#lv-toggle', 'aria-pressed')).toBe('true');
     await page.click('details.menu > summary');
     await page.click('nav.main a[href$="/schools/"]');
-    await page.waitForURL(/schools\/$/);
+    await page.waitForURL(/schools\/$/, UNTIL);
     expect(await page.evaluate(() => document.documentElement.classList.contains('lv'))).toBe(true);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(base);
     await page.close();
@@ -129,7 +127,7 @@ describe('keyboard and modes', () => {
     const { page } = await open('/schools/', 390);
     await page.fill('#school-filter', 'оош');
     await expect
-      .poll(async () => (await page.locator('#school-list > li:not([hidden]) h2').allTextContents()).sort())
+      .poll(async () => (await page.locator('#school-list > li:not([hidden]) h2').allTextContents()).sort(), UNTIL)
       .toEqual(['ООШ № 8', 'ООШ с. Заречное'].sort());
     await page.close();
   });
@@ -155,7 +153,7 @@ describe('embeds', () => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(otherUrl);
     const frame = page.frameLocator('#f');
-    await expect.poll(() => frame.locator('figure[data-chart-id="ege-mean-rus-schools"] svg').count()).toBeGreaterThan(0);
+    await frame.locator('figure[data-chart-id="ege-mean-rus-schools"] svg').first().waitFor(UNTIL);
     const f = page.frames().find((x) => x.url().includes('/embed/'))!;
     expect(await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await f.evaluate(() => document.querySelectorAll('nav, footer').length)).toBe(0);
