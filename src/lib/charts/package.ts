@@ -8,6 +8,7 @@ import { count, formatDate } from '../format.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { toCsv } from '../opendata/csv.ts';
+import { SAFE_TEXT_NOTE } from '../opendata/passport.ts';
 import { absolute } from '../paths.ts';
 import type { Chart } from './types.ts';
 
@@ -47,6 +48,7 @@ export function chartPackage(m: Model, c: Chart): Uint8Array {
     'Файлы:',
     `  data.csv — данные графика (UTF-8, разделитель «,», десятичная точка); столбцы: ${c.csv.header.join(', ')}.`,
     '  meta.csv — описание: показатель, единица, методика, источник, лицензия, выпуск, как ссылаться.',
+    SAFE_TEXT_NOTE,
     '',
     def ? `Показатель: ${def.name} (${def.id}), ${def.unit}. ${def.method}` : '',
     '',

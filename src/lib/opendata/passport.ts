@@ -43,6 +43,10 @@ export const COLUMN_DOCS: Record<string, string> = {
   ci_high: 'Верхняя граница того же интервала',
 };
 
+/** How text cells are written so that a spreadsheet never runs them (the CSV-injection guard of csv.ts). */
+export const SAFE_TEXT_NOTE =
+  'Текст, который начинается со знаков =, +, −, @, табуляции или возврата каретки (например, название школы), записан с апострофом в начале: так Excel и LibreOffice показывают его как текст и не выполняют как формулу. Числа записаны без изменений.';
+
 /** English description and format of each column, for structure.csv of the open-data standard 3.0. */
 export const STRUCTURE: Record<(typeof INDICATOR_COLUMNS)[number], [string, string]> = {
   indicator: ['Indicator identifier', 'string'],
@@ -112,6 +116,7 @@ export function meta(m: Model) {
     relevance_date: m.today,
     build_time: m.buildTime,
     privacy_min_group: c.privacy.min_group,
+    text_cells: SAFE_TEXT_NOTE,
     indicators: INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit, method: d.method })),
     files: {
       'indicators.csv': { format: 'CSV, UTF-8 без BOM, разделитель «,», десятичная точка', columns: COLUMN_DOCS },

