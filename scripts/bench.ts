@@ -10,6 +10,7 @@
  *  when the budget (180 s, 2 GB) is passed.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { reportedPeak, treeMemory } from './memory.ts';
 import { plural } from '../src/lib/format.ts';
 import { clamp } from './demo/random.ts';
 import { markOf } from './demo/scales.ts';
@@ -92,42 +93,26 @@ function stage(code: string, env: Record<string, string> = {}) {
   return { seconds: (performance.now() - t) / 1000, rss, out: r.stdout };
 }
 
-/** Runs a command and samples the resident memory of it and its descendants (from /proc) twice a second. */
+/**
+ * Runs a command and samples the resident memory of it and its descendants twice a second
+ * (from /proc; where there is none, the build's own report of its peak is used).
+ */
 function watched(
   cmd: string,
   args: string[],
   env: Record<string, string>,
-): Promise<{ status: number | null; seconds: number; out: string; peakMain: number; peakTree: number }> {
+): Promise<{ status: number | null; seconds: number; out: string; peakMain: number; peakTree: number | undefined }> {
   const t = performance.now();
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
   let peakMain = 0;
-  let peakTree = 0;
-  const rss = (pid: number) => {
-    try {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      return 0;
-    }
-  };
-  const kids = (pid: number): number[] => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
+  let peakTree: number | undefined;
   const timer = setInterval(() => {
-    const tree: number[] = [];
-    const walk = (pid: number) => {
-      tree.push(pid);
-      kids(pid).forEach(walk);
-    };
-    walk(child.pid!);
-    const sizes = tree.map(rss);
+    const sizes = treeMemory(child.pid!);
+    if (!sizes) return;
     peakTree = Math.max(
-      peakTree,
+      peakTree ?? 0,
       sizes.reduce((a, b) => a + b, 0),
     );
     // The build itself: the largest process of the tree (the supervisor is small, renderers are short-lived).
@@ -136,7 +121,7 @@ function watched(
   return new Promise((ok) =>
     child.on('exit', (status) => {
       clearInterval(timer);
-      ok({ status, seconds: (performance.now() - t) / 1000, out, peakMain, peakTree });
+      ok({ status, seconds: (performance.now() - t) / 1000, out, peakMain: peakMain || (reportedPeak(out) ?? 0), peakTree });
     }),
   );
 }
@@ -220,7 +205,7 @@ try {
     for (const line of r.out.split('\n').filter((l) => /^Данные прочитаны|\d с, память/.test(l))) console.log(`  ${line}`);
     const pages = countPages(out);
     console.log(
-      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} ${plural(pages, ['страница', 'страницы', 'страниц'])} (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: сборка ${MB(r.peakMain)}, вместе с процессами PNG и поиска ${MB(r.peakTree)} (бюджет: 180 с и 2 ГБ)`,
+      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} ${plural(pages, ['страница', 'страницы', 'страниц'])} (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: сборка ${MB(r.peakMain)}${r.peakTree === undefined ? '' : `, вместе с процессами PNG и поиска ${MB(r.peakTree)}`} (бюджет: 180 с и 2 ГБ)`,
     );
     const over = [
       r.status !== 0 ? `сборка завершилась с кодом ${r.status}` : '',

@@ -19,37 +19,55 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { build } from 'astro';
 import { issueLines } from '../src/lib/data/report.ts';
-import { count, formatNumber, plural } from '../src/lib/format.ts';
-import { writeArchivedEmbeds } from '../src/lib/embeds.ts';
-import { catalog } from '../src/lib/charts/catalog.ts';
+import { count, formatNumber, formatTime, plural } from '../src/lib/format.ts';
 import { Progress } from '../src/lib/progress.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
-import { openDataChunks } from '../src/lib/opendata/write.ts';
-import { chartFiles, fontFace, svgChars, withFont } from '../src/lib/charts/files.ts';
-import { pngQueue } from '../src/lib/charts/finish.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
-import { searchIndex } from '../src/lib/search-index.ts';
+import { SUMS, writeChecksums } from '../src/lib/publish/checksums.ts';
+import { takeLock } from '../src/lib/publish/lock.ts';
+import { clearAstroWork, CRASH, recover, swapIn, workspace } from '../src/lib/publish/workspace.ts';
 
 const supervised = process.env.MSOKO_SUPERVISED === '1';
 const root = process.cwd();
+const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
+const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
+const w = workspace(outDir, process.pid);
+const tmp = process.env.MSOKO_TMP_DIR ?? w.tmp;
+/** Astro's own working folder for this build, inside the project (see the pages stage). */
+const astroWork = join(root, '.astro', `build-${process.pid}`);
+const scratch = [tmp, `${tmp}-charts`, `${tmp}-astro-cache`, astroWork];
 /** An unexpected failure: its stack goes to the supervisor's log (scripts/build.ts), which tells the person what to do. */
 function crash(e: unknown): never {
-  if (supervised) writeSync(3, '@crash\n');
+  for (const d of scratch) rmSync(d, { recursive: true, force: true });
+  if (supervised) writeSync(2, `${CRASH}\n`);
   console.error((e as Error)?.stack ?? e);
   process.exit(70);
 }
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
+// The supervisor is gone (killed): stop too, leaving dist/ as it was; the next build clears what is left.
+process.on('disconnect', () => {
+  for (const d of scratch) rmSync(d, { recursive: true, force: true });
+  process.exit(2);
+});
 const progress = new Progress();
 /** Tells the supervisor (scripts/build.ts) which stage runs, for a message if the process dies. */
-const mark = (stage: string, size = '') => {
-  if (supervised) writeSync(3, `${stage}\t${size}\n`);
-};
-const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
-const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
+const mark = (stage: string, size = '') => process.send?.({ stage, size });
 const t0 = performance.now();
+
+// One build of an output folder at a time.
+const lock = takeLock(w.lock);
+if ('holder' in lock) {
+  const { holder } = lock;
+  const since = holder.started ? ` с ${formatTime(holder.started)}` : '';
+  console.error(
+    `Папку ${outDir} уже собирает другая сборка (процесс ${holder.pid}${holder.host ? ` на компьютере ${holder.host}` : ''}${since}). Дождитесь её окончания и запустите сборку снова. Если той сборки точно нет (компьютер перезагружали), удалите файл ${w.lock}.`,
+  );
+  process.exit(1);
+}
+for (const line of recover(w)) console.log(`Перед сборкой: ${line}.`);
+clearAstroWork(root);
 
 mark('чтение и проверка данных');
 const { model, log } = buildModel(dataDir);
@@ -66,6 +84,24 @@ if (freeze && isFrozen(dataDir, model.release)) {
   );
   process.exit(1);
 }
+// What renders the site is loaded once the data are known to be good: a build that stops on data stops at once.
+const [
+  { build },
+  { writeArchivedEmbeds },
+  { catalog },
+  { openDataChunks },
+  { chartFiles, fontFace, svgChars, withFont },
+  { pngQueue },
+  { searchIndex },
+] = await Promise.all([
+  import('astro'),
+  import('../src/lib/embeds.ts'),
+  import('../src/lib/charts/catalog.ts'),
+  import('../src/lib/opendata/write.ts'),
+  import('../src/lib/charts/files.ts'),
+  import('../src/lib/charts/finish.ts'),
+  import('../src/lib/search-index.ts'),
+]);
 const tCompute = performance.now();
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);
 const size = `${count(model.data.sources.length, ['файл', 'файла', 'файлов'])}, ${count(rows, ['строка', 'строки', 'строк'])}, ${count(model.data.schools.length, ['школа', 'школы', 'школ'])}`;
@@ -74,8 +110,7 @@ console.log(
 );
 setModel(model);
 
-const tmp = process.env.MSOKO_TMP_DIR ?? join(dirname(outDir), `.dist-tmp-${process.pid}`);
-rmSync(tmp, { recursive: true, force: true });
+for (const d of scratch) rmSync(d, { recursive: true, force: true });
 try {
   const cfg = model.data.config.site;
   const charts = catalog(model).all.size;
@@ -120,7 +155,22 @@ try {
       // Astro renders pages one by one: their count in the output folder is the progress.
       const timer = setInterval(() => tick(countHtml(tmp), expected), 1000);
       try {
-        await build({ root, outDir: tmp, site: cfg.url, base: cfg.base, logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn' });
+        // Astro puts its intermediate server build in <working directory>/.astro/ when the output folder
+        // lies outside it (a folder every build would share), and its content cache in node_modules/.astro:
+        // both are made this build's own — the first inside the project, where its chunks find
+        // node_modules — so that two builds of different data at the same time never read each other's files.
+        mkdirSync(astroWork, { recursive: true });
+        process.chdir(astroWork);
+        await build({
+          root,
+          outDir: tmp,
+          cacheDir: `${tmp}-astro-cache`,
+          site: cfg.url,
+          base: cfg.base,
+          logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn',
+        });
+        process.chdir(root);
+        for (const d of [astroWork, `${tmp}-astro-cache`]) rmSync(d, { recursive: true, force: true });
       } finally {
         clearInterval(timer);
       }
@@ -172,27 +222,34 @@ try {
     unpackRelease(dataDir, r.release, join(tmp, 'embed', r.release));
   }
   write('embed/releases.json', JSON.stringify([...new Set([...model.releases.map((r) => r.release), model.release])].sort()) + '\n');
-  // Swap in one step, so a server never sees a half-written site.
-  const old = join(dirname(outDir), `.dist-old-${process.pid}`);
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  rmSync(old, { recursive: true, force: true });
+  // The release is frozen (in one rename) before the site is swapped in: a build killed between the two
+  // leaves the old site and a complete release, which the next build publishes.
+  if (freeze) freezeRelease(dataDir, { release: model.release, date: model.today }, join(tmp, 'embed', model.release));
+  mark('контрольные суммы');
+  const listed = writeChecksums(tmp);
+  // Swap in with two renames, so a server never sees a half-written site.
+  mark('замена сайта');
+  swapIn({ ...w, tmp });
   if (freeze) {
-    freezeRelease(dataDir, { release: model.release, date: model.today }, join(outDir, 'embed', model.release));
     console.log(
       `Выпуск ${model.release} зафиксирован в ${join(dataDir, 'releases', model.release)}: его графики для встраивания будут публиковаться без изменений при каждой следующей сборке. Сохраните эту папку вместе с данными.`,
     );
   }
+  console.log(
+    `Контрольные суммы ${count(listed, ['файла', 'файлов', 'файлов'])} — в ${join(outDir, SUMS)} (проверка загрузки: sha256sum -c SHA256SUMS или npm run verify).`,
+  );
   mark('готово');
   console.log(
     `Сайт собран в ${outDir} за ${formatNumber((performance.now() - t0) / 1000, 1)} с (графиков: ${charts}; пиковая память сборки ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ).`,
   );
 } catch (e) {
-  rmSync(tmp, { recursive: true, force: true });
-  rmSync(`${tmp}-charts`, { recursive: true, force: true });
   // No stack trace for the person: it goes to the log, and the supervisor says what to do.
   crash(e);
 }
+lock.release();
+// Done: the channel to the supervisor must not keep this process waiting.
+process.removeAllListeners('disconnect');
+process.channel?.unref();
 
 function countHtml(dir: string): number {
   if (!existsSync(dir)) return 0;

@@ -6,4 +6,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { png } from '../src/lib/charts/png.ts';
 
-for (const path of process.argv.slice(2)) writeFileSync(path.replace(/\.svg$/, '.png'), png(readFileSync(path, 'utf8')));
+for (const path of process.argv.slice(2)) {
+  writeFileSync(path.replace(/\.svg$/, '.png'), png(readFileSync(path, 'utf8')));
+  // Between images, hear whether the build that started this renderer is still there.
+  await new Promise((r) => setImmediate(r));
+  if (process.send && !process.connected) process.exit(2);
+}
+// The channel to the build would keep this process waiting.
+process.disconnect?.();

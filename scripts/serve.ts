@@ -54,7 +54,8 @@ export function serve(dir: string, port = 0, base = '/', host = '127.0.0.1'): Pr
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not imported by a test): the same file on every system, Windows paths included.
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   const dir = process.argv[2] ?? 'dist';
   const { url } = await serve(dir, Number(process.env.PORT ?? 4321), process.env.SITE_BASE ?? '/');
   console.log(`Сайт открыт по адресу ${url} (Ctrl+C — остановить)`);

@@ -101,6 +101,6 @@ describe('workbook messages', () => {
   });
   it('explains a file that is not a workbook', () => {
     const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': 'participant_id,school_id\n1,A\n' }));
-    expect(log.errors.map(formatIssue)).toEqual([expect.stringContaining('Книгу Excel не удалось прочитать')]);
+    expect(log.errors.map(formatIssue)).toEqual([expect.stringContaining('Это текстовый файл, а не книга Excel: переименуйте его в .csv')]);
   });
 });

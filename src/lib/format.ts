@@ -76,6 +76,14 @@ export function formatDate(iso: string): string {
   return `${Number(m[3])}${NBSP}${MONTHS_GEN[Number(m[2]) - 1]} ${m[1]}${NBSP}г.`;
 }
 
+/** A moment (ISO) in this computer's time, as a person reads it: `20:41, 1 декабря 2026 г.` */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}, ${formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`)}`;
+}
+
 /** `2026-Q3` → `III квартал 2026 г.`; `2026` → `2026 г.` */
 export function formatPeriod(p: string): string {
   const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(p);

@@ -4,7 +4,9 @@
  * kept by the ИМЦ with their data; every later build publishes its embeds
  * byte for byte, so a news post that embedded a chart keeps showing it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { urlPath } from './paths.ts';
+import { retrying } from './publish/workspace.ts';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
@@ -26,7 +28,7 @@ export function readReleases(dataDir: string): Release[] {
   const root = join(dataDir, 'releases');
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((r) => existsSync(join(root, r, 'release.json')))
+    .filter((r) => !r.startsWith('.') && existsSync(join(root, r, 'release.json')))
     .map((r) => JSON.parse(readFileSync(join(root, r, 'release.json'), 'utf8')) as Release)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.release < b.release ? -1 : 1));
 }
@@ -41,18 +43,28 @@ export function freezeRelease(dataDir: string, info: Release, embedDir: string):
     for (const f of readdirSync(d).sort()) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
-      else files[relative(embedDir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+      else files[urlPath(relative(embedDir, p))] = readFileSync(p, 'utf8');
     }
   };
   walk(embedDir);
   const out = dirOf(dataDir, info.release);
-  mkdirSync(out, { recursive: true });
+  // Written beside, then renamed into place: a build killed half-way leaves no half-frozen release.
+  const staging = join(dataDir, 'releases', `.${info.release}-tmp-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   // Brotli with a large window: the pages share their styles, so a release packs to a few hundred kilobytes.
   const packed = brotliCompressSync(JSON.stringify(files), {
     params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 },
   });
-  writeFileSync(join(out, 'embeds.json.br'), packed);
-  writeFileSync(join(out, 'release.json'), JSON.stringify(info, null, 2) + '\n');
+  writeFileSync(join(staging, 'embeds.json.br'), packed);
+  writeFileSync(join(staging, 'release.json'), JSON.stringify(info, null, 2) + '\n');
+  // Another build may have frozen it meanwhile; a folder without release.json never was a release.
+  if (isFrozen(dataDir, info.release)) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`Выпуск ${info.release} уже зафиксирован`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  retrying(() => renameSync(staging, out));
 }
 
 /** Writes a frozen release's embed pages into `embedDir` exactly as they were built. */

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { urlPath } from './paths.ts';
 
 export async function searchIndex(siteDir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru' });
@@ -13,7 +14,7 @@ export async function searchIndex(siteDir: string): Promise<number> {
   try {
     // Embeds are charts for other sites, not pages to find: only the site's own pages are read (a region has thousands of embeds).
     let pages = 0;
-    for (const rel of (readdirSync(siteDir, { recursive: true }) as string[]).sort()) {
+    for (const rel of (readdirSync(siteDir, { recursive: true }) as string[]).map((f) => urlPath(f)).sort()) {
       if (!rel.endsWith('.html') || rel.startsWith('embed') || rel.startsWith('pagefind')) continue;
       const added = await index.addHTMLFile({ sourcePath: rel, content: readFileSync(join(siteDir, rel), 'utf8') });
       if (added.errors.length) throw new Error(`Поиск: ${added.errors.join('; ')}`);

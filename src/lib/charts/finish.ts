@@ -17,7 +17,8 @@ export function pngQueue(onProgress: (done: number) => void = () => {}, batch = 
   let failed: Error | undefined;
   const run = (files: string[]) => {
     const p = new Promise<void>((ok) => {
-      const child = spawn(process.execPath, [SCRIPT, ...files], { stdio: ['ignore', 'inherit', 'inherit'] });
+      // With an IPC channel: when the build dies, the channel closes and the renderer stops too.
+      const child = spawn(process.execPath, [SCRIPT, ...files], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('error', (e) => {
         failed ??= e;
         ok();

@@ -1,3 +1,5 @@
+import { count } from '../format.ts';
+
 /** A problem found in the input data: where it is, what was found, what was expected. */
 export interface DataIssue {
   level: 'error' | 'warning';
@@ -15,8 +17,14 @@ export interface DataIssue {
 /** Collects every issue of a run so the user sees all of them at once. */
 export class IssueLog {
   readonly items: DataIssue[] = [];
+  private readonly perFile = new Map<string, number>();
   error(issue: Omit<DataIssue, 'level'>): void {
     this.items.push({ level: 'error', ...issue });
+    this.perFile.set(issue.file, (this.perFile.get(issue.file) ?? 0) + 1);
+  }
+  /** Errors reported so far in one file. */
+  errorsIn(file: string): number {
+    return this.perFile.get(file) ?? 0;
   }
   warn(issue: Omit<DataIssue, 'level'>): void {
     this.items.push({ level: 'warning', ...issue });
@@ -33,10 +41,16 @@ export class IssueLog {
 export function formatIssue(i: DataIssue): string {
   const where = [`data/${i.file}`];
   if (i.line !== undefined) where.push(`строка ${i.line}`);
-  // A workbook's column comes as «C «Тестовый балл»»: its letter needs no quotes of its own.
-  if (i.column !== undefined) where.push(/^[A-Z]{1,3} «/.test(i.column) ? `столбец ${i.column}` : `столбец «${i.column}»`);
+  // In site.yaml the place is a key; a workbook's column comes as «C «Тестовый балл»»: its letter needs no quotes of its own.
+  if (i.column !== undefined)
+    where.push(/\.ya?ml$/.test(i.file) ? `ключ «${i.column}»` : /^[A-Z]{1,3} «/.test(i.column) ? `столбец ${i.column}` : `столбец «${i.column}»`);
   let text = `${where.join(', ')}: ${i.message}`;
-  if (i.found !== undefined) text += ` Найдено: «${i.found}».`;
+  if (i.found !== undefined) text += ` Найдено: «${shorten(i.found)}».`;
   if (i.expected !== undefined) text += ` Ожидалось: ${i.expected}.`;
   return text;
+}
+
+/** A found value as a message quotes it: a 2-megabyte cell is not printed whole. */
+function shorten(s: string): string {
+  return s.length <= 120 ? s : `${s.slice(0, 100)}… (всего ${count(s.length, ['символ', 'символа', 'символов'])})`;
 }

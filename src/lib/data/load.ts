@@ -1,21 +1,25 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lookup } from './cells.ts';
 import { checkDataset } from './checks.ts';
-import { decode, NotTextError, type CsvRow } from './csv.ts';
+import { decode, UnreadableFile, type CsvRow } from './csv.ts';
+import { fileKind, FOREIGN, kindAdvice, SPREADSHEET } from './sniff.ts';
 import { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
 import { readRoadmaps } from '../roadmap/read.ts';
 import * as S from './schemas.ts';
-import { SETTING_HINTS, siteConfigSchema, type SiteConfig } from './site-config.ts';
+import { z } from 'zod';
+import { closest } from './similar.ts';
+import { SETTING_HINTS, siteConfigSchema, YAML_ERRORS, type SiteConfig } from './site-config.ts';
 import { readRows, readTable, type RowOf, type TableSpec } from './table.ts';
 import { RESULTS_FILES, type YearResults } from './results/index.ts';
 import { columnLetter, readWorkbook } from './workbook.ts';
 import type { Dataset, SourceFile, Subject } from './tables.ts';
 
 export type { Dataset } from './tables.ts';
+
 
 export interface LoadResult {
   data: Dataset;
@@ -43,12 +47,12 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
     const bytes = readFileSync(path);
     sources.push({ path: root === dir ? rel : `${rel} (по умолчанию)`, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: '', rows: 0 });
     try {
-      const { text, encoding } = decode(bytes);
+      const { text, encoding } = decode(bytes, basename(rel));
       sources[sources.length - 1].encoding = encoding;
       return text;
     } catch (e) {
-      if (!(e instanceof NotTextError)) throw e;
-      log.error({ file: rel, message: `${e.message} Откройте файл в Excel и сохраните как «CSV (разделители — точки с запятой)» или «CSV UTF-8».`, expected: 'текстовый файл CSV' });
+      if (!(e instanceof UnreadableFile)) throw e;
+      log.error({ file: rel, line: e.line, message: e.message, expected: 'текстовый файл CSV в одной кодировке (UTF-8 или Windows-1251)' });
       return null;
     }
   };
@@ -59,19 +63,37 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
     const path = join(root, xrel);
     const bytes = readFileSync(path);
     sources.push({ path: xrel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'xlsx', rows: 0 });
+    const kind = fileKind(bytes);
+    if (kind !== 'xlsx') {
+      log.error({ file: xrel, message: kind === 'text' ? 'Это текстовый файл, а не книга Excel: переименуйте его в .csv или откройте в Excel и сохраните как «Книга Excel (*.xlsx)».' : kindAdvice(kind, basename(xrel)), expected: 'книга Excel в формате .xlsx' });
+      return null;
+    }
     try {
       const book = readWorkbook(path, basename(xrel, '.xlsx'));
       const shown = `${xrel}, лист «${book.sheet}»`;
       shownAs.set(rel, shown);
       return { rows: book.rows, shown };
     } catch (e) {
-      log.error({ file: xrel, message: `Книгу Excel не удалось прочитать (${(e as Error).message.split('\n')[0]}). Откройте её в Excel и сохраните заново как «Книга Excel (*.xlsx)».`, expected: 'книга Excel в формате .xlsx' });
+      // exceljs's own words are English and technical: they go to no one; the person gets what to do.
+      log.error({ file: xrel, message: 'Книгу Excel не удалось прочитать: файл повреждён или записан не до конца (например, скопирован не полностью). Откройте её в Excel и сохраните заново как «Книга Excel (*.xlsx)».', expected: 'книга Excel в формате .xlsx' });
       return null;
     }
   };
   const table = <S extends TableSpec>(rel: string, spec: S, required = false, root = dir): RowOf<S>[] => {
     // Any data file may be a workbook: `x.xlsx` in place of `x.csv`, never both.
     const xrel = rel.replace(/\.csv$/i, '.xlsx');
+    // Another spreadsheet format under the file's name would be skipped, and the site published without its data.
+    const foreign = FOREIGN.map((ext) => rel.replace(/\.csv$/i, ext)).filter((f) => f !== rel && existsSync(join(root, f)));
+    for (const f of foreign) {
+      const kind = fileKind(readFileSync(join(root, f)));
+      log.error({
+        file: f,
+        message: `${kind === 'text' ? `Это текстовый файл с расширением ${extname(f)}: переименуйте его в ${basename(rel)}.` : kind === 'xlsx' ? `Это книга Excel с макросами или в двоичном формате (${extname(f)}): откройте её в Excel и сохраните как «Книга Excel (*.xlsx)».` : kindAdvice(kind, basename(f))} Сборка читает только ${basename(rel)} или ${basename(xrel)}.`,
+        found: basename(f),
+        expected: `${basename(rel)} или ${basename(xrel)}`,
+      });
+    }
+    if (foreign.length) return [];
     const book = xrel !== rel && existsSync(join(root, xrel));
     if (book && existsSync(join(root, rel))) {
       log.error({ file: rel, message: `Один и тот же файл дан дважды: ${rel} и ${xrel}. Оставьте один из них.`, found: `${rel}, ${xrel}`, expected: 'один файл: CSV или книга Excel' });
@@ -155,11 +177,10 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       const byName: Record<string, unknown> = res;
       const done = new Set<string>();
       for (const file of readdirSync(join(resultsDir, name)).sort()) {
-        const base = file.replace(/\.(csv|xlsx)$/i, '');
+        const base = file.replace(SPREADSHEET, '');
         const f = RESULTS_FILES.find((r) => r.name === base);
-        if (!/\.(csv|xlsx)$/i.test(file) || !f) {
-          const old = /\.xls$/i.test(file) ? ' Это книга Excel старого формата: откройте её и сохраните как «Книга Excel (*.xlsx)».' : '';
-          log.warn({ file: `results/${name}/${file}`, message: `Файл не входит в формат данных и пропущен.${old}`, found: file, expected: `один из: ${RESULTS_FILES.map((r) => r.name + '.csv').join(', ')} (или те же имена с .xlsx)` });
+        if (!SPREADSHEET.test(file) || !f) {
+          log.warn({ file: `results/${name}/${file}`, message: 'Файл не входит в формат данных и пропущен.', found: file, expected: `один из: ${RESULTS_FILES.map((r) => r.name + '.csv').join(', ')} (или те же имена с .xlsx)` });
           continue;
         }
         if (done.has(base)) continue;
@@ -178,7 +199,8 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   for (const i of log.items) {
     // Checks across files name the CSV; a workbook that stood in for it is named instead.
     i.file = shownAs.get(i.file) ?? i.file;
-    if (i.column !== undefined) i.column = headers.get(i.file)?.[i.column] ?? i.column;
+    // The reader's own header issues name the column as written (their `found`), and keep it: «test_score» stays itself.
+    if (i.column !== undefined && i.found !== i.column) i.column = headers.get(i.file)?.[i.column] ?? i.column;
   }
   return { data, log };
 }
@@ -197,21 +219,43 @@ function readConfig(text: string | undefined, log: IssueLog): SiteConfig {
   try {
     raw = parseYaml(text);
   } catch (e) {
-    const err = e as { linePos?: { line: number }[]; message: string };
-    log.error({ file: 'site.yaml', line: err.linePos?.[0]?.line, message: `Ошибка разметки YAML: ${err.message.split('\n')[0]}`, expected: 'пары «ключ: значение» с отступами пробелами' });
+    const err = e as { code?: string; linePos?: { line: number; col: number }[]; message: string };
+    const pos = err.linePos?.[0];
+    const what = YAML_ERRORS[err.code ?? ''] ?? 'текст не читается как YAML';
+    log.error({ file: 'site.yaml', line: pos?.line, message: `Ошибка разметки YAML${pos ? ` в позиции ${pos.col}` : ''}: ${what}.`, found: text.split(/\r?\n/)[(pos?.line ?? 1) - 1] || undefined, expected: 'пары «ключ: значение», вложенные ключи — с отступом в два пробела' });
     return fallback;
   }
   const parsed = siteConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.');
-      const unknown = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      const found = unknown.length ? unknown.join(', ') : (JSON.stringify(pathGet(raw, issue.path)) ?? 'нет значения');
-      log.error({ file: 'site.yaml', column: key, message: `Неверная настройка: ${issue.message}.`, found, expected: SETTING_HINTS[key] ?? 'значение по описанию в README' });
+      if (issue.code === 'unrecognized_keys') {
+        // A misspelt key would be silently ignored and its default used: name it and the key meant.
+        const known = Object.keys(schemaAt(issue.path));
+        for (const k of issue.keys) {
+          const meant = closest(k, known);
+          log.error({ file: 'site.yaml', column: [...issue.path, k].join('.'), message: `Неизвестная настройка${meant ? `: возможно, имелось в виду «${meant}»` : ''}.`, found: k, expected: SETTING_HINTS[issue.path.join('.')] ?? (known.length ? `один из ключей: ${known.join(', ')}` : 'ключи по описанию в README') });
+        }
+        continue;
+      }
+      const found = JSON.stringify(pathGet(raw, issue.path)) ?? 'нет значения';
+      log.error({ file: 'site.yaml', column: key, message: `Неверная настройка: ${issue.message.replace(/получено string/, 'получен текст')}.`, found, expected: SETTING_HINTS[key] ?? 'значение по описанию в README' });
     }
     return fallback;
   }
   return parsed.data;
+}
+
+/** The keys the settings schema allows at `path` (for «did you mean»). */
+function schemaAt(path: PropertyKey[]): Record<string, unknown> {
+  let cur: unknown = siteConfigSchema;
+  for (const k of path) {
+    while (cur instanceof z.ZodDefault || cur instanceof z.ZodPrefault || cur instanceof z.ZodOptional) cur = cur.unwrap();
+    if (cur instanceof z.ZodArray) cur = cur.element;
+    else if (cur instanceof z.ZodObject) cur = cur.shape[k as string];
+  }
+  while (cur instanceof z.ZodDefault || cur instanceof z.ZodPrefault || cur instanceof z.ZodOptional) cur = cur.unwrap();
+  return cur instanceof z.ZodObject ? cur.shape : {};
 }
 
 function pathGet(obj: unknown, path: PropertyKey[]): unknown {

@@ -18,6 +18,7 @@ export const schoolsSpec = {
     closed: c(int(1990, 2100), ['Закрыта с', 'Закрыта']),
     successor_id: c(text(), ['Правопреемник']),
   },
+  keepPartial: true,
 } satisfies TableSpec;
 
 export const subjectsSpec = {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Messages of the settings check in Russian: the ИМЦ reads them.
 z.config(z.locales.ru());
 
-const org = z.object({
+const org = z.strictObject({
   /** Full name of the organisation. */
   name: z.string().min(1),
   /** Short name used in text («МКУ ИМЦ»). */
@@ -19,8 +19,8 @@ const org = z.object({
 });
 
 /** `data/site.yaml`: the municipality, its publishers and publication settings. */
-export const siteConfigSchema = z.object({
-  municipality: z.object({
+export const siteConfigSchema = z.strictObject({
+  municipality: z.strictObject({
     /** Именительный падеж: «Вилючинский городской округ». */
     name: z.string().min(1),
     /** Родительный падеж: «Вилючинского городского округа». */
@@ -32,7 +32,7 @@ export const siteConfigSchema = z.object({
   department: org,
   imc: org,
   site: z
-    .object({
+    .strictObject({
       /** Public address of the site, e.g. https://edu.example.ru */
       url: z.string().url().default('http://localhost'),
       /** Base path when the site lives in a sub-folder, e.g. /edu/ */
@@ -47,13 +47,13 @@ export const siteConfigSchema = z.object({
     })
     .prefault({}),
   privacy: z
-    .object({
+    .strictObject({
       /** Groups with fewer participants are withheld. */
       min_group: z.number().int().min(1).default(5),
     })
     .prefault({}),
   risks: z
-    .object({
+    .strictObject({
       /** Low results: a school's fail share is at least this many times the municipal one… */
       low_ratio: z.number().positive().default(2),
       /** …and at least this share, %. */
@@ -67,12 +67,11 @@ export const siteConfigSchema = z.object({
       /** False discovery rate kept over the tests of one rule in one year (Benjamini–Hochberg). */
       fdr: z.number().gt(0).lt(1).default(0.1),
     })
-    .strict()
     .prefault({}),
   /** Free text for the contacts block and the «about the data» page. */
   contact_text: z.string().optional(),
   /** Log of corrections shown on the «about the data» page. */
-  corrections: z.array(z.object({ date: z.string(), text: z.string() })).default([]),
+  corrections: z.array(z.strictObject({ date: z.string(), text: z.string() })).default([]),
   /** What is new in this release, shown on the home page. */
   news: z.array(z.string()).default([]),
 });
@@ -89,4 +88,17 @@ export const SETTING_HINTS: Record<string, string> = {
   'risks.fdr': 'доля ложных срабатываний больше 0 и меньше 1, например 0.1 (десятичная точка)',
   'privacy.min_group': 'целое число не меньше 1, например 5',
   risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
+};
+
+/** Russian words for the YAML reader's errors (the `yaml` package speaks English), by its error code. */
+export const YAML_ERRORS: Record<string, string> = {
+  MISSING_CHAR: 'не закрыта кавычка или скобка',
+  TAB_AS_INDENT: 'отступ сделан табуляцией, а нужны пробелы',
+  DUPLICATE_KEY: 'ключ повторяется',
+  BAD_INDENT: 'неверный отступ: ключи одного уровня должны начинаться с одной позиции',
+  BLOCK_AS_IMPLICIT_KEY: 'после «ключ: значение» в той же строке стоит ещё одно двоеточие; значение с двоеточием возьмите в кавычки',
+  MULTILINE_IMPLICIT_KEY: 'ключ занимает несколько строк: проверьте двоеточия и отступы',
+  UNEXPECTED_TOKEN: 'лишний знак',
+  MISSING_ANCHOR: 'ссылка на несуществующую метку (&)',
+  BAD_SCALAR_START: 'значение начинается со знака, который нужно взять в кавычки',
 };

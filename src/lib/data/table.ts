@@ -1,8 +1,9 @@
-import type { Cell } from './cells.ts';
-import { int } from './cells.ts';
+import { count } from '../format.ts';
+import { hint, int, unusable, type Cell } from './cells.ts';
 import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
+import { columnLookup, HEADER_SEARCH, headerIndex, reportPersonal, requiredNames, taskKey } from './header.ts';
 
 export interface ColumnSpec<T = unknown> {
   aliases?: readonly string[];
@@ -24,6 +25,12 @@ export interface TableSpec<C extends Columns = Columns> {
   tasks?: boolean;
   /** A results file: a personal-data column is an error before any row is read. */
   results?: boolean;
+  /**
+   * A register: a row whose only errors are in optional cells is still kept
+   * (without them), so that a wrong website in schools.csv is reported once,
+   * not as «no such school» on every row of results. The build stops anyway.
+   */
+  keepPartial?: boolean;
   /** Re-maps headers before matching; returns canonical names by index (used for vpr «Класс»). */
   resolveHeader?: (headers: string[], rows: CsvRow[]) => (string | undefined)[] | undefined;
 }
@@ -51,27 +58,6 @@ export type RowOf<S extends TableSpec> = { line: number } & {
   [K in Exclude<keyof S['columns'], Filled<S['columns']>>]?: ValueOf<S['columns'][K]>;
 } & (S extends { tasks: true } ? { tasks?: Record<string, number> } : unknown);
 
-// Words that name a person's data. Matched as whole words of the header.
-const PERSONAL = [
-  'фио', 'фамилия', 'имя', 'отчество', 'дата рождения', 'снилс', 'паспорт', 'телефон',
-  'e-mail', 'email', 'эл. почта', 'электронная почта', 'адрес', 'ф.и.о.', 'ф. и. о.',
-  'name', 'surname', 'birth', 'birthday', 'phone', 'passport', 'snils', 'address',
-];
-
-export function isPersonalHeader(header: string): boolean {
-  const h = normKey(header);
-  const words = h.split(/[^a-zа-я0-9.@-]+/);
-  return PERSONAL.some((p) => (p.includes(' ') ? h.includes(p) : words.includes(p) || h === p));
-}
-
-const TASK = /^(?:task_|задание\s*(?:№\s*)?)([0-9]+(?:[._][0-9]+)*)$/;
-
-/** The task key of a header (`task_3_1` and `Задание 3.1` → `3.1`), or undefined. */
-export function taskKey(header: string): string | undefined {
-  const m = TASK.exec(normKey(header));
-  return m ? m[1].replace(/_/g, '.') : undefined;
-}
-
 /** How a source shows its columns in messages: a CSV by header, a workbook by letter and header. */
 export interface SourceOptions {
   /** The label of column `i` (0-based) whose header is `name`. */
@@ -88,20 +74,6 @@ export function readTable<S extends TableSpec>(file: string, text: string, spec:
   return readRows(file, (onRow) => eachRow(text, onRow), spec, log, written);
 }
 
-/** How many rows a header may stand below the top of a sheet (title rows, notes). */
-const HEADER_SEARCH = 30;
-
-/** The index of the first row that names at least two of the table's columns (or one, for a one-column table). */
-function headerIndex(rows: CsvRow[], spec: TableSpec): number {
-  const lookup = columnLookup(spec);
-  const need = Math.min(2, Object.keys(spec.columns).length);
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH); i++) {
-    const known = rows[i].cells.filter((c) => lookup.has(normKey(c.trim())) || (spec.tasks && taskKey(c.trim()) !== undefined)).length;
-    if (known >= need) return i;
-  }
-  return 0;
-}
-
 /** Reads rows from any source (CSV stream, workbook sheet) as a table of `spec`. */
 export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: CsvRow) => void) => void, spec: S, log: IssueLog, written?: Record<string, string>, opts: SourceOptions = {}): RowOf<S>[] {
   const out: Row[] = [];
@@ -111,6 +83,7 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
   let pending: CsvRow[] | undefined = [];
   let reader: ((r: CsvRow) => void) | undefined;
   let stopped = false;
+  let rowsSeen = 0;
   let above: CsvRow[] | undefined = opts.findHeader ? [] : undefined;
   const start = () => {
     const rows = pending!;
@@ -122,12 +95,22 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
   };
   const take = (row: CsvRow) => {
     if (stopped) return;
+    if (log.errorsIn(file) >= MAX_ERRORS) {
+      stopped = true;
+      log.error({
+        file,
+        line: row.line,
+        message: `Чтение файла остановлено на этой строке: в нём уже ${count(MAX_ERRORS, ['ошибка', 'ошибки', 'ошибок'])}. Похоже, это не тот файл или столбцы перепутаны; исправьте первые ошибки и проверьте снова.`,
+      });
+      return;
+    }
     if (!header) {
       header = row;
       // Personal data stops the file at its header: not one row is read.
       stopped = spec.results === true && reportPersonal(file, row, spec, log, opts.label);
       return;
     }
+    rowsSeen++;
     if (pending) {
       pending.push(row);
       if (pending.length >= LOOKAHEAD) start();
@@ -153,31 +136,10 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
     return [];
   }
   if (pending && !stopped) start();
+  if (spec.results && !stopped && rowsSeen === 0 && log.errorsIn(file) === 0)
+    log.warn({ file, line: header.line, message: 'В файле только строка заголовка, строк с результатами нет: файл ничего не добавит на сайт.' });
   // The one place rows get their type: every cell was read by the column's own cell, and fallbacks filled.
   return out as RowOf<S>[];
-}
-
-const columnLookup = (spec: TableSpec) => {
-  const lookup = new Map<string, string>();
-  for (const [canon, col] of Object.entries(spec.columns)) {
-    lookup.set(normKey(canon), canon);
-    for (const a of col.aliases ?? []) lookup.set(normKey(a), canon);
-  }
-  return lookup;
-};
-
-/** Reports header cells that look like personal data; a column of the contract (work_name) never does. */
-function reportPersonal(file: string, header: CsvRow, spec: TableSpec, log: IssueLog, label = (_: number, n: string) => n): boolean {
-  const lookup = columnLookup(spec);
-  const personal = header.cells.map((c, i) => [c.trim(), i] as const).filter(([n]) => !lookup.has(normKey(n)) && isPersonalHeader(n));
-  for (const [p, i] of personal) {
-    log.error({
-      file, line: header.line, column: label(i, p),
-      message: 'Столбец похож на персональные данные. Такие файлы не обрабатываются: уберите столбец и оставьте только код участника.',
-      found: p, expected: 'только обезличенный код участника (participant_id)',
-    });
-  }
-  return personal.length > 0;
 }
 
 /**
@@ -191,6 +153,15 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
   const labels = names.map((n, i) => label(i, n));
   const lookup = columnLookup(spec);
   const resolved = spec.resolveHeader?.(names, firstRows);
+  // One cell where a table has many: the columns are split by something else («|», spaces), or not at all.
+  if (names.filter(Boolean).length === 1 && Object.keys(spec.columns).length > 2) {
+    log.error({
+      file, line: header.line,
+      message: 'В заголовке только один столбец: похоже, столбцы разделены не точкой с запятой, запятой или табуляцией. Сохраните файл из Excel как «CSV (разделители — точки с запятой)» или как книгу Excel.',
+      found: names[0], expected: `заголовок со столбцами ${requiredNames(spec)}`,
+    });
+    return undefined;
+  }
   const byIndex: ({ canon: string; spec: ColumnSpec } | { task: string } | undefined)[] = [];
   const seen = new Map<string, string>();
   names.forEach((name, i) => {
@@ -212,12 +183,17 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
   });
   const present = new Set([...seen.keys()]);
   let missing = false;
+  // A header over two rows (merged cells above sub-headers) names the missing columns in the row below.
+  const below = new Set((firstRows[0]?.cells ?? []).map((c) => lookup.get(normKey(c.trim()))).filter(Boolean));
   for (const [canon, col] of Object.entries(spec.columns)) {
     if (col.required && !present.has(canon)) {
       missing = true;
+      const twoRows = below.has(canon)
+        ? ' Похоже, заголовок занимает две строки (объединённые ячейки): сделайте заголовок одной строкой, по одному названию столбца в ячейке.'
+        : '';
       log.error({
         file, line: header.line,
-        message: `Нет обязательного столбца «${canon}»${col.aliases?.length ? ` (или «${col.aliases[0]}»)` : ''}.`,
+        message: `Нет обязательного столбца «${canon}»${col.aliases?.length ? ` (или «${col.aliases[0]}»)` : ''}.${twoRows}`,
         found: names.join(' | '), expected: `столбец «${canon}»`,
       });
     }
@@ -233,20 +209,42 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     strings.set(s, s);
     return s;
   };
+  const headerText = names.join('\u0000');
   return (r: CsvRow) => {
+    if (r.problem) {
+      log.error({ file, line: r.line, message: r.problem });
+      return undefined;
+    }
+    // Two files pasted into one (often with a second BOM, which trim() drops): the header comes again.
+    if (r.cells.length === names.length && r.cells.map((c) => c.trim()).join('\u0000') === headerText) {
+      log.error({
+        file,
+        line: r.line,
+        message: 'Строка повторяет заголовок: похоже, в файл вставлен ещё один файл или таблица скопирована дважды. Оставьте один заголовок в первой строке и проверьте, не повторяются ли строки с результатами.',
+        found: names.join(' | '),
+      });
+      return undefined;
+    }
     const row: Row = { line: r.line };
     let ok = true;
+    let okRequired = true;
     for (let i = 0; i < byIndex.length; i++) {
       const target = byIndex[i];
       if (!target) continue;
       const raw = (r.cells[i] ?? '').trim();
+      const bad = raw === '' ? undefined : unusable(raw);
+      if (bad) {
+        ok = false;
+        log.error({ file, line: r.line, column: labels[i], message: bad, found: raw });
+        continue;
+      }
       if ('task' in target) {
         if (raw === '') continue;
         const v = taskCell.read(raw);
         if (v !== undefined) (row.tasks ??= {})[target.task] = v;
         else {
           ok = false;
-          log.error({ file, line: r.line, column: labels[i], message: 'Неверный балл за задание.', found: raw, expected: taskCell.expected });
+          log.error({ file, line: r.line, column: labels[i], message: `Неверный балл за задание.${hint(raw, taskCell)}`, found: raw, expected: taskCell.expected });
         }
         continue;
       }
@@ -261,20 +259,17 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
       if (v !== undefined) row[target.canon] = typeof v === 'string' ? intern(v) : v;
       else {
         ok = false;
-        log.error({ file, line: r.line, column: labels[i], message: 'Значение не подходит.', found: raw, expected: target.spec.cell.expected });
+        if (target.spec.required) okRequired = false;
+        log.error({ file, line: r.line, column: labels[i], message: `Значение не подходит.${hint(raw, target.spec.cell)}`, found: raw, expected: target.spec.cell.expected });
       }
     }
     if (r.cells.length > names.length && r.cells.slice(names.length).some((c) => c.trim() !== '')) {
       log.warn({ file, line: r.line, message: 'В строке больше значений, чем столбцов в заголовке; лишние пропущены.', found: r.cells.slice(names.length).join(' | ') });
     }
     for (const [canon, c] of fallbacks) row[canon] ??= c.fallback;
-    return ok ? row : undefined;
+    return ok || (spec.keepPartial && okRequired) ? row : undefined;
   };
 }
 
-function requiredNames(spec: TableSpec): string {
-  return Object.entries(spec.columns)
-    .filter(([, c]) => c.required)
-    .map(([k]) => k)
-    .join(', ');
-}
+/** How many errors one file may report before its reading stops (a wrong file would give millions). */
+const MAX_ERRORS = 1000;

@@ -1,4 +1,5 @@
 /** Excel workbooks as data files: the same tables as CSV, read through exceljs. */
+import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
 import type { SheetRows } from './workbook-worker.ts';
 
@@ -6,7 +7,7 @@ let read: ((path: string, wanted: string) => SheetRows) | undefined;
 
 /** The rows of the workbook's sheet named `wanted` (case-insensitive), or of its first sheet. */
 export function readWorkbook(path: string, wanted: string): SheetRows {
-  read ??= createSyncFn(new URL('./workbook-worker.ts', import.meta.url).pathname, { timeout: 120_000 });
+  read ??= createSyncFn(fileURLToPath(new URL('./workbook-worker.ts', import.meta.url)), { timeout: 120_000 });
   return read(path, wanted);
 }
 

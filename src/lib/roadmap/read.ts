@@ -9,6 +9,7 @@ import { lookup } from '../data/cells.ts';
 import type { IssueLog } from '../data/issues.ts';
 import { findMechanism, MECHANISMS } from '../data/mechanisms.ts';
 import * as S from '../data/schemas.ts';
+import { SPREADSHEET } from '../data/sniff.ts';
 import type { TableReader } from '../data/table.ts';
 import type { Roadmap, RoadmapItem } from '../data/tables.ts';
 import { parseDeadline, roadmapYears } from './deadline.ts';
@@ -23,8 +24,9 @@ export function readRoadmaps(dir: string, table: TableReader, log: IssueLog): Ro
   const out: Roadmap[] = [];
   const ids = new Set<string>();
   for (const file of readdirSync(rdir).sort()) {
-    if (!/\.(csv|xlsx)$/i.test(file) || /\.reports\.(csv|xlsx)$/i.test(file)) continue;
-    const id = file.replace(/\.(csv|xlsx)$/i, '');
+    // A roadmap saved as .xls or .ods is listed too, so that the reader says to save it as .xlsx.
+    if (!SPREADSHEET.test(file) || /\.txt$/i.test(file) || /\.reports\.[a-z]+$/i.test(file)) continue;
+    const id = file.replace(SPREADSHEET, '');
     if (ids.has(id)) continue;
     ids.add(id);
     const rel = `roadmap/${id}.csv`;
