@@ -58,7 +58,7 @@ describe('risk rules find what is planted in a municipality of 20 schools of 30'
   });
   it('each flag carries its test and evidence in words with intervals', () => {
     const r = risks.find((x) => x.school_id === 'S001' && x.indicator === 'ege.mean' && x.rule === 'decline')!;
-    expect(r.test).toBe('t');
+    expect(r.test).toBe('welch_t');
     expect(r.p).toBeLessThan(0.05);
     expect(r.statistic).toBeLessThan(0);
     expect(r.evidence.match(/\(\d+,\d–\d+,\d\)/g)).toHaveLength(2); // both values with their intervals
@@ -72,10 +72,12 @@ describe('risk rules find what is planted in a municipality of 20 schools of 30'
 describe('over 20 such municipalities', () => {
   const runs = Array.from({ length: 20 }, (_, i) => risksOf(simulate(20, 30, YEARS, PLAN, 100 + i)).risks);
   const share = (test: (risks: ReturnType<typeof findRisks>) => boolean) => runs.filter(test).length / runs.length;
-  it('inflated marks and a low school are found in at least 9 of 10', () => {
+  it('inflated marks and a low school are found in at least 9 of 10 (ВПР marks in 17 of 20)', () => {
+    // ВПР of 30 pupils expects about 5 lowered marks in the school, so it is judged by Fisher's exact test
+    // (mid-p, spec §11): exact at the small counts where the z-test overstated its power (18–19 of 20).
     expect(
       share((rs) => rs.some((r) => r.school_id === 'S002' && r.indicator === 'vpr.lowered_share' && r.year === 2025)),
-    ).toBeGreaterThanOrEqual(0.9);
+    ).toBeGreaterThanOrEqual(0.85);
     expect(
       share((rs) => rs.some((r) => r.school_id === 'S002' && r.indicator === 'oge.lowered_share' && r.year === 2025)),
     ).toBeGreaterThanOrEqual(0.9);

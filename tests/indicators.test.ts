@@ -6,12 +6,12 @@ import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
 import { findRisks } from '../src/lib/indicators/risks.ts';
 import { INDICATORS } from '../src/lib/indicators/registry.ts';
 import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
-import { twoProportions } from '../src/lib/stats/tests.ts';
+import { compareShares, twoProportions } from '../src/lib/stats/tests.ts';
 import type { IndicatorId } from '../src/lib/indicators/registry.ts';
 
 const twoProportionsOf = (a: number, n: number, b: number, m: number) => twoProportions(a, n, b, m)!;
 
-const SCHOOLS3 = 'school_id,name\nA,Школа А\nB,Школа Б\nC,Школа В\nD,Школа Г\n';
+const SCHOOLS3 = 'school_id,name\nA,Школа А\nB,Школа Б\nC,Школа В\nD,Школа Г\nE,Школа Д\n';
 const withMin = (n: number) => `${SITE_YAML}privacy:\n  min_group: ${n}\n`;
 
 function compute(files: Record<string, string>, minGroup = 1) {
@@ -478,11 +478,12 @@ describe('risk zones', () => {
     expect(risks[2].statistic).toBeCloseTo(4.3596, 3);
     // A: Welch against a pooled sample without spread: t = (3,9 − 5) / √(0,2/20) = −11.
     expect(risks[0].statistic).toBeCloseTo(-11, 6);
-    expect(risks[0].test).toBe('t');
+    expect(risks[0].test).toBe('welch_t');
   });
   it('does not flag a low share that a test calls chance', () => {
-    // B: 2 «2» of 7 = 28,6 % against 2 of 40 = 5 % (municipality 4 of 47 = 8,5 %): both thresholds hold and
-    // z = 2,062, p = 0,039 < 0,05, but Benjamini–Hochberg over the 3 schools tested needs p ≤ 0,1 / 3 = 0,033.
+    // B: 2 «2» of 7 = 28,6 % against 2 of 40 = 5 % (municipality 4 of 47 = 8,5 %): both thresholds hold. The z-test
+    // would give z = 2,062, p = 0,039; but 7 · 4 / 47 = 0,6 «2» are expected in B, so the test is Fisher's (mid-p):
+    // p = 0,054, and Benjamini–Hochberg over the 3 schools tested would need p ≤ 0,1 / 3 = 0,033 anyway.
     const { ix, data } = compute(
       {
         'results/2025/vpr.csv': vprRows(2025, {
@@ -493,9 +494,31 @@ describe('risk zones', () => {
       },
       5,
     );
-    const t = twoProportionsOf(2, 7, 2, 40);
-    expect(t.p).toBeCloseTo(0.0392, 4);
+    expect(twoProportionsOf(2, 7, 2, 40).p).toBeCloseTo(0.0392, 4);
+    const t = compareShares(2, 7, 2, 40)!;
+    expect(t.method).toBe('fisher_midp');
+    expect(t.p).toBeCloseTo(0.05396, 5);
     expect(findRisks(ix, data.config.risks).filter((r) => r.rule === 'low')).toEqual([]);
+  });
+  it("judges a small school by Fisher's exact test (mid-p), and says so in the evidence", () => {
+    // E: 3 «2» of 6 against 2 of 60 in the rest; expected in E 6 · 5 / 66 = 0,45 < 5.
+    // Mid-p = 0,00208 (the probabilities of the tables no more likely than the observed, less half its own); BH: ≤ 0,1 / 3.
+    const { ix, data } = compute(
+      {
+        'results/2025/vpr.csv': vprRows(2025, {
+          A: [[2, 2], ...times(29, [4, 4])],
+          D: [[2, 2], ...times(29, [4, 4])],
+          E: [...times(3, [2, 2]), ...times(3, [4, 4])],
+        }),
+      },
+      5,
+    );
+    const [r] = findRisks(ix, data.config.risks).filter((x) => x.rule === 'low');
+    expect(r.school_id).toBe('E');
+    expect(r.test).toBe('fisher_midp');
+    expect(r.statistic).toBeNaN();
+    expect(r.p).toBeCloseTo(0.002082, 6);
+    expect(r.evidence).toContain('точный критерий Фишера');
   });
 });
 

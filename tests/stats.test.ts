@@ -1,6 +1,18 @@
 /** Intervals and tests against published tables and values worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { benjaminiHochberg, pool, sampleOf, tInterval, twoProportions, welch, wilson, without, zTest } from '../src/lib/stats/tests.ts';
+import {
+  benjaminiHochberg,
+  compareShares,
+  fisherMidP,
+  pool,
+  sampleOf,
+  tInterval,
+  twoProportions,
+  welch,
+  wilson,
+  without,
+  zTest,
+} from '../src/lib/stats/tests.ts';
 
 describe('t-interval of a mean', () => {
   it('uses t(0.975, n − 1) from the tables: 2.262 for 9 degrees of freedom', () => {
@@ -80,6 +92,36 @@ describe('two-proportion z-test (pooled)', () => {
     const t = zTest(60, 1.5, 55, 2)!; // 5 / 2.5 = 2
     expect(t.statistic).toBeCloseTo(2, 12);
     expect(t.p).toBeCloseTo(0.0455, 4);
+  });
+});
+
+describe("Fisher's exact test with Lancaster's mid-p", () => {
+  it('1 «2» of 6 against 0 of 38, by hand: P(1) = 6/44, the only table as unlikely; mid-p = 6/44 − 3/44 = 3/44', () => {
+    const t = fisherMidP(1, 6, 0, 38)!;
+    expect(t.p).toBeCloseTo(3 / 44, 12);
+    expect(t.method).toBe('fisher_midp');
+    expect(t.statistic).toBeNaN();
+    expect(t.diff).toBeCloseTo(100 / 6, 10);
+  });
+  it.each([
+    // x1, n1, x2, n2: mid-p and plain two-sided p (the plain p is scipy.stats.fisher_exact's)
+    [2, 6, 1, 38, 0.023029, 0.044548],
+    [3, 10, 1, 20, 0.05145, 0.095238],
+    [0, 5, 10, 50, 0.396098, 0.571701],
+    [5, 8, 2, 30, 0.001032, 0.001997],
+  ])('%i of %i against %i of %i: mid-p %f (plain Fisher %f)', (x1, n1, x2, n2, midp, plain) => {
+    const t = fisherMidP(x1, n1, x2, n2)!;
+    expect(t.p).toBeCloseTo(midp, 6);
+    expect(t.p).toBeLessThan(plain);
+  });
+  it('is chosen when an expected count of the 2 × 2 table is below 5, the z-test otherwise', () => {
+    // 2 of 6 against 1 of 38: expected «2» in the school 6 · 3 / 44 = 0.41
+    expect(compareShares(2, 6, 1, 38)!.method).toBe('fisher_midp');
+    // 30 of 100 against 20 of 100: every expected count is 25 or more
+    expect(compareShares(30, 100, 20, 100)!.method).toBe('z_two_proportions');
+    // The boundary: 5 of 10 against 5 of 10 — expected 5 in every cell — is still the z-test; 4 of 9 against 5 of 9, expected 4.5, is not.
+    expect(compareShares(5, 10, 5, 10)!.method).toBe('z_two_proportions');
+    expect(compareShares(4, 9, 5, 9)!.method).toBe('fisher_midp');
   });
 });
 

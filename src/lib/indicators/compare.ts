@@ -1,10 +1,11 @@
 /**
  * Honest comparison (spec §11): two values of an indicator are called
  * different only when a test says so. Shares: the pooled two-proportion
- * z-test; means and task success: Welch's t-test on participants' values;
+ * z-test, or Fisher's exact test with mid-p when an expected count is below 5;
+ * means and task success: Welch's t-test on participants' values;
  * counts are exact numbers and are compared as they are.
  */
-import { ALPHA, pool, twoProportions, welch, without, type Sample, type TestResult } from '../stats/tests.ts';
+import { ALPHA, compareShares, pool, welch, without, type Sample, type TestResult } from '../stats/tests.ts';
 import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
 
@@ -35,7 +36,7 @@ export function basisOf(v: IndicatorValue | undefined): Basis | undefined {
 /** Tests a − b. Undefined when either side is withheld or they are of different kinds. */
 export function compareBases(a: Basis, b: Basis): Comparison | undefined {
   if (a.kind === 'share' && b.kind === 'share')
-    return verdict(twoProportions(a.num, a.den, b.num, b.den), 100 * (a.num / a.den - b.num / b.den));
+    return verdict(compareShares(a.num, a.den, b.num, b.den), 100 * (a.num / a.den - b.num / b.den));
   if (a.kind === 'mean' && b.kind === 'mean') return verdict(welch(a.sample, b.sample), a.sample.mean - b.sample.mean);
   if (a.kind === 'exact' && b.kind === 'exact') return { diff: a.value - b.value, significant: false, exact: true };
   return undefined;

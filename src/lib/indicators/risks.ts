@@ -6,16 +6,7 @@
  */
 import type { SiteConfig } from '../data/site-config.ts';
 import { count, formatNumber, formatValue } from '../format.ts';
-import {
-  benjaminiHochberg,
-  tInterval,
-  twoProportions,
-  welch,
-  wilson,
-  type Interval,
-  type Sample,
-  type TestResult,
-} from '../stats/tests.ts';
+import { benjaminiHochberg, compareShares, tInterval, welch, wilson, type Interval, type Sample, type TestResult } from '../stats/tests.ts';
 import { basisOf, pooledSample, published, restOf } from './compare.ts';
 import type { IndicatorValue } from './compute.ts';
 import type { ValueIndex } from './query.ts';
@@ -36,8 +27,8 @@ export interface Risk {
   /** The value compared with: the rest of the municipality, or the school's years before. */
   reference: string;
   evidence: string;
-  /** The test: `z` (two proportions) or `t` (Welch), its statistic and two-sided p-value. */
-  test: 'z' | 't';
+  /** The test, its statistic (none for Fisher's exact test) and two-sided p-value. */
+  test: NonNullable<TestResult['method']>;
   statistic: number;
   p: number;
 }
@@ -103,10 +94,11 @@ function shareCandidate(
 ): Candidate | undefined {
   const rest = restOf(muni, v);
   if (!rest || rest.kind !== 'share' || v.numerator === undefined || v.denominator === undefined) return undefined;
-  const t = twoProportions(v.numerator, v.denominator, rest.num, rest.den);
+  const t = compareShares(v.numerator, v.denominator, rest.num, rest.den);
   if (!t) return undefined;
   const restValue = (100 * rest.num) / rest.den;
-  const evidence = `${what}: ${pct(v.value!)}${range(wilson(v.numerator, v.denominator), 1)} в школе (${n(v.denominator)}) при ${pct(restValue)}${range(wilson(rest.num, rest.den), 1)} в остальных школах муниципалитета (${n(rest.den)}); z = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`;
+  const stat = t.method === 'fisher_midp' ? 'точный критерий Фишера (группа мала для z-критерия)' : `z = ${formatNumber(t.statistic, 2)}`;
+  const evidence = `${what}: ${pct(v.value!)}${range(wilson(v.numerator, v.denominator), 1)} в школе (${n(v.denominator)}) при ${pct(restValue)}${range(wilson(rest.num, rest.den), 1)} в остальных школах муниципалитета (${n(rest.den)}); ${stat}, ${pWords(t.p)}`;
   return {
     matters: matters(t, restValue),
     risk: {
@@ -115,7 +107,7 @@ function shareCandidate(
       value: v.value!,
       reference: `${pct(restValue)} в остальных школах`,
       evidence,
-      test: 'z',
+      test: t.method!,
       statistic: t.statistic,
       p: t.p,
     },
@@ -187,7 +179,7 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
           value: v.value!,
           reference: `${formatNumber(prev.mean, digits)} в ${years}`,
           evidence,
-          test: 't',
+          test: 'welch_t',
           statistic: t.statistic,
           p: t.p,
         },

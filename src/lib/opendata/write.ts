@@ -116,8 +116,8 @@ function smallFiles(m: Model): Map<string, string> {
     r.indicator,
     fixed2(r.value),
     r.reference,
-    r.test === 'z' ? 'z_two_proportions' : 'welch_t',
-    fixed2(r.statistic),
+    r.test,
+    Number.isFinite(r.statistic) ? fixed2(r.statistic) : undefined,
     pValue(r.p),
     r.evidence,
   ]);

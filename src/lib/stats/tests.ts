@@ -2,6 +2,7 @@
  * Intervals and tests of spec §11. Distribution functions come from stdlib
  * (a maintained numerical library), not from hand-written special functions.
  */
+import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
@@ -33,6 +34,8 @@ export interface TestResult {
   df?: number;
   /** a − b, in the values' units (percentage points for shares). */
   diff: number;
+  /** Which test gave p: Fisher's exact test with mid-p has no statistic (NaN). */
+  method?: 'welch_t' | 'z_two_proportions' | 'fisher_midp';
 }
 
 /** The t-interval of a mean: mean ± t(0.975, n − 1) · s / √n; none when n < 2. */
@@ -88,10 +91,10 @@ export function welch(a: Sample, b: Sample): TestResult | undefined {
   const vb = (b.sd * b.sd) / b.n;
   const se = Math.sqrt(va + vb);
   const diff = a.mean - b.mean;
-  if (!(se > 0)) return diff === 0 ? { statistic: 0, p: 1, diff, df: a.n + b.n - 2 } : undefined;
+  if (!(se > 0)) return diff === 0 ? { statistic: 0, p: 1, diff, df: a.n + b.n - 2, method: 'welch_t' } : undefined;
   const statistic = diff / se;
   const df = (va + vb) ** 2 / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
-  return { statistic, df, p: Math.min(1, 2 * tCdf(-Math.abs(statistic), df)), diff };
+  return { statistic, df, p: Math.min(1, 2 * tCdf(-Math.abs(statistic), df)), diff, method: 'welch_t' };
 }
 
 /** The pooled two-proportion z-test; diff in percentage points. */
@@ -102,9 +105,43 @@ export function twoProportions(x1: number, n1: number, x2: number, n2: number): 
   const p = (x1 + x2) / (n1 + n2);
   const se = Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
   const diff = 100 * (p1 - p2);
-  if (!(se > 0)) return { statistic: 0, p: 1, diff };
+  if (!(se > 0)) return { statistic: 0, p: 1, diff, method: 'z_two_proportions' };
   const statistic = (p1 - p2) / se;
-  return { statistic, p: Math.min(1, 2 * normalCdf(-Math.abs(statistic), 0, 1)), diff };
+  return { statistic, p: Math.min(1, 2 * normalCdf(-Math.abs(statistic), 0, 1)), diff, method: 'z_two_proportions' };
+}
+
+/**
+ * Fisher's exact test of a 2 × 2 table (x1 of n1 against x2 of n2) with
+ * Lancaster's mid-p: the probabilities of all tables with the same margins
+ * that are no more likely than the observed one (relative tolerance 1e-7),
+ * less half the observed table's own probability. Plain Fisher is too
+ * conservative for discrete data; mid-p keeps its size close to 5 %.
+ */
+export function fisherMidP(x1: number, n1: number, x2: number, n2: number): TestResult | undefined {
+  if (!(n1 > 0 && n2 > 0)) return undefined;
+  const total = n1 + n2;
+  const successes = x1 + x2;
+  const prob = (x: number) => hypergeometricPmf(x, total, successes, n1);
+  const observed = prob(x1);
+  let p = 0;
+  for (let x = Math.max(0, n1 - (total - successes)); x <= Math.min(n1, successes); x++) {
+    const q = prob(x);
+    if (q <= observed * (1 + 1e-7)) p += q;
+  }
+  return { statistic: NaN, p: Math.min(1, Math.max(0, p - observed / 2)), diff: 100 * (x1 / n1 - x2 / n2), method: 'fisher_midp' };
+}
+
+/**
+ * Two shares compared as spec §11 says: the pooled z-test, or Fisher's exact
+ * test with mid-p when any expected count of the 2 × 2 table is below 5 (a
+ * school of 6 pupils with 2 «2»), where the z-test's normal approximation fails.
+ */
+export function compareShares(x1: number, n1: number, x2: number, n2: number): TestResult | undefined {
+  if (!(n1 > 0 && n2 > 0)) return undefined;
+  const total = n1 + n2;
+  const yes = x1 + x2;
+  const expected = [n1 * yes, n1 * (total - yes), n2 * yes, n2 * (total - yes)].map((e) => e / total);
+  return expected.some((e) => e < 5) ? fisherMidP(x1, n1, x2, n2) : twoProportions(x1, n1, x2, n2);
 }
 
 /** A difference of two estimates with known standard errors (the place index): z-test. */
