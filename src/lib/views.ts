@@ -1,5 +1,6 @@
 /** Page-shaped views of the model: tables of indicators, key figures. Pages render them. */
 import type { TableCell } from './presentation.ts';
+import { naturalRange } from './charts/common.ts';
 import { sparkline } from './charts/render.ts';
 import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, genderOf, round } from './format.ts';
 import { changeFromPrevious } from './indicators/compare.ts';
@@ -86,7 +87,7 @@ export function keyFigure(m: Model, id: IndicatorId, where: Where, href: string,
   const series = m.ix
     .series(id, w)
     .filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined)
-    .map((s) => ({ x: s.year, y: s.v!.value! }));
+    .map((s) => ({ x: s.year, y: s.v!.value!, lo: s.v!.ci_low, hi: s.v!.ci_high }));
   const ch = changeCell(m, v, def);
   const groupLabel = names.group({ subject: where.subject ?? '', grade: where.grade, period: where.period ?? '', task: '' });
   return {
@@ -99,7 +100,7 @@ export function keyFigure(m: Model, id: IndicatorId, where: Where, href: string,
     ci: formatInterval(v, unitOf(def, where.subject)),
     change: ch.words === undefined ? undefined : ch.tone ? `${ch.words} (${ch.text})` : ch.words,
     tone: ch.tone,
-    spark: series.length >= 2 ? sparkline(series) : undefined,
+    spark: series.length >= 2 ? sparkline(series, naturalRange(m, def, where)) : undefined,
   };
 }
 

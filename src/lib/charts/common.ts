@@ -1,5 +1,6 @@
 /** Pieces every chart builder shares: ids, words for a group, interval cells and the legend line. */
 import type { IndicatorValue } from '../indicators/compute.ts';
+import type { Model } from '../model.ts';
 import type { Where } from '../indicators/query.ts';
 import { unitOf } from '../indicators/registry.ts';
 import type { Indicator } from '../indicators/registry.ts';
@@ -53,8 +54,6 @@ export const slug = (...parts: (string | number | undefined)[]) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** «—» with the reason, for tables. */
-
 export const drawn = (draw: (width?: number) => string) => ({ draw: (w: number) => draw(w), svg: draw(undefined) });
 
 export type RegionOf = (id: string, year: number, w: Where) => number | undefined;
@@ -93,3 +92,25 @@ export const ciCells = (v: IndicatorValue) =>
   v.suppressed || v.ci_low === undefined ? [undefined, undefined] : [v.ci_low.toFixed(2), v.ci_high!.toFixed(2)];
 
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The range an indicator's values can take, for axes that do not exaggerate
+ * noise: shares 0–100 %, marks 2–5, a test score 0–100, a primary score 0 to
+ * the scale's maximum (latest year). Undefined for counts and unknown scales.
+ */
+export function naturalRange(m: Model, def: Indicator, where: Where): [number, number] | undefined {
+  const unit = unitOf(def, where.subject);
+  if (unit === '%') return [0, 100];
+  if (unit === 'отметка') return [2, 5];
+  if (unit !== 'балл') return undefined;
+  if (def.procedure === 'ege') return [0, 100];
+  const procedure = def.procedure === 'oge' ? 'oge' : def.procedure === 'vpr' ? 'vpr' : undefined;
+  if (!procedure || !where.subject) return undefined;
+  const max = m.data.scales
+    .filter((s) => s.procedure === procedure && s.subject === where.subject && (s.grade === undefined || s.grade === where.grade))
+    .sort((a, b) => b.year - a.year)[0]?.max_score;
+  return max === undefined ? undefined : [0, max];
+}
+
+/** Point names alphabetically, as people look schools up: `№ 2` before `№ 10`. */
+export const byName = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });

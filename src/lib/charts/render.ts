@@ -4,6 +4,7 @@
  * document serves every chart.
  */
 import * as Plot from '@observablehq/plot';
+import { scaleLinear } from 'd3';
 import { parseHTML } from 'linkedom';
 import { formatNumber } from '../format.ts';
 
@@ -54,13 +55,28 @@ export const CI_COLOR = '#444';
 /** Lines over years: one per series, each with its own symbol and dash, values written at the points. */
 export function lineChart(
   points: SeriesPoint[],
-  o: { label: string; digits: number; series: string[]; yLabel: string; height?: number; width?: number },
+  o: {
+    label: string;
+    digits: number;
+    series: string[];
+    yLabel: string;
+    height?: number;
+    width?: number;
+    /** What the values can be (0–100 for a share): the axis never runs past it, so no «−0,5 %». */
+    bounds?: [number, number];
+  },
 ): string {
   const years = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
   const ys = points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]);
   const min = Math.min(...ys);
   const max = Math.max(...ys);
   const pad = Math.max((max - min) * 0.25, Math.abs(max) * 0.03, 0.5);
+  // A round domain (ticks at whole numbers), then held within the bounds: a share's axis never shows «−0,5 %».
+  const [niceLow, niceHigh] = scaleLinear()
+    .domain([min - pad, max + pad])
+    .nice(5)
+    .domain();
+  const [floor, ceiling] = o.bounds ?? [-Infinity, Infinity];
   const color = (s: string) => [COLORS.main, COLORS.region, COLORS.muni, '#009e73'][o.series.indexOf(s) % 4];
   const marks: Plot.Markish[] = [Plot.gridY({ stroke: '#ccc', strokeOpacity: 1 })];
   o.series.forEach((s, i) => {
@@ -115,13 +131,12 @@ export function lineChart(
     style: FONT,
     x: { type: 'point', domain: years, label: null, tickFormat: (d: number) => String(d) },
     y: {
-      domain: [min - pad, max + pad],
+      domain: [Math.max(floor, niceLow), Math.min(ceiling, niceHigh)],
       label: o.yLabel,
       labelAnchor: 'top',
       labelArrow: 'none',
       tickFormat: (d: number) => dec(d, Number.isInteger(d) ? 0 : 1),
       ticks: 5,
-      nice: true,
     },
     marks,
   });
@@ -137,12 +152,24 @@ export interface Bar {
   hi?: number;
 }
 
-/** Horizontal bars (schools, subjects), sorted by value, with reference lines and value labels. */
+/**
+ * Horizontal bars with reference lines and value labels: in the order given
+ * (schools by name: a chart of schools is never a ranking) or by value
+ * (subjects of one municipality).
+ */
 export function barChart(
   bars: Bar[],
-  o: { label: string; digits: number; refs?: { label: string; value: number }[]; xLabel: string; domainMax?: number; width?: number },
+  o: {
+    label: string;
+    digits: number;
+    refs?: { label: string; value: number }[];
+    xLabel: string;
+    domainMax?: number;
+    width?: number;
+    order: 'given' | 'value';
+  },
 ): string {
-  const data = [...bars].sort((a, b) => b.value - a.value);
+  const data = o.order === 'given' ? bars : [...bars].sort((a, b) => b.value - a.value);
   const names = data.map((b) => shorten(b.label, 20));
   const height = 36 + data.length * 26;
   const max =
@@ -192,7 +219,8 @@ export function barChart(
     document,
     width: o.width ?? WIDTH,
     height,
-    marginLeft: Math.min(172, 14 + Math.max(...names.map((n) => n.length)) * 7.6),
+    // Plot does not measure Cyrillic text: about 8 px a letter at 14 px.
+    marginLeft: Math.min(184, 14 + Math.max(...names.map((n) => n.length)) * 8.2),
     marginRight: 48,
     marginTop: 24,
     marginBottom: 12,
@@ -253,8 +281,15 @@ export function shorten(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
 }
 
-/** A tiny trend line for key-figure cards; decorative (the numbers are next to it). */
-export function sparkline(values: { x: number; y: number }[]): string {
+/**
+ * A tiny trend line for key-figure cards; decorative (the numbers are next to
+ * it). Drawn on the indicator's whole range (a share on 0–100 %), never from
+ * its own minimum to its maximum, where a change within chance looks like a
+ * cliff; with the 95 % interval as a light band.
+ */
+export function sparkline(values: { x: number; y: number; lo?: number; hi?: number }[], range?: [number, number]): string {
+  const all = values.flatMap((v) => [v.y, v.lo ?? v.y, v.hi ?? v.y]);
+  const top = Math.max(...all);
   const svg = Plot.plot({
     document,
     width: 120,
@@ -262,8 +297,12 @@ export function sparkline(values: { x: number; y: number }[]): string {
     margin: 4,
     axis: null,
     style: { overflow: 'visible' },
-    y: { domain: [Math.min(...values.map((v) => v.y)), Math.max(...values.map((v) => v.y))], nice: false },
+    y: { domain: range ?? [0, top > 0 ? top * 1.15 : 1], nice: false, clamp: true },
     marks: [
+      Plot.areaY(
+        values.filter((v) => v.lo !== undefined && v.hi !== undefined),
+        { x: 'x', y1: 'lo', y2: 'hi', fill: COLORS.main, fillOpacity: 0.15 },
+      ),
       Plot.line(values, { x: 'x', y: 'y', stroke: COLORS.main, strokeWidth: 2 }),
       Plot.dot(values.slice(-1), { x: 'x', y: 'y', fill: COLORS.main, r: 3 }),
     ],

@@ -7,7 +7,7 @@ import type { Indicator } from '../../indicators/registry.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
-import { ciCells, CI_LEGEND, drawn, groupWords, slug, unitWord } from '../common.ts';
+import { ciCells, CI_LEGEND, drawn, groupWords, naturalRange, slug, unitWord } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart } from '../types.ts';
 
@@ -23,9 +23,10 @@ export function schoolTrendChart(m: Model, names: Namer, def: Indicator, school:
   ];
   const last = shown[shown.length - 1];
   const muniLast = m.ix.get(def.id, last.year, where);
-  const what = `${def.name} ${groupWords(names, where)}`.trim();
+  const what = `${def.name.charAt(0).toLowerCase()}${def.name.slice(1)} ${groupWords(names, where)}`.trim();
   const standing = describeStanding(compareWithRest(last.v, muniLast));
-  const title = `${what}: в ${last.year} году ${formatValue(last.v!.value!, unitOf(def, where.subject))}${standing.text ? ` — ${standing.text}` : ''}`;
+  // The school's name leads: an embedded chart travels without the page that names it.
+  const title = `${name}: ${what} в ${last.year} году — ${formatValue(last.v!.value!, unitOf(def, where.subject))}${standing.text ? `, ${standing.text}` : ''}`;
   const withCi = shown.some((s) => s.v!.ci_low !== undefined);
   return {
     id: slug('school', school, def.id, where.subject, where.grade),
@@ -41,6 +42,7 @@ export function schoolTrendChart(m: Model, names: Namer, def: Indicator, school:
         series: [name, 'Муниципалитет'],
         yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject),
         width,
+        bounds: naturalRange(m, def, where),
       }),
     ),
     alt: sentence(

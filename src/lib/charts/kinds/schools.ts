@@ -7,7 +7,7 @@ import type { Indicator } from '../../indicators/registry.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
-import { capital, ciCells, CI_LEGEND, drawn, groupWords, MANY, slug, unitWord, type RegionOf } from '../common.ts';
+import { byName, capital, ciCells, CI_LEGEND, drawn, groupWords, MANY, slug, unitWord, type RegionOf } from '../common.ts';
 import { barChart, COLORS, histogramChart, type Bar } from '../render.ts';
 import type { Chart } from '../types.ts';
 
@@ -33,7 +33,9 @@ export function schoolsChart(
         v.period === (where.period ?? '') &&
         !v.task,
     );
-  const shown = values.filter((v) => !v.suppressed && v.value !== undefined);
+  // By name, everywhere: in the bars, the table and the text alternative (a reader who wants an order sorts the table).
+  const byNameOf = (a: (typeof values)[number], b: (typeof values)[number]) => byName(names.school(a.school_id), names.school(b.school_id));
+  const shown = values.filter((v) => !v.suppressed && v.value !== undefined).sort(byNameOf);
   if (shown.length < 2) return undefined;
   const muni = m.ix.get(def.id, year, where);
   const reg = regionOf(def.id, year, where);
@@ -47,13 +49,12 @@ export function schoolsChart(
       (r) => r.year === year && r.school_id === v.school_id && r.indicator === def.id && r.subject === v.subject && r.grade === v.grade,
     ),
   }));
-  const sorted = [...shown].sort((a, b) => b.value! - a.value!);
-  const top = sorted[0];
-  const bottom = sorted[sorted.length - 1];
+  const top = shown.reduce((a, b) => (b.value! > a.value! ? b : a));
+  const bottom = shown.reduce((a, b) => (b.value! < a.value! ? b : a));
   const unit = unitOf(def, where.subject);
   const what = `${def.short.replace(/^[^:]+: /, '')} ${groupWords(names, where)}`.trim();
   // The finding is how many schools differ from the rest beyond chance (spec §11), not who is first.
-  const differ = sorted.map((v) => ({ v, c: compareWithRest(v, muni) })).filter((x) => x.c?.significant && !x.c.exact);
+  const differ = shown.map((v) => ({ v, c: compareWithRest(v, muni) })).filter((x) => x.c?.significant && !x.c.exact);
   const listed = (xs: typeof differ) =>
     xs.length <= 3 ? xs.map((x) => names.school(x.v.school_id)).join(', ') : count(xs.length, ['школа', 'школы', 'школ']);
   const higher = differ.filter((x) => x.c!.diff > 0);
@@ -71,7 +72,7 @@ export function schoolsChart(
     ...(muni && !muni.suppressed && muni.value !== undefined ? [{ label: 'Муниципалитет', value: muni.value }] : []),
     ...(reg !== undefined ? [{ label: 'Регион', value: reg }] : []),
   ];
-  const hidden = values.filter((v) => v.suppressed);
+  const hidden = values.filter((v) => v.suppressed).sort(byNameOf);
   return {
     id: slug(
       def.id,
@@ -90,15 +91,15 @@ export function schoolsChart(
     ...drawn((width) =>
       bars.length > MANY
         ? histogramChart(bars, { label: title, digits, refs, width })
-        : barChart(bars, { label: title, digits, refs, xLabel: '', width }),
+        : barChart(bars, { label: title, digits, refs, xLabel: '', width, order: 'given' }),
     ),
     alt: sentence(
-      `${sentence(title)} ${sorted.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, unitOf(def, where.subject))}`).join('; ')}`,
+      `${sentence(title)} ${shown.map((v) => `${names.school(v.school_id)} — ${formatValue(v.value!, unitOf(def, where.subject))}`).join('; ')}`,
     ),
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
       rows: [
-        ...sorted.map((v) => [{ text: names.school(v.school_id) }, m.present.valueCell(v, def), { text: formatNumber(v.n, 0), num: true }]),
+        ...shown.map((v) => [{ text: names.school(v.school_id) }, m.present.valueCell(v, def), { text: formatNumber(v.n, 0), num: true }]),
         ...hidden.map((v) => [
           { text: names.school(v.school_id) },
           m.present.valueCell(v, def),
@@ -128,7 +129,7 @@ export function schoolsChart(
         'ci_low',
         'ci_high',
       ],
-      rows: [...sorted, ...hidden].map((v) => [
+      rows: [...shown, ...hidden].map((v) => [
         year,
         v.school_id,
         names.school(v.school_id),

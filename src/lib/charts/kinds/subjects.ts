@@ -41,7 +41,7 @@ export function subjectsChart(
     ...drawn((width) =>
       barChart(
         shown.map((v) => ({ label: label(v), value: v.value!, lo: v.ci_low, hi: v.ci_high })),
-        { label: title, digits: DIGITS[def.unit], xLabel: '', width },
+        { label: title, digits: DIGITS[def.unit], xLabel: '', width, order: 'value' },
       ),
     ),
     alt: sentence(`${sentence(title)} ${sorted.map((v) => `${label(v)} — ${formatValue(v.value!, def.unit)}`).join('; ')}`),

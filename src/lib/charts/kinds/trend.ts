@@ -7,7 +7,7 @@ import type { Indicator } from '../../indicators/registry.ts';
 import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
-import { ciCells, CI_LEGEND, drawn, groupWords, slug, unitWord, type RegionOf } from '../common.ts';
+import { ciCells, CI_LEGEND, drawn, groupWords, naturalRange, slug, unitWord, type RegionOf } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart } from '../types.ts';
 
@@ -72,6 +72,7 @@ export function trendChart(
         series: seriesNames,
         yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject),
         width,
+        bounds: naturalRange(m, def, where),
       }),
     ),
     alt: sentence(
