@@ -70,14 +70,14 @@ for (const line of recover(w)) console.log(`Перед сборкой: ${line}.`
 clearAstroWork(root);
 
 mark('чтение и проверка данных');
-const { model, log } = buildModel(dataDir);
+const freeze = process.argv.includes('--freeze');
+const { model, log } = buildModel(dataDir, process.env, { freezing: freeze });
 for (const line of issueLines(log.items)) console.log(line);
 if (log.errors.length > 0) {
   const e = log.errors.length;
   console.error(`\nСборка остановлена: ${e} ${plural(e, ['ошибка', 'ошибки', 'ошибок'])} в данных. Папка ${outDir} не изменена.`);
   process.exit(1);
 }
-const freeze = process.argv.includes('--freeze');
 if (freeze && isFrozen(dataDir, model.release)) {
   console.error(
     `Выпуск ${model.release} уже зафиксирован (папка ${join(dataDir, 'releases', model.release)}): зафиксированный выпуск не меняется. Чтобы опубликовать исправление, задайте новую метку (site.release в site.yaml или переменная MSOKO_RELEASE, например ${model.release}-2) и запишите исправление в журнал (corrections в site.yaml). Папка ${outDir} не изменена.`,
@@ -174,8 +174,8 @@ try {
       } finally {
         clearInterval(timer);
       }
-      // The archived embeds of this release: copies of the live ones with their address and note changed.
-      writeArchivedEmbeds(model, tmp);
+      // The archived embeds of a release being frozen: copies of the live ones with their address and note changed.
+      if (freeze) writeArchivedEmbeds(model, tmp);
       return countHtml(tmp);
     },
     (n) => count(n, ['страница', 'страницы', 'страниц']),

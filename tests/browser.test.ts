@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../scripts/browser.ts';
 import { serve } from '../scripts/serve.ts';
 import { UNTIL } from './helpers/wait.ts';
+import { pages, read } from './helpers/crawl.ts';
+import { parseHTML } from 'linkedom';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 let browser: Browser;
 let site: { server: Server; url: string };
@@ -134,29 +138,99 @@ describe('keyboard and modes', () => {
 });
 
 describe('embeds', () => {
-  let other: Server;
-  let otherUrl: string;
+  /** Every chart's embed code as its page offers it (the first textarea of its «Поделиться и встроить»), by chart id. */
+  const codes = new Map<string, string>();
+  for (const file of pages(inject('demoDist'))) {
+    if (file.startsWith('embed/')) continue;
+    for (const t of parseHTML(read(inject('demoDist'), file)).document.querySelectorAll('textarea[id^="s-"]'))
+      // A textarea holds RCDATA; linkedom leaves its character references as they are written.
+      codes.set(
+        t.id.slice(2),
+        (t.textContent ?? '').replace(
+          /&(lt|gt|quot|#39|amp);/g,
+          (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+        ),
+      );
+  }
+  const ids = [...codes.keys()].sort();
+  let news: Server;
+  let newsUrl: string;
   beforeAll(async () => {
-    const src = `${site.url}embed/ege-mean-rus-schools/`;
-    other = createServer((_, res) => {
+    // A news site on another origin: an article column of the asked width holding the code a journalist pasted.
+    news = createServer((req, res) => {
+      const q = new URL(req.url ?? '/', 'http://x').searchParams;
+      const code = (codes.get(q.get('id') ?? '') ?? '').replace(/https:\/\/edu\.severogorsk\.example\.ru\//g, site.url);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
-        `<!doctype html><html lang="ru"><body style="margin:0"><iframe id="f" src="${src}" style="border:0;width:100%;height:900px" title="График"></iframe></body></html>`,
+        `<!doctype html><html lang="ru"><body style="margin:0"><article style="width:${q.get('w')}px"><p>Текст новости.</p>${code}<p>Конец новости.</p></article></body></html>`,
       );
     });
-    await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
-    const a = other.address();
-    otherUrl = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`;
+    await new Promise<void>((ok) => news.listen(0, '127.0.0.1', ok));
+    const a = news.address();
+    newsUrl = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`;
   });
-  afterAll(() => other?.close());
-  it.each([360, 800])('renders inside an iframe on another origin at %i px without horizontal scrolling', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(otherUrl);
-    const frame = page.frameLocator('#f');
-    await frame.locator('figure[data-chart-id="ege-mean-rus-schools"] svg').first().waitFor(UNTIL);
-    const f = page.frames().find((x) => x.url().includes('/embed/'))!;
-    expect(await f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    expect(await f.evaluate(() => document.querySelectorAll('nav, footer').length)).toBe(0);
+  afterAll(() => news?.close());
+
+  it('has embed code for every chart of the site', () => {
+    expect(ids.length).toBe(readdirSync(join(inject('demoDist'), 'embed')).filter((d) => !/^\d{4}$|\.json$/.test(d)).length);
+  });
+
+  /** Where the chart's last mark and its source line end, and how tall the page is, inside a frame or page. */
+  const measure = () => {
+    const bottom = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().bottom + window.scrollY : Infinity);
+    const source = [...document.querySelectorAll('p.note')].find((p) => p.textContent?.trim().startsWith('Источник'));
+    return {
+      content: Math.ceil(document.body.getBoundingClientRect().height),
+      mark: bottom(document.querySelector('figure svg[role="img"]')),
+      source: bottom(source),
+      view: window.innerHeight,
+      wide: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  };
+
+  it.each([320, 600, 1000])(
+    'in a %i px news column, the code fits the iframe to the chart: last mark and source line in view',
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width: width + 40, height: 900 } });
+      for (const id of ['ege-mean-rus-schools', 'ege-mean-rus-municipality', 'school-105-ege-mean-rus', 'oge-tasks-math']) {
+        await page.goto(`${newsUrl}?w=${width}&id=${id}`);
+        const frame = page.frameLocator('iframe');
+        await frame.locator('figure svg').first().waitFor(UNTIL);
+        const f = page.frames().find((x) => x.url().includes('/embed/'))!;
+        // The frame is resized by the message its page sends: wait for the condition, not for time.
+        await expect
+          .poll(async () => {
+            const x = await f.evaluate(measure);
+            return x.view >= x.content;
+          }, UNTIL)
+          .toBe(true);
+        const x = await f.evaluate(measure);
+        expect(x.source, id).toBeLessThanOrEqual(x.view);
+        expect(x.mark, id).toBeLessThanOrEqual(x.view);
+        expect(x.wide, id).toBeLessThanOrEqual(0);
+        expect(await f.evaluate(() => document.querySelectorAll('nav, footer').length)).toBe(0);
+      }
+      await page.close();
+    },
+  );
+
+  it('every embed shows its last mark and source line in the height it reports, at 320, 600 and 1000 px; without scripts the code’s height holds it at 600 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+    const cut: string[] = [];
+    for (const id of ids) {
+      await page.goto(`${site.url}embed/${id}/`);
+      for (const width of [320, 600, 1000]) {
+        await page.setViewportSize({ width, height: 900 });
+        const { content } = await page.evaluate(measure);
+        // The iframe is given exactly the height the page reports.
+        await page.setViewportSize({ width, height: content });
+        const x = await page.evaluate(measure);
+        if (x.source > x.view + 1 || x.mark > x.view + 1 || x.wide > 0) cut.push(`${id} at ${width}: ${JSON.stringify(x)}`);
+        const fallback = Number(/height="(\d+)"/.exec(codes.get(id)!)?.[1]);
+        if (width === 600 && fallback < content) cut.push(`${id}: fallback ${fallback} < ${content}`);
+      }
+    }
+    expect(cut).toEqual([]);
     await page.close();
-  });
+  }, 600_000);
 });

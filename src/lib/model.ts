@@ -23,6 +23,8 @@ export interface Model {
   release: string;
   /** The day the current release was frozen, or today while it is not. */
   releaseDate: string;
+  /** The current release is frozen, or is being frozen by this build (`npm run release`): its archived embeds exist. */
+  frozen: boolean;
   /** Frozen releases in data/releases/, oldest first. */
   releases: Release[];
   /** Table cells and why a value is withheld, worded with this site's privacy threshold. */
@@ -36,7 +38,11 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /** Reads, validates and computes. Returns the log too: the caller decides what errors mean. */
-export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env): { model: Model; log: IssueLog } {
+export function buildModel(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { freezing?: boolean } = {},
+): { model: Model; log: IssueLog } {
   const { data, log } = loadData(dataDir, INDICATOR_IDS);
   if (env.SITE_URL) data.config.site.url = env.SITE_URL;
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
@@ -73,6 +79,7 @@ export function buildModel(dataDir: string, env: NodeJS.ProcessEnv = process.env
       latestYear,
       release,
       releaseDate: releases.find((r) => r.release === release)?.date ?? today,
+      frozen: opts.freezing === true || releases.some((r) => r.release === release),
       releases,
       present: presentation(data.config.privacy.min_group),
       warnings: log.warnings,

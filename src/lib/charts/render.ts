@@ -196,6 +196,16 @@ export function barChart(
           ),
         ]
       : []),
+    Plot.ruleX([0], { stroke: '#1a1a1a' }),
+  ];
+  // Reference values are named in the legend above the chart, so their lines carry no labels here.
+  (o.refs ?? []).forEach((r, i) => {
+    marks.push(
+      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
+    );
+  });
+  // Values last, with a white halo: a reference line never runs through a number.
+  marks.push(
     Plot.text(data, {
       y,
       x: (b: Bar) => Math.max(b.value, b.hi ?? b.value),
@@ -207,14 +217,7 @@ export function barChart(
       strokeWidth: 4,
       paintOrder: 'stroke',
     }),
-    Plot.ruleX([0], { stroke: '#1a1a1a' }),
-  ];
-  // Reference values are named in the legend above the chart, so their lines carry no labels here.
-  (o.refs ?? []).forEach((r, i) => {
-    marks.push(
-      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
-    );
-  });
+  );
   const svg = Plot.plot({
     document,
     width: o.width ?? WIDTH,
