@@ -17,7 +17,10 @@ export function namer(data: Dataset) {
     if (v.task) parts.push(`задание ${v.task}`);
     return parts.length ? parts.join(', ') : 'Всего';
   };
-  return { subject, school, group, schoolInfo: (id: string) => schools.get(id) };
+  /** Items about schools in the order of the schools' names (№ 2 before № 10): lists of schools are never rankings. */
+  const bySchoolName = <T,>(items: Iterable<T>, id: (x: T) => string): T[] =>
+    [...items].sort((a, b) => school(id(a)).localeCompare(school(id(b)), 'ru', { numeric: true }));
+  return { subject, school, group, bySchoolName, schoolInfo: (id: string) => schools.get(id) };
 }
 export type Namer = ReturnType<typeof namer>;
 

@@ -22,3 +22,20 @@ export interface Section {
 export const SECTIONS: readonly Section[] = PROCEDURES.map((p) => p.section);
 
 export const SECTION_OF = new Map<ProcedureId, Section>(SECTIONS.flatMap((s) => s.procedures.map((p) => [p, s] as const)));
+
+/** A procedure as people name it, for text and tables (never its code). */
+export const PROCEDURE_NAMES: Record<ProcedureId, string> = {
+  ege: 'ЕГЭ',
+  gve11: 'ГВЭ-11',
+  gia11: 'ГИА-11',
+  oge: 'ОГЭ',
+  gve9: 'ГВЭ-9',
+  gia9: 'ГИА-9',
+  vpr: 'ВПР',
+  diag: 'Диагностика',
+  olymp: 'Олимпиада',
+  essay: 'Итоговое сочинение',
+  interview: 'Итоговое собеседование',
+  grad: 'Выпускники',
+  mon: 'Мониторинг',
+};

@@ -27,6 +27,8 @@ export interface Risk {
   /** The value compared with: the rest of the municipality, or the school's years before. */
   reference: string;
   evidence: string;
+  /** How many groups the rule tested that year: the family its false discovery rate is kept over. */
+  tested: number;
   /** The test, its statistic (none for Fisher's exact test) and two-sided p-value. */
   test: NonNullable<TestResult['method']>;
   statistic: number;
@@ -79,8 +81,13 @@ export function pWords(p: number): string {
   return `p = ${formatNumber(p, 3)}: без настоящего различия такое возникало бы случайно примерно в 1 случае из ${formatNumber(once, 0)}`;
 }
 
+/** What every flag of a rule and year shares: the correction for multiple comparisons, said once per table. */
+export function fdrNote(tested: number, fdr: number): string {
+  return `Различие значимо и с поправкой на множественные сравнения: правило проверило ${count(tested, ['группу', 'группы', 'групп'])} этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(fdr * 100, 0)}\u00a0%.`;
+}
+
 interface Candidate {
-  risk: Risk;
+  risk: Omit<Risk, 'tested'>;
   /** The direction and size of the difference are worth a flag (the test decides whether it is real). */
   matters: boolean;
 }
@@ -219,11 +226,7 @@ export function findRisks(ix: ValueIndex, cfg: SiteConfig['risks']): Risk[] {
       cfg.fdr,
     );
     list.forEach((c, i) => {
-      if (found[i] && c.matters)
-        out.push({
-          ...c.risk,
-          evidence: `${c.risk.evidence}. Различие значимо и с поправкой на множественные сравнения: правило проверило ${count(list.length, ['группу', 'группы', 'групп'])} этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(cfg.fdr * 100, 0)}\u00a0%.`,
-        });
+      if (found[i] && c.matters) out.push({ ...c.risk, tested: list.length });
     });
   }
   const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,7 @@
 import { round } from '../format.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import { PLACE_COMPONENTS } from '../indicators/place.ts';
+import { fdrNote } from '../indicators/risks.ts';
 import type { Model } from '../model.ts';
 import { csvChunks, EXCEL, toCsv, type Cell } from './csv.ts';
 import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
@@ -119,7 +120,7 @@ function smallFiles(m: Model): Map<string, string> {
     r.test,
     Number.isFinite(r.statistic) ? fixed2(r.statistic) : undefined,
     pValue(r.p),
-    r.evidence,
+    `${r.evidence}. ${fdrNote(r.tested, m.data.config.risks.fdr)}`,
   ]);
   files.set('risks.csv', toCsv(riskHeader, riskRows));
 
