@@ -1,14 +1,19 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
 
-import { describeComparison, formatValue, genderOf } from './format.ts';
-import { changeFromPrevious, compare } from './indicators/compare.ts';
+import { taskOrder } from './charts/common.ts';
+import { count, describeComparison, formatChange, formatValue, genderOf, type UnitKind } from './format.ts';
+import type { TableCell } from './presentation.ts';
+import { changeFromPrevious, compare, compareWithRest } from './indicators/compare.ts';
 import { indicator, TASK_PROCEDURES, unitOf, type Indicator, type IndicatorId, type TaskProcedure } from './indicators/registry.ts';
 import type { Model } from './model.ts';
 import { namer, subjectPrepositional } from './names.ts';
-import { SECTIONS, type Section } from './procedures.ts';
+import { PROCEDURE_NAMES, SECTIONS, type Section } from './procedures.ts';
 
 export interface TrendLine {
   def: Indicator;
+  /** The group in words: «Русский язык, 4 класс», «Всего». */
+  group: string;
+  unit: UnitKind;
   text: string;
   value: number;
   /** Change from the previous year, unrounded. */
@@ -17,6 +22,8 @@ export interface TrendLine {
   significant: boolean;
   /** Change since the first year with a value. */
   since?: { year: number; change: number; significant: boolean };
+  /** The change beyond chance in a short phrase for the list of findings: «снизился на 8,1 балла за год — до 65,9». */
+  finding?: string;
 }
 
 /** Sentences that state each headline indicator's value and its change, from the numbers. */
@@ -46,17 +53,96 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       const sinceCmp = first && first.year < year - 1 ? compare(v, first.v) : undefined;
       const since = sinceCmp && first ? { year: first.year, change: sinceCmp.diff, significant: sinceCmp.significant } : undefined;
       if (sinceCmp && since) parts.push(describeComparison(sinceCmp, unit, g, since.year));
+      // The year's change leads when it is real; else the change since the first year, when that is.
+      const real = change?.significant && !change.exact ? change : sinceCmp?.significant && !sinceCmp.exact ? sinceCmp : undefined;
+      const finding = real
+        ? `${describeComparison(real, unit, g, real === change ? undefined : first!.year)} — до ${formatValue(v.value, unit)}`
+        : undefined;
       if (parts.length) text += `: ${parts.join('; ')}`;
       out.push({
         def,
+        group: names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' }),
+        unit,
         text: text.endsWith('.') ? text : `${text}.`,
         value: v.value,
         change: change?.diff,
         significant: change?.significant ?? false,
         since,
+        finding,
       });
     }
   }
+  return out;
+}
+
+/** A change an estimate made beyond chance: over the year, or since the first year shown. */
+export const isFinding = (l: TrendLine) => l.finding !== undefined;
+
+/**
+ * The trends of a year as a reader takes them in: the few changes beyond
+ * chance in words first, then everything else as one compact table.
+ */
+export function trendFindings(m: Model, sections: readonly Section[], year: number) {
+  const lines = sections.flatMap((section) => trendLines(m, section, year).map((l) => ({ section, ...l })));
+  // Changes over the year first (what a season brought), then the longer ones of the years shown.
+  const found = lines.filter(isFinding);
+  const real = [...found.filter((l) => l.significant), ...found.filter((l) => !l.significant)];
+  const calm = lines.filter((l) => !isFinding(l));
+  const since = [...new Set(calm.map((l) => l.since?.year).filter((y) => y !== undefined))];
+  return {
+    real,
+    calm: {
+      head: ['Показатель', 'Группа', `${year}`, 'За год', since.length === 1 ? `С ${since[0]} года` : 'С первого года'],
+      rows: calm.map((l): TableCell[] => [
+        { text: l.def.name },
+        { text: l.group },
+        { text: formatValue(l.value, l.unit), num: true },
+        { text: l.change === undefined ? '' : formatChange(l.change, l.unit), num: true },
+        { text: l.since ? `${formatChange(l.since.change, l.unit)}${since.length > 1 ? ` (с ${l.since.year})` : ''}` : '', num: true },
+      ]),
+    },
+  };
+}
+
+/**
+ * The conclusions a справка ends with, drawn only from what is beyond chance:
+ * changes of the main indicators, schools that differ from the rest, risk
+ * flags and deficits; and, where there is none, that nothing is.
+ */
+export function conclusions(m: Model, section: Section, main: IndicatorId, year: number): string[] {
+  const names = namer(m.data);
+  const out: string[] = [];
+  const real = trendLines(m, section, year).filter(isFinding);
+  if (real.length) out.push(...real.map((l) => l.text));
+  else out.push(`Основные показатели в ${year} году изменились не больше, чем допускают случайные колебания.`);
+  const def = indicator(main);
+  const higher = new Map<string, string[]>();
+  const lower = new Map<string, string[]>();
+  for (const v of m.ix.all(main)) {
+    if (v.year !== year || v.scope !== 'school' || v.task) continue;
+    const c = compareWithRest(v, m.ix.get(main, year, { subject: v.subject, grade: v.grade, period: v.period }));
+    if (!c?.significant || c.exact) continue;
+    const into = c.diff > 0 ? higher : lower;
+    into.set(v.school_id, [...(into.get(v.school_id) ?? []), names.group(v).toLowerCase()]);
+  }
+  const list = (x: Map<string, string[]>) =>
+    names.bySchoolName(x, ([id]) => id).map(([id, groups]) => `${names.school(id)}${groups[0] === 'всего' ? '' : ` (${groups.join('; ')})`}`).join(', ');
+  const what = `${def.name.charAt(0).toLowerCase()}${def.name.slice(1)}`;
+  if (def.better !== null && (higher.size || lower.size))
+    out.push(
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} отличается от остальных школ больше, чем допускают случайные колебания: ${[higher.size ? `выше — ${list(higher)}` : '', lower.size ? `ниже — ${list(lower)}` : ''].filter(Boolean).join('; ')}.`,
+    );
+  else if (def.better !== null) out.push(`Ни одна школа не отличается от остальных по показателю «${def.name}» сильнее случайных колебаний.`);
+  const risks = m.risks.filter((r) => r.year === year && section.procedures.some((p) => r.indicator.startsWith(`${p}.`)));
+  if (risks.length)
+    out.push(
+      `Зоны риска: ${count(risks.length, ['отметка', 'отметки', 'отметок'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])} (${names.bySchoolName(new Set(risks.map((r) => r.school_id)), (x) => x).map((id) => names.school(id)).join(', ')}): этим школам нужна методическая помощь в первую очередь.`,
+    );
+  const gaps = deficits(m, year).filter((g) => section.procedures.includes(g.procedure as never));
+  if (gaps.length)
+    out.push(
+      `Образовательные дефициты: ${count(gaps.length, ['задание выполнено', 'задания выполнены', 'заданий выполнены'])} в муниципалитете менее чем на 50 % — ${[...new Set(gaps.map((g) => `${PROCEDURE_NAMES[g.procedure]}, ${g.group.toLowerCase()}`))].join('; ')}.`,
+    );
   return out;
 }
 
@@ -79,7 +165,13 @@ export function deficits(m: Model, year: number) {
       });
     }
   }
-  return out;
+  // In the order of the work: procedure, group, then tasks 1, 2, … 9, 10 (never 10, 11, 9).
+  return out.sort(
+    (a, b) =>
+      TASK_PROCEDURES.indexOf(a.procedure) - TASK_PROCEDURES.indexOf(b.procedure) ||
+      a.group.localeCompare(b.group, 'ru', { numeric: true }) ||
+      taskOrder(a.task, b.task),
+  );
 }
 
 /** Sections with any data in a year. */
