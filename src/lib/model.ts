@@ -3,7 +3,9 @@ import type { IssueLog } from './data/issues.ts';
 import { computeAll } from './indicators/compute.ts';
 import { computePlaces, type Place } from './indicators/place.ts';
 import { ValueIndex } from './indicators/query.ts';
-import { INDICATOR_IDS } from './indicators/registry.ts';
+import { INDICATOR_IDS, INDICATORS } from './indicators/registry.ts';
+import { POOLED } from './indicators/pooled.ts';
+import type { HiddenGroup } from './indicators/compute.ts';
 import { findRisks, type Risk } from './indicators/risks.ts';
 import { presentation, type Presentation } from './presentation.ts';
 import { RELEASE_LABEL, readReleases, type Release } from './releases.ts';
@@ -27,6 +29,8 @@ export interface Model {
   frozen: boolean;
   /** Frozen releases in data/releases/, oldest first. */
   releases: Release[];
+  /** Sums of small school groups of the summary's indicators, for values pooled over years (indicators/pooled.ts); never published alone. */
+  hidden: HiddenGroup[];
   /** Table cells and why a value is withheld, worded with this site's privacy threshold. */
   present: Presentation;
   warnings: IssueLog['items'];
@@ -48,7 +52,7 @@ export function buildModel(
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
   // «edu», «/edu» and «/edu/» all mean the sub-path /edu/.
   data.config.site.base = `/${data.config.site.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const computed = computeAll(data);
+  const computed = computeAll(data, INDICATORS, POOLED);
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const ix = new ValueIndex(computed.values);
@@ -81,6 +85,7 @@ export function buildModel(
       releaseDate: releases.find((r) => r.release === release)?.date ?? today,
       frozen: opts.freezing === true || releases.some((r) => r.release === release),
       releases,
+      hidden: computed.hidden,
       present: presentation(data.config.privacy.min_group),
       warnings: log.warnings,
     },

@@ -18,7 +18,7 @@ export function namer(data: Dataset) {
     return parts.length ? parts.join(', ') : 'Всего';
   };
   /** Items about schools in the order of the schools' names (№ 2 before № 10): lists of schools are never rankings. */
-  const bySchoolName = <T,>(items: Iterable<T>, id: (x: T) => string): T[] =>
+  const bySchoolName = <T>(items: Iterable<T>, id: (x: T) => string): T[] =>
     [...items].sort((a, b) => school(id(a)).localeCompare(school(id(b)), 'ru', { numeric: true }));
   return { subject, school, group, bySchoolName, schoolInfo: (id: string) => schools.get(id) };
 }

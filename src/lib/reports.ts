@@ -126,17 +126,24 @@ export function conclusions(m: Model, section: Section, main: IndicatorId, year:
     into.set(v.school_id, [...(into.get(v.school_id) ?? []), names.group(v).toLowerCase()]);
   }
   const list = (x: Map<string, string[]>) =>
-    names.bySchoolName(x, ([id]) => id).map(([id, groups]) => `${names.school(id)}${groups[0] === 'всего' ? '' : ` (${groups.join('; ')})`}`).join(', ');
+    names
+      .bySchoolName(x, ([id]) => id)
+      .map(([id, groups]) => `${names.school(id)}${groups[0] === 'всего' ? '' : ` (${groups.join('; ')})`}`)
+      .join(', ');
   const what = `${def.name.charAt(0).toLowerCase()}${def.name.slice(1)}`;
   if (def.better !== null && (higher.size || lower.size))
     out.push(
       `${what.charAt(0).toUpperCase()}${what.slice(1)} отличается от остальных школ больше, чем допускают случайные колебания: ${[higher.size ? `выше — ${list(higher)}` : '', lower.size ? `ниже — ${list(lower)}` : ''].filter(Boolean).join('; ')}.`,
     );
-  else if (def.better !== null) out.push(`Ни одна школа не отличается от остальных по показателю «${def.name}» сильнее случайных колебаний.`);
+  else if (def.better !== null)
+    out.push(`Ни одна школа не отличается от остальных по показателю «${def.name}» сильнее случайных колебаний.`);
   const risks = m.risks.filter((r) => r.year === year && section.procedures.some((p) => r.indicator.startsWith(`${p}.`)));
   if (risks.length)
     out.push(
-      `Зоны риска: ${count(risks.length, ['отметка', 'отметки', 'отметок'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])} (${names.bySchoolName(new Set(risks.map((r) => r.school_id)), (x) => x).map((id) => names.school(id)).join(', ')}): этим школам нужна методическая помощь в первую очередь.`,
+      `Зоны риска: ${count(risks.length, ['отметка', 'отметки', 'отметок'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])} (${names
+        .bySchoolName(new Set(risks.map((r) => r.school_id)), (x) => x)
+        .map((id) => names.school(id))
+        .join(', ')}): этим школам нужна методическая помощь в первую очередь.`,
     );
   const gaps = deficits(m, year).filter((g) => section.procedures.includes(g.procedure as never));
   if (gaps.length)

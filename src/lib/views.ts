@@ -46,7 +46,12 @@ export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicat
  * Rows: groups (subjects, grades…); columns: indicators; for one year and
  * the municipality or one school.
  */
-export function matrix(m: Model, defs: Indicator[], year: number, school?: string): { head: string[]; rows: TableCell[][] } {
+export function matrix(
+  m: Model,
+  defs: Indicator[],
+  year: number,
+  school?: string,
+): { head: string[]; rows: TableCell[][]; withheld: string[] } {
   const names = namer(m.data);
   const groups = new Map<string, Where>();
   for (const d of defs)
@@ -55,12 +60,26 @@ export function matrix(m: Model, defs: Indicator[], year: number, school?: strin
     m.ix.all(d.id).some((v) => v.year === year && (school ? v.school_id === school : v.scope === 'municipality')),
   );
   const rows: TableCell[][] = [];
+  // A group with nothing published gets no row of dashes: it is named once under the table.
+  const withheld: string[] = [];
   for (const [, w] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const cells = used.map((d) => m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d));
     if (cells.every((c) => c.text === '')) continue;
-    rows.push([{ text: names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' }) }, ...cells]);
+    const label = names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' });
+    // Participant counts are always published; a row is withheld when none of its results is.
+    if (cells.every((c, i) => c.text === '' || c.why !== undefined || used[i].id.endsWith('participants'))) {
+      withheld.push(label);
+      continue;
+    }
+    rows.push([{ text: label }, ...cells]);
   }
-  return { head: ['Группа', ...used.map((d) => `${d.short.replace(/^[^:]+: /, '')}, ${d.unit}`)], rows };
+  // Columns with nothing in any row (an indicator no group of this table has) are left out too.
+  const keep = used.map((_, i) => rows.some((r) => r[i + 1].text !== '' && r[i + 1].text !== '—'));
+  return {
+    head: ['Группа', ...used.filter((_, i) => keep[i]).map((d) => `${d.short.replace(/^[^:]+: /, '')}, ${d.unit}`)],
+    rows: rows.map((r) => [r[0], ...r.slice(1).filter((_, i) => keep[i])]),
+    withheld,
+  };
 }
 
 export interface KeyFigure {

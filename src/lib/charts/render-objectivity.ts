@@ -1,6 +1,6 @@
 /** The objectivity chart: exam marks against school marks as 100 % stacked bars. */
 import * as Plot from '@observablehq/plot';
-import { COLORS, dec, document, finish, FONT, shorten, WIDTH } from './render.ts';
+import { COLORS, dec, document, finish, FONT, labelMargin, shorten, WIDTH } from './render.ts';
 
 export interface StackRow {
   group: string;
@@ -22,12 +22,12 @@ export function stackChart(rows: StackRow[], o: { label: string; width?: number 
     document,
     width: o.width ?? WIDTH,
     height,
-    marginLeft: Math.min(172, 14 + Math.max(...rows.map((r) => shorten(r.group, 22).length)) * 7.6),
+    marginLeft: labelMargin(rows.map((r) => shorten(r.group, 22))),
     marginRight: 12,
     marginTop: 30,
     marginBottom: 10,
     style: FONT,
-    x: { domain: [0, 100], axis: 'top', label: null, ticks: 5, tickFormat: (d: number) => `${d} %` },
+    x: { domain: [0, 100], axis: 'top', label: null, ticks: [0, 50, 100], tickFormat: (d: number) => `${d} %` },
     y: { domain: rows.map((r) => shorten(r.group, 22)), label: null, tickSize: 0 },
     marks: [
       Plot.barX(

@@ -222,8 +222,7 @@ export function barChart(
     document,
     width: o.width ?? WIDTH,
     height,
-    // Plot does not measure Cyrillic text: about 8 px a letter at 14 px.
-    marginLeft: Math.min(184, 14 + Math.max(...names.map((n) => n.length)) * 8.2),
+    marginLeft: labelMargin(names),
     marginRight: 48,
     marginTop: 24,
     marginBottom: 12,
@@ -280,9 +279,14 @@ export function histogramChart(
   return finish(svg, o.label);
 }
 
+/** A label that fits the chart: levels of maths in short words first, then cut with «…» (the table has it whole). */
 export function shorten(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+  const t = s.replace(' (базовый уровень)', ' (база)').replace(' (профильный уровень)', ' (профиль)');
+  return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
 }
+
+/** Room for the longest of the labels on the left: Plot does not measure Cyrillic text, about 8 px a letter at 14 px. */
+export const labelMargin = (labels: string[]) => Math.min(184, 14 + Math.max(...labels.map((n) => n.length)) * 8.2);
 
 /**
  * A tiny trend line for key-figure cards; decorative (the numbers are next to

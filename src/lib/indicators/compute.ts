@@ -34,6 +34,19 @@ export interface IndicatorValue {
 export interface Computed {
   values: IndicatorValue[];
   years: number[];
+  /** What a measure found for withheld (small) school groups of the indicators asked to keep them: for pooling years. */
+  hidden: HiddenGroup[];
+}
+
+/** A small school group's sums in one year: never published alone (see indicators/pooled.ts). */
+export interface HiddenGroup {
+  indicator: IndicatorId;
+  year: number;
+  school_id: string;
+  subject: string;
+  grade?: number;
+  period: string;
+  measured: Measured;
 }
 
 type Finished = Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'suppressed' | 'n' | 'reason' | 'sd' | 'ci_low' | 'ci_high'>;
@@ -130,10 +143,15 @@ export function makeCtxBase(data: Dataset) {
 }
 
 /** Computes every indicator of the registry for every year, group and school. */
-export function computeAll(data: Dataset, indicators: readonly Indicator[] = INDICATORS): Computed {
+export function computeAll(
+  data: Dataset,
+  indicators: readonly Indicator[] = INDICATORS,
+  keepHidden: ReadonlySet<IndicatorId> = new Set(),
+): Computed {
   const minGroup = data.config.privacy.min_group;
   const ctxFor = makeCtxBase(data);
   const values: IndicatorValue[] = [];
+  const hidden: HiddenGroup[] = [];
   const years = [...data.years.keys()].sort((a, b) => a - b);
   const byFamily = new Map<Family, Indicator[]>();
   for (const d of indicators) {
@@ -160,6 +178,16 @@ export function computeAll(data: Dataset, indicators: readonly Indicator[] = IND
           const m = def.measure(pop, { ...base, dims: g.dims, scope });
           if (m === null) continue;
           const f = finish(m, def, scope, minGroup);
+          if (f.reason === 'small' && scope === 'school' && !g.dims.task && keepHidden.has(def.id))
+            hidden.push({
+              indicator: def.id,
+              year,
+              school_id: g.school,
+              subject: g.dims.subject ?? '',
+              grade: g.dims.grade,
+              period: g.dims.period ?? '',
+              measured: m,
+            });
           // One fixed shape for every value: a million values stay compact in memory.
           values.push({
             indicator: def.id,
@@ -185,7 +213,7 @@ export function computeAll(data: Dataset, indicators: readonly Indicator[] = IND
     }
   }
   values.sort(compareValues);
-  return { values, years };
+  return { values, years, hidden };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
