@@ -9,7 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../src/lib/charts/catalog.ts';
-import { histogramChart, sparkline } from '../src/lib/charts/render.ts';
+import { histogramChart } from '../src/lib/charts/render-bars.ts';
+import { sparkline } from '../src/lib/charts/render.ts';
 import { buildModel } from '../src/lib/model.ts';
 
 const DIR = join(import.meta.dirname, 'golden');

@@ -138,7 +138,8 @@ describe('chart files and embeds', () => {
       const embed = read(demo, `embed/${id}/index.html`);
       expect(embed).toContain('<svg');
       expect(embed).not.toMatch(/<nav|<footer/);
-      expect(existsSync(join(demo, `embed/2025/${id}/index.html`)), id).toBe(true);
+      // Archived copies exist only for a frozen release (tests/releases.test.ts): the demo's 2025 is not frozen.
+      expect(existsSync(join(demo, `embed/2025/${id}/index.html`)), id).toBe(false);
       const png = readFileSync(join(demo, `charts/${id}.png`));
       expect(png.subarray(0, 8).toString('hex'), id).toBe('89504e470d0a1a0a');
       expect(png.readUInt32BE(16), id).toBe(1200);
@@ -183,6 +184,9 @@ describe('text from data is escaped', () => {
   });
   it('quotes the municipal ЕГЭ Russian mean in Russian number format in the latest report', () => {
     // 2022: 60…67, 70…77, 50…57 → mean 63,5
-    expect(read(sub, 'reports/2022/index.html')).toContain('Средний балл ЕГЭ по русскому языку в 2022 году — 63,5');
+    // Within chance, it stands in the compact table of the trends: indicator, group, the year's value.
+    expect(read(sub, 'reports/2022/index.html')).toMatch(
+      /<th scope="row">Средний балл ЕГЭ<\/th><td>Русский язык<\/td><td class="num">63,5<\/td>/,
+    );
   });
 });

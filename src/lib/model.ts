@@ -69,6 +69,13 @@ export function buildModel(
       expected: 'латинские буквы, цифры, «.», «_» или «-», например 2025 или 2025-2',
     });
   }
+  if (!data.config.regulation)
+    log.warn({
+      file: 'site.yaml',
+      column: 'regulation',
+      message:
+        'Не указано положение о муниципальной системе оценки качества образования: паспорта показателей назовут его без реквизитов. Укажите name, approved и url в разделе regulation.',
+    });
   const releases = readReleases(dataDir);
   return {
     log,

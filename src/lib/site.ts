@@ -23,6 +23,7 @@ export const MENU: { path: string; label: string }[] = [
   { path: '/roadmap/', label: 'Дорожная карта' },
   { path: '/opendata/', label: 'Открытые данные' },
   { path: '/methodology/', label: 'Методика' },
+  { path: '/glossary/', label: 'Словарь' },
 ];
 
 /** getStaticPaths of the pages made once per year of data. */

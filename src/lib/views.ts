@@ -66,8 +66,9 @@ export function matrix(
     const cells = used.map((d) => m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d));
     if (cells.every((c) => c.text === '')) continue;
     const label = names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' });
-    // Participant counts are always published; a row is withheld when none of its results is.
-    if (cells.every((c, i) => c.text === '' || c.why !== undefined || used[i].id.endsWith('participants'))) {
+    // Participant counts are always published; a row is withheld when it has results and none of them is.
+    const results = cells.filter((_, i) => !used[i].id.endsWith('participants'));
+    if (results.length > 0 && results.every((c) => c.text === '' || c.why !== undefined)) {
       withheld.push(label);
       continue;
     }

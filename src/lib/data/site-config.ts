@@ -68,6 +68,19 @@ export const siteConfigSchema = z.strictObject({
       fdr: z.number().gt(0).lt(1).default(0.1),
     })
     .prefault({}),
+  /**
+   * The municipality's own regulation on its system of education quality
+   * assessment (положение о МСОКО): indicator passports cite it as their basis.
+   */
+  regulation: z
+    .strictObject({
+      /** «Положение о муниципальной системе оценки качества образования …». */
+      name: z.string().min(1),
+      /** How it was approved: «приказ Управления образования от 29.08.2025 № 245». */
+      approved: z.string().optional(),
+      url: z.string().url().optional(),
+    })
+    .optional(),
   /** Free text for the contacts block and the «about the data» page. */
   contact_text: z.string().optional(),
   /** Log of corrections shown on the «about the data» page. */

@@ -8,7 +8,8 @@ import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
 import { byName, capital, ciCells, CI_LEGEND, drawn, groupWords, MANY, slug, unitWord, type RegionOf } from '../common.ts';
-import { barChart, COLORS, histogramChart, type Bar } from '../render.ts';
+import { barChart, histogramChart, type Bar } from '../render-bars.ts';
+import { COLORS } from '../render.ts';
 import type { Chart } from '../types.ts';
 
 export function schoolsChart(

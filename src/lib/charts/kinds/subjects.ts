@@ -6,7 +6,7 @@ import type { Model } from '../../model.ts';
 import type { Namer } from '../../names.ts';
 
 import { capital, CI_LEGEND, drawn, slug, unitWord } from '../common.ts';
-import { barChart } from '../render.ts';
+import { barChart } from '../render-bars.ts';
 import type { Chart } from '../types.ts';
 
 export function subjectsChart(
