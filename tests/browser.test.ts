@@ -34,22 +34,58 @@ async function open(path: string, width: number): Promise<{ page: Page; errors: 
   return { page, errors };
 }
 
+/** A page of every type: the home, sections and groups, school pages (a large, a small and a primary school), reports, the rest. */
 const PAGES = [
   '/',
   '/ege/',
   '/vpr/rus-4/',
+  '/schools/',
   '/schools/105/',
+  '/schools/109/',
+  '/schools/110/',
   '/indicators/ege.mean/',
   '/reports/2025/',
+  '/reports/2025/gia-9/',
+  '/reports/2025/section-2-4/',
   '/roadmap/2026-2027/',
   '/methodology/',
+  '/methodology/details/',
+  '/glossary/',
   '/search/',
   '/compare/',
+  '/opendata/',
 ];
+
+/**
+ * What hides text from a reader: an element that cuts its content (overflow hidden or clipped, an ellipsis)
+ * while the content is wider, and a scrolling box wider than its frame with no cue (the edge shadow) that more is there.
+ */
+const clipped = () => {
+  const out: string[] = [];
+  const name = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} «${(el.textContent ?? '').trim().slice(0, 40)}»`;
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.visually-hidden, [popover], svg, .skip')) continue;
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+    // Hidden on purpose for screen readers only: one pixel, clipped.
+    if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
+    const wider = el.scrollWidth > el.clientWidth + 1;
+    if (!wider) continue;
+    if (cs.overflowX === 'hidden' || cs.overflowX === 'clip' || cs.textOverflow === 'ellipsis') out.push(`cut: ${name(el)}`);
+    else if (
+      (cs.overflowX === 'auto' || cs.overflowX === 'scroll') &&
+      el.tagName !== 'TEXTAREA' &&
+      !cs.backgroundImage.includes('gradient')
+    )
+      out.push(`scrolls without a cue: ${name(el)}`);
+  }
+  return out;
+};
 
 // 320 px is a 1280 px screen at 400 % zoom, and a small phone: WCAG reflow.
 describe.each([320, 390, 1280])('at %i px', (width) => {
-  it.each(PAGES)('%s: no serious accessibility violations, no console errors, no horizontal scroll', async (path) => {
+  it.each(PAGES)('%s: no serious accessibility violations, no console errors, no horizontal scroll, no text cut off', async (path) => {
     const { page, errors } = await open(path, width);
     await page.addScriptTag({ content: axe.source });
     const result = await page.evaluate(async () =>
@@ -68,6 +104,7 @@ describe.each([320, 390, 1280])('at %i px', (width) => {
     expect(errors).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(clipped)).toEqual([]);
     await page.close();
   });
 });

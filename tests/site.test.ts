@@ -69,7 +69,7 @@ describe.each([
         n++;
         expect(fig, p).toMatch(/data-chart-id="[a-z0-9-]+"/);
         expect(fig, p).toMatch(/<figcaption[\s>]/);
-        expect(fig, p).toContain('<table>');
+        expect(fig, p).toMatch(/<table[\s>]/);
         expect(fig, p).toMatch(/<svg[^>]*role="img"[^>]*aria-label="/);
         expect(fig, p).toMatch(/\.csv"/);
       }
@@ -188,5 +188,40 @@ describe('text from data is escaped', () => {
     expect(read(sub, 'reports/2022/index.html')).toMatch(
       /<th scope="row">Средний балл ЕГЭ<\/th><td>Русский язык<\/td><td class="num">63,5<\/td>/,
     );
+  });
+});
+
+describe('no league table', () => {
+  const names = new Set(
+    read(demo, 'opendata/schools.csv')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1])
+      .filter(Boolean),
+  );
+  const byName = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });
+  /** School names in the order an element shows them: links to school pages, row headers, chart labels. */
+  const full = (t: string) => (names.has(t) ? t : t.endsWith('…') ? [...names].find((n) => n.startsWith(t.slice(0, -1))) : undefined);
+  const schoolsIn = (el: Element) =>
+    [...el.querySelectorAll('a[href*="/schools/"], th[scope="row"], text')]
+      .map((x) => full((x.textContent ?? '').trim()))
+      .filter((t): t is string => t !== undefined);
+  it('lists schools only in the order of their names, on every page, in every list, table and chart', () => {
+    const bad: string[] = [];
+    for (const p of pages(demo)) {
+      const { document } = parseHTML(read(demo, p));
+      for (const el of document.querySelectorAll('ul, ol, table, svg')) {
+        if (el.querySelector('ul, ol, table, svg')) continue;
+        const seen = schoolsIn(el);
+        if (seen.length < 2) continue;
+        const sorted = [...seen].sort(byName);
+        if (seen.join('|') !== sorted.join('|')) bad.push(`${p}: ${seen.join(', ')}`);
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+  it('gives no school a bare place or a count of risk flags on the list of schools', () => {
+    const list = read(demo, 'schools/index.html');
+    expect(list).not.toMatch(/Место по итогам|Зоны риска: \d/);
   });
 });

@@ -17,7 +17,9 @@ export const isTask = (d: Indicator) => d.dims.includes('task');
 
 /** Indicators of a section: the core ones, objectivity and task-level separately. */
 export function sectionIndicators(s: Section) {
-  const defs = INDICATORS.filter((d) => s.procedures.includes(d.procedure));
+  // The columns that matter first: the section's headline indicators, then the group sizes, then the rest.
+  const rank = (d: Indicator) => (s.main.includes(d.id) ? s.main.indexOf(d.id) : d.id.endsWith('participants') ? 100 : 200);
+  const defs = INDICATORS.filter((d) => s.procedures.includes(d.procedure)).sort((a, b) => rank(a) - rank(b));
   return { core: defs.filter((d) => !isObjectivity(d) && !isTask(d)), objectivity: defs.filter(isObjectivity), tasks: defs.filter(isTask) };
 }
 

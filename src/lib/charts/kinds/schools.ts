@@ -36,7 +36,8 @@ export function schoolsChart(
     );
   // By name, everywhere: in the bars, the table and the text alternative (a reader who wants an order sorts the table).
   const byNameOf = (a: (typeof values)[number], b: (typeof values)[number]) => byName(names.school(a.school_id), names.school(b.school_id));
-  const shown = values.filter((v) => !v.suppressed && v.value !== undefined).sort(byNameOf);
+  values.sort(byNameOf);
+  const shown = values.filter((v) => !v.suppressed && v.value !== undefined);
   if (shown.length < 2) return undefined;
   const muni = m.ix.get(def.id, year, where);
   const reg = regionOf(def.id, year, where);
@@ -73,7 +74,7 @@ export function schoolsChart(
     ...(muni && !muni.suppressed && muni.value !== undefined ? [{ label: 'Муниципалитет', value: muni.value }] : []),
     ...(reg !== undefined ? [{ label: 'Регион', value: reg }] : []),
   ];
-  const hidden = values.filter((v) => v.suppressed).sort(byNameOf);
+  const hidden = values.filter((v) => v.suppressed);
   return {
     id: slug(
       def.id,
@@ -100,8 +101,7 @@ export function schoolsChart(
     table: {
       head: ['Школа', 'Значение', 'Участников (n)'],
       rows: [
-        ...shown.map((v) => [{ text: names.school(v.school_id) }, m.present.valueCell(v, def), { text: formatNumber(v.n, 0), num: true }]),
-        ...hidden.map((v) => [
+        ...values.map((v) => [
           { text: names.school(v.school_id) },
           m.present.valueCell(v, def),
           { text: v.reason === 'ovz' ? '—' : formatNumber(v.n, 0), num: true },
@@ -130,7 +130,7 @@ export function schoolsChart(
         'ci_low',
         'ci_high',
       ],
-      rows: [...shown, ...hidden].map((v) => [
+      rows: values.map((v) => [
         year,
         v.school_id,
         names.school(v.school_id),
