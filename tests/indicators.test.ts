@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
-import { computePlaces } from '../src/lib/indicators/place.ts';
 import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
 import { findRisks } from '../src/lib/indicators/risks.ts';
 import { INDICATORS } from '../src/lib/indicators/registry.ts';
@@ -353,86 +352,6 @@ describe('olympiad, essay, graduates, monitoring', () => {
     expect(val('mon.success_share', { period: '1 полугодие' })).toBe(92); // 46 / 50
     expect(val('mon.quality_share', { period: '1 полугодие', grade: 5 })).toBe(40);
     expect(val('mon.failing_share', { period: '1 полугодие' })).toBe(10); // (30 − 27) / 30, grade 3 left out
-  });
-});
-
-describe('school place', () => {
-  it('gives equal indices the same place and says how the place moved', () => {
-    const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
-    let id = 0;
-    for (const [school, scores] of [
-      ['A', [70, 70, 70, 70, 70]],
-      ['B', [70, 70, 70, 70, 70]],
-      ['C', [60, 60, 60, 60, 60]],
-    ] as const)
-      for (const s of scores) rows.push([++id, school, 'rus', s]);
-    const rows24: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
-    for (const [school, s] of [
-      ['A', 50],
-      ['B', 80],
-      ['C', 90],
-    ] as const)
-      for (let k = 0; k < 5; k++) rows24.push([++id, school, 'rus', s]);
-    const { ix } = compute({ 'results/2025/ege.csv': csv(rows), 'results/2024/ege.csv': csv(rows24) }, 5);
-    const p = computePlaces(ix).filter((x) => x.year === 2025);
-    expect(p.map((x) => [x.school_id, x.place, x.of])).toEqual([
-      ['A', 1, 3],
-      ['B', 1, 3],
-      ['C', 3, 3],
-    ]);
-    expect(p.find((x) => x.school_id === 'A')!.change).toBe(2); // 3rd in 2024 → 1st
-    expect(p.find((x) => x.school_id === 'C')!.change).toBe(-2);
-  });
-});
-
-describe('school place with its range of plausible places (spec §11)', () => {
-  // ЕГЭ Russian only: index = (mean + (100 − below-minimum share)) / 2; no one is below the minimum, so se(index) = (s / √5) / 2.
-  const ege = (groups: [string, number[]][]) => {
-    const rows: (string | number)[][] = [['participant_id', 'school_id', 'subject', 'test_score']];
-    for (const [school, scores] of groups) scores.forEach((x, i) => rows.push([`${school}-${rows.length}-${i}`, school, 'rus', x]));
-    return csv(rows);
-  };
-  const { ix } = compute(
-    {
-      'results/2024/ege.csv': ege([
-        ['A', [60, 70, 80, 70, 70]],
-        ['B', [59, 61, 60, 60, 60]],
-        ['D', [40, 40, 40, 40, 40]],
-      ]),
-      'results/2025/ege.csv': ege([
-        ['A', [60, 70, 80, 70, 70]],
-        ['B', [73, 75, 74, 74, 74]],
-        ['C', [65, 67, 66, 66, 66]],
-        ['D', [40, 40, 40, 40, 40]],
-      ]),
-    },
-    5,
-  );
-  const p = new Map(
-    computePlaces(ix)
-      .filter((x) => x.year === 2025)
-      .map((x) => [x.school_id, x]),
-  );
-  it('computes the index and its standard error from the components', () => {
-    expect(p.get('A')!.index).toBe(85);
-    expect(p.get('A')!.se).toBeCloseTo(Math.sqrt(50) / Math.sqrt(5) / 2, 10); // 1,5811
-    expect(p.get('B')!.se).toBeCloseTo(Math.sqrt(0.5) / Math.sqrt(5) / 2, 10); // 0,1581
-    expect(p.get('D')!.se).toBe(0);
-  });
-  it('gives each place the range from schools significantly higher and lower', () => {
-    // B 87 vs A 85: z = 2 / √(0,1581² + 1,5811²) = 1,26 — not significant; B vs C 83: z = 17,9; everyone vs D 70: significant.
-    expect([...p.values()].map((x) => [x.school_id, x.place, x.low, x.high])).toEqual([
-      ['B', 1, 1, 2],
-      ['A', 2, 1, 3],
-      ['C', 3, 2, 3],
-      ['D', 4, 4, 4],
-    ]);
-  });
-  it('calls a change of place a change only when the index changed significantly', () => {
-    // 2024: A 85 (1st), B 80 (2nd), D 70 (3rd).
-    expect(p.get('B')).toMatchObject({ change: 1, changeSignificant: true }); // 80 → 87: z = 7 / 0,2236 = 31
-    expect(p.get('A')).toMatchObject({ change: -1, changeSignificant: false }); // 85 → 85: only others moved
-    expect(p.get('D')).toMatchObject({ change: -1, changeSignificant: false });
   });
 });
 

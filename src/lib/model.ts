@@ -1,7 +1,7 @@
 import { loadData, type Dataset } from './data/load.ts';
 import type { IssueLog } from './data/issues.ts';
 import { computeAll } from './indicators/compute.ts';
-import { computePlaces, type Place } from './indicators/place.ts';
+import { computePlaces, schoolIndices, type Place } from './indicators/place.ts';
 import { ValueIndex } from './indicators/query.ts';
 import { INDICATOR_IDS, INDICATORS } from './indicators/registry.ts';
 import { POOLED } from './indicators/pooled.ts';
@@ -53,9 +53,11 @@ export function buildModel(
   // «edu», «/edu» and «/edu/» all mean the sub-path /edu/.
   data.config.site.base = `/${data.config.site.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const computed = computeAll(data, INDICATORS, POOLED);
+  const ix = new ValueIndex(computed.values);
+  // The school index needs each pupil's results (its standard error leaves one pupil out at a time).
+  const places = computePlaces(schoolIndices(data, ix));
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
-  const ix = new ValueIndex(computed.values);
   const when = buildTime(env);
   const today = when.toISOString().slice(0, 10);
   const latestYear = computed.years[computed.years.length - 1] ?? when.getUTCFullYear();
@@ -83,7 +85,7 @@ export function buildModel(
       data,
       ix,
       risks: findRisks(ix, data.config.risks),
-      places: computePlaces(ix),
+      places,
       roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),

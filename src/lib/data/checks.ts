@@ -1,6 +1,7 @@
 import type { IssueLog } from './issues.ts';
 import { indexScales, taskInfoKey } from './reference-index.ts';
 import type { Dataset } from './tables.ts';
+import { CONTEXT_VARIABLES } from './results/context.ts';
 import { RESULTS_FILES, type ResultsFileName } from './results/index.ts';
 import { closest } from './similar.ts';
 import type { EgeRow, OgeRow, Scale, VprRow } from './tables.ts';
@@ -85,6 +86,25 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
             const v = r[k];
             if (v !== undefined && v > r.students) log.error({ file: `${dirRel}/graduates.csv`, line: r.line, column: k, message: 'Число больше, чем выпускников (students).', found: String(v), expected: `не больше ${r.students}` });
           }
+        }
+      },
+      context: () => {
+        for (const r of res.context ?? []) {
+          for (const v of CONTEXT_VARIABLES) {
+            const n = r[v.key];
+            if (n !== undefined && n > r.students)
+              log.error({ file: `${dirRel}/context.csv`, line: r.line, column: v.key, message: `Детей «${v.name}» больше, чем обучающихся в школе.`, found: String(n), expected: `не больше ${r.students}` });
+          }
+        }
+        // A condition given for some schools only cannot be compared across them: it stays out of the year's index.
+        for (const v of CONTEXT_VARIABLES) {
+          const without = (res.context ?? []).filter((r) => r[v.key] === undefined);
+          if (without.length === 0 || without.length === res.context!.length) continue;
+          log.warn({
+            file: `${dirRel}/context.csv`,
+            column: v.key,
+            message: `Столбец заполнен не для всех школ, поэтому в индекс условий ${year} года не входит. Не заполнен у: ${without.map((r) => schoolById.get(r.school_id)?.name ?? r.school_id).join(', ')}.`,
+          });
         }
       },
       monitoring: () => {

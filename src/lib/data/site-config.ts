@@ -68,6 +68,15 @@ export const siteConfigSchema = z.strictObject({
       fdr: z.number().gt(0).lt(1).default(0.1),
     })
     .prefault({}),
+  /** Results against the school's conditions (indicators spec §12). */
+  context: z
+    .strictObject({
+      /** The share of schools with the least favourable conditions that count as ШНСУ (the lowest quarter). */
+      unfavourable_share: z.number().gt(0).lt(1).default(0.25),
+      /** Publish each school's shares of the conditions (a share of 1 to min_group − 1 pupils is withheld even then). */
+      publish_shares: z.boolean().default(false),
+    })
+    .prefault({}),
   /**
    * The municipality's own regulation on its system of education quality
    * assessment (положение о МСОКО): indicator passports cite it as their basis.
@@ -100,6 +109,8 @@ export const SETTING_HINTS: Record<string, string> = {
   'risks.objectivity_gap': 'число процентных пунктов от 0 до 100, например 10',
   'risks.fdr': 'доля ложных срабатываний больше 0 и меньше 1, например 0.1 (десятичная точка)',
   'privacy.min_group': 'целое число не меньше 1, например 5',
+  'context.unfavourable_share': 'доля школ с самыми неблагоприятными условиями, больше 0 и меньше 1, например 0.25 (десятичная точка)',
+  'context.publish_shares': 'true (публиковать доли по каждой школе) или false (только индекс)',
   risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
 };
 

@@ -1,7 +1,16 @@
+/**
+ * The school index of ГИА results and the place it gives (indicators spec §9,
+ * §11): each component standardised over the year's schools, the index
+ * 100 + 15 × mean z (100 = the typical school), its standard error by a
+ * delete-one-pupil jackknife, and a place with its range of plausible places.
+ */
+import type { Dataset } from '../data/tables.ts';
 import { ALPHA, zTest } from '../stats/tests.ts';
-import type { IndicatorValue } from './compute.ts';
+import { makeCtxBase } from './compute.ts';
+import { published } from './compare.ts';
 import type { ValueIndex } from './query.ts';
-import type { IndicatorId } from './registry.ts';
+import { indicator, type IndicatorId } from './registry.ts';
+import type { Measured } from './types.ts';
 
 /** One component of the school index and how it is computed. */
 export interface PlaceComponent {
@@ -9,10 +18,10 @@ export interface PlaceComponent {
   name: string;
   /** For table headers. */
   short: string;
-  /** Weighted mean over subjects of published values (weights: group sizes). */
+  /** The indicator whose published subject groups make the component (pooled, weighted by group size). */
   from: IndicatorId;
   exclude?: string[];
-  /** Turns the mean into «higher is better» on a 0–100 scale. */
+  /** Turns the pooled value into «higher is better». */
   transform: (x: number) => number;
 }
 
@@ -48,17 +57,24 @@ export const PLACE_COMPONENTS: PlaceComponent[] = [
   },
 ];
 
-export interface Place {
+/** A school's index in a year (spec §9). */
+export interface SchoolIndex {
   year: number;
   school_id: string;
-  /** Index 0–100: the mean of the available components. */
+  /** 100 + 15 × mean of the standardised components: 100 is the typical school of the year. */
   index: number;
-  /** Standard error of the index (spec §11): sqrt(Σ se²) / k over its k components. */
+  /** Delete-one-pupil jackknife standard error. */
   se: number;
+  /** The components' values before standardising (the pooled published groups). */
+  components: Record<string, number | undefined>;
+  /** The pupils whose results make up the index (the jackknife's units). */
+  n: number;
+}
+
+export interface Place extends SchoolIndex {
   /** The 95 % range of plausible places: 1 + schools significantly higher … ranked − schools significantly lower. */
   low: number;
   high: number;
-  components: Record<string, number | undefined>;
   place: number;
   /** How many schools were ranked that year. */
   of: number;
@@ -68,53 +84,135 @@ export interface Place {
   changeSignificant?: boolean;
 }
 
-/** Standard error of a published value: s/√n for a mean, √(p(1−p)/n) for a share, in its units. */
-function seOf(v: IndicatorValue): number {
-  if (v.numerator !== undefined && v.denominator) {
-    const p = v.numerator / v.denominator;
-    return 100 * Math.sqrt((p * (1 - p)) / v.denominator);
+/** A component's pooled sums in a school: the whole, and each pupil's part of it. */
+interface Pooled {
+  total: Measured;
+  pupils: Map<string, Measured>;
+}
+
+const add = (a: Measured | undefined, b: Measured): Measured => {
+  if (!a) return b;
+  if (a.kind === 'share' && b.kind === 'share') return { kind: 'share', num: a.num + b.num, den: a.den + b.den };
+  if (a.kind === 'mean' && b.kind === 'mean') return { kind: 'mean', sum: a.sum + b.sum, sumSq: a.sumSq + b.sumSq, n: a.n + b.n };
+  throw new Error('components pool shares or means only');
+};
+/** The value of pooled sums without one pupil's part (undefined when nothing is left). */
+const valueOf = (m: Measured, less?: Measured): number | undefined => {
+  if (m.kind === 'share') {
+    const den = m.den - (less?.kind === 'share' ? less.den : 0);
+    return den > 0 ? (100 * (m.num - (less?.kind === 'share' ? less.num : 0))) / den : undefined;
   }
-  return v.sd !== undefined && v.n > 0 ? v.sd / Math.sqrt(v.n) : 0;
+  if (m.kind === 'mean') {
+    const n = m.n - (less?.kind === 'mean' ? less.n : 0);
+    return n > 0 ? (m.sum - (less?.kind === 'mean' ? less.sum : 0)) / n : undefined;
+  }
+  return undefined;
+};
+
+/**
+ * Each school's pooled sums of a component in a year, over its published
+ * subject groups, with every pupil's part (their rows of those groups).
+ */
+function pool(data: Dataset, ix: ValueIndex, c: PlaceComponent, year: number): Map<string, Pooled> {
+  const def = indicator(c.from);
+  const res = data.years.get(year);
+  const rows = res ? (def.family.rows(res) ?? []) : [];
+  const ctxOf = makeCtxBase(data)(year);
+  // The school's rows of each subject group, by pupil.
+  const groups = new Map<string, Map<string, unknown[]>>();
+  for (const r of rows) {
+    if (def.population && !def.population(r)) continue;
+    const school = def.family.school(r);
+    for (const dims of def.family.groups(r)) {
+      if (!dims.subject || dims.task || c.exclude?.includes(dims.subject)) continue;
+      const key = `${school}\u0001${dims.subject}`;
+      let byPupil = groups.get(key);
+      if (!byPupil) groups.set(key, (byPupil = new Map()));
+      const pupil = `${def.family.file}:${(r as { participant_id: string }).participant_id}`;
+      byPupil.set(pupil, [...(byPupil.get(pupil) ?? []), r]);
+    }
+  }
+  const out = new Map<string, Pooled>();
+  for (const [key, byPupil] of groups) {
+    const [school, subject] = key.split('\u0001');
+    if (!published(ix.get(def.id, year, { school, subject }))) continue;
+    const ctx = { ...ctxOf, dims: { subject }, scope: 'school' as const };
+    const p = out.get(school) ?? { total: undefined as unknown as Measured, pupils: new Map<string, Measured>() };
+    for (const [pupil, mine] of byPupil) {
+      const m = def.measure(mine, ctx);
+      if (!m || (m.kind !== 'share' && m.kind !== 'mean')) continue;
+      p.total = add(p.total, m);
+      p.pupils.set(pupil, add(p.pupils.get(pupil), m));
+    }
+    if (p.total) out.set(school, p);
+  }
+  return out;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sampleSd = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+};
+
+/** The school indices of every year (spec §9). */
+export function schoolIndices(data: Dataset, ix: ValueIndex): SchoolIndex[] {
+  const out: SchoolIndex[] = [];
+  for (const year of ix.years) {
+    const pooled = new Map(PLACE_COMPONENTS.map((c) => [c.id, pool(data, ix, c, year)]));
+    const value = (c: PlaceComponent, p: Pooled, less?: Measured) => {
+      const v = valueOf(p.total, less);
+      return v === undefined ? undefined : c.transform(v);
+    };
+    // A component held by fewer than 3 schools, or equal in all of them, is left out this year: it cannot be standardised.
+    const scale = new Map(
+      PLACE_COMPONENTS.filter((c) => pooled.get(c.id)!.size >= 3).map((c) => {
+        const xs = [...pooled.get(c.id)!.values()].map((p) => value(c, p)!);
+        return [c.id, { m: mean(xs), sd: sampleSd(xs) }];
+      }),
+    );
+    const used = PLACE_COMPONENTS.filter((c) => (scale.get(c.id)?.sd ?? 0) > 0);
+    const z = (c: PlaceComponent, x: number) => (x - scale.get(c.id)!.m) / scale.get(c.id)!.sd;
+    const schools = new Set(used.flatMap((c) => [...pooled.get(c.id)!.keys()]));
+    for (const school of [...schools].sort()) {
+      const mine = used.filter((c) => pooled.get(c.id)!.has(school));
+      const components: Record<string, number | undefined> = {};
+      for (const c of PLACE_COMPONENTS) {
+        const p = pooled.get(c.id)!.get(school);
+        components[c.id] = p ? value(c, p) : undefined;
+      }
+      const theta = (less: (c: PlaceComponent) => Measured | undefined) => {
+        const zs = mine.flatMap((c) => {
+          const x = value(c, pooled.get(c.id)!.get(school)!, less(c));
+          return x === undefined ? [] : [z(c, x)];
+        });
+        return 100 + 15 * mean(zs);
+      };
+      const index = theta(() => undefined);
+      // Delete-one-pupil jackknife, m and sd held: each pupil leaves with all their results.
+      const pupils = new Set(mine.flatMap((c) => [...pooled.get(c.id)!.get(school)!.pupils.keys()]));
+      const thetas = [...pupils].map((j) => theta((c) => pooled.get(c.id)!.get(school)!.pupils.get(j)));
+      const n = thetas.length;
+      const bar = mean(thetas);
+      const se = n > 1 ? Math.sqrt(((n - 1) / n) * thetas.reduce((a, t) => a + (t - bar) ** 2, 0)) : 0;
+      out.push({ year, school_id: school, index, se, components, n });
+    }
+  }
+  return out;
 }
 
 /**
- * Ranks schools each year by an index of ГИА results (ЕГЭ and ОГЭ only: ВПР is
- * never used to rank schools). Equal indices (to 2 decimals) share a place.
+ * Places from the indices: equal indices (to 2 decimals) share a place; the
+ * range of plausible places from pairwise z-tests of the indices (spec §11).
  */
-export function computePlaces(ix: ValueIndex): Place[] {
+export function computePlaces(indices: SchoolIndex[]): Place[] {
   const out: Place[] = [];
-  for (const year of ix.years) {
-    const schools = new Map<string, { values: Record<string, number | undefined>; se: Record<string, number> }>();
-    for (const c of PLACE_COMPONENTS) {
-      const acc = new Map<string, { sum: number; w: number; var: number }>();
-      for (const v of ix.all(c.from)) {
-        if (v.year !== year || v.scope !== 'school' || v.suppressed || v.value === undefined || c.exclude?.includes(v.subject)) continue;
-        const a = acc.get(v.school_id) ?? { sum: 0, w: 0, var: 0 };
-        a.sum += v.value * v.n;
-        a.w += v.n;
-        a.var += (v.n * seOf(v)) ** 2;
-        acc.set(v.school_id, a);
-      }
-      for (const [school, a] of acc) {
-        const comps = schools.get(school) ?? { values: {}, se: {} };
-        comps.values[c.id] = c.transform(a.sum / a.w);
-        comps.se[c.id] = Math.sqrt(a.var) / a.w;
-        schools.set(school, comps);
-      }
-    }
-    const ranked = [...schools].map(([school_id, { values, se }]) => {
-      const ids = Object.keys(values).filter((k) => values[k] !== undefined);
-      const k = ids.length;
-      return {
-        school_id,
-        components: values,
-        index: Math.round((ids.reduce((a, id) => a + values[id]!, 0) / k) * 100) / 100,
-        se: Math.sqrt(ids.reduce((a, id) => a + se[id] ** 2, 0)) / k,
-      };
-    });
-    ranked.sort((a, b) => b.index - a.index || (a.school_id < b.school_id ? -1 : 1));
+  const years = [...new Set(indices.map((i) => i.year))].sort((a, b) => a - b);
+  for (const year of years) {
+    const ranked = indices.filter((i) => i.year === year).sort((a, b) => b.index - a.index || (a.school_id < b.school_id ? -1 : 1));
+    const rounded = (x: number) => Math.round(x * 100) / 100;
     ranked.forEach((r, i) => {
-      const place = i > 0 && ranked[i - 1].index === r.index ? out[out.length - 1].place : i + 1;
+      const place = i > 0 && rounded(ranked[i - 1].index) === rounded(r.index) ? out[out.length - 1].place : i + 1;
       let higher = 0;
       let lower = 0;
       for (const o of ranked) {
@@ -124,17 +222,7 @@ export function computePlaces(ix: ValueIndex): Place[] {
         if (t.diff > 0) higher++;
         else lower++;
       }
-      out.push({
-        year,
-        school_id: r.school_id,
-        index: r.index,
-        se: r.se,
-        components: r.components,
-        place,
-        of: ranked.length,
-        low: 1 + higher,
-        high: ranked.length - lower,
-      });
+      out.push({ ...r, place, of: ranked.length, low: 1 + higher, high: ranked.length - lower });
     });
   }
   for (const p of out) {

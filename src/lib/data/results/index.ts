@@ -3,6 +3,7 @@
  * guide, the templates and the type of a year's results all follow this list:
  * a new file of results is one module here and one line below.
  */
+import { contextFile } from './context.ts';
 import { diagnosticsFile } from './diagnostics.ts';
 import { egeFile } from './ege.ts';
 import type { RowsOf } from './file.ts';
@@ -13,7 +14,18 @@ import { olympiadFile } from './olympiad.ts';
 import { essayFile, interviewFile } from './pass.ts';
 import { vprFile } from './vpr.ts';
 
-export const RESULTS_FILES = [egeFile, ogeFile, vprFile, diagnosticsFile, olympiadFile, essayFile, interviewFile, graduatesFile, monitoringFile] as const;
+export const RESULTS_FILES = [
+  egeFile,
+  ogeFile,
+  vprFile,
+  diagnosticsFile,
+  olympiadFile,
+  essayFile,
+  interviewFile,
+  graduatesFile,
+  monitoringFile,
+  contextFile,
+] as const;
 
 type AnyResultsFile = (typeof RESULTS_FILES)[number];
 
@@ -21,6 +33,7 @@ type AnyResultsFile = (typeof RESULTS_FILES)[number];
 export type YearResults = { [F in AnyResultsFile as F['name']]?: RowsOf<F>[] };
 export type ResultsFileName = keyof YearResults;
 
+export type { ContextRow } from './context.ts';
 export type { DiagRow } from './diagnostics.ts';
 export type { EgeRow } from './ege.ts';
 export type { GraduatesRow } from './graduates.ts';
