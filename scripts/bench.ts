@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures what the budgets speak of, on this machine.
  *  1. A region-sized data set (1 000 schools, 5 years, about 3 million
- *     participant rows) is generated into a temporary folder.
+ *     participant rows, and the schools' social passports) is generated into a temporary folder.
  *  2. Reading + validation and computation are timed in separate processes
  *     (rows per second, wall time, peak RSS).
  *  3. The demo site is built (time, peak RSS, pages) and the home page weighed.
@@ -26,6 +26,9 @@ const MB = (b: number) => `${Math.round(b / 1024 / 1024)} МБ`;
 function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 2025]): number {
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  // The social passports draw from a stream of their own: the participants' rows stay as they were.
+  let ctxSeed = 20261201;
+  const ctxRnd = () => (ctxSeed = (ctxSeed * 1103515245 + 12345) % 2147483648) / 2147483648;
   regionFolder(dir);
   const ids = Array.from({ length: schools }, (_, i) => `S${String(i + 1).padStart(4, '0')}`);
   writeFileSync(join(dir, 'schools.csv'), 'school_id,name\n' + ids.map((id, i) => `${id},Школа № ${i + 1}`).join('\n') + '\n');
@@ -37,9 +40,15 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
     const oge = ['participant_id,school_id,subject,primary_score,mark,school_mark'];
     const vpr = ['participant_id,school_id,subject,grade,primary_score,mark,journal_mark'];
     const ess = ['participant_id,school_id,result'];
+    const ctx = ['school_id,students,higher_ed_parents,low_income,non_native'];
     let pid = 0;
     for (const s of ids) {
       const str = rnd() - 0.5;
+      const c = str + ctxRnd() - 0.5;
+      const students = 500 + Math.round(500 * ctxRnd());
+      ctx.push(
+        [s, students, ...[45 + 30 * c, 12 - 10 * c, 5 - 6 * c].map((sh) => Math.round((students * Math.max(0.5, sh)) / 100))].join(','),
+      );
       for (let k = 0; k < 22; k++) {
         const p = ++pid;
         for (const subj of ['rus', 'math_prof', rnd() < 0.5 ? 'soc' : 'phys'])
@@ -71,9 +80,10 @@ function generate(dir: string, schools = 1000, years = [2021, 2022, 2023, 2024, 
       ['oge', oge],
       ['vpr', vpr],
       ['essay', ess],
+      ['context', ctx],
     ] as const) {
       writeFileSync(join(out, `${name}.csv`), lines.join('\n') + '\n');
-      rows += lines.length - 1;
+      if (name !== 'context') rows += lines.length - 1;
     }
   }
   return rows;
@@ -165,7 +175,7 @@ try {
   );
 
   const comp = stage(
-    `import { loadData } from './src/lib/data/load.ts';\nimport { computeAll } from './src/lib/indicators/compute.ts';\nimport { ValueIndex } from './src/lib/indicators/query.ts';\nimport { findRisks } from './src/lib/indicators/risks.ts';\nimport { computePlaces } from './src/lib/indicators/place.ts';\nconst { data } = loadData(${JSON.stringify(data)});\nconst t = performance.now(); const c = computeAll(data); const ix = new ValueIndex(c.values); findRisks(ix, data.config.risks); computePlaces(ix); console.log('T', (performance.now() - t) / 1000, 'V', c.values.length);`,
+    `import { loadData } from './src/lib/data/load.ts';\nimport { computeAll } from './src/lib/indicators/compute.ts';\nimport { ValueIndex } from './src/lib/indicators/query.ts';\nimport { findRisks } from './src/lib/indicators/risks.ts';\nimport { computePlaces, schoolIndices } from './src/lib/indicators/place.ts';\nimport { contextIndices } from './src/lib/context/conditions.ts';\nimport { contextModel } from './src/lib/context/model.ts';\nconst { data } = loadData(${JSON.stringify(data)});\nconst t = performance.now(); const c = computeAll(data); const ix = new ValueIndex(c.values); findRisks(ix, data.config.risks); const idx = schoolIndices(data, ix); computePlaces(idx); contextModel(contextIndices(data), idx, { unfavourable_share: 0.25, fdr: 0.1 }); console.log('T', (performance.now() - t) / 1000, 'V', c.values.length);`,
   );
   const compT = Number(/T ([\d.]+)/.exec(comp.out)![1]);
   console.log(

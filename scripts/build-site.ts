@@ -21,7 +21,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import { issueLines } from '../src/lib/data/report.ts';
 import { count, formatNumber, formatTime, plural } from '../src/lib/format.ts';
-import { Progress } from '../src/lib/progress.ts';
+import { Progress } from '../src/lib/build-progress.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
 import { SUMS, writeChecksums } from '../src/lib/publish/checksums.ts';

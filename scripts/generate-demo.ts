@@ -6,15 +6,18 @@
  *
  * One random stream feeds everything, so the order of the calls below is part
  * of the demo: schools, then per year and school ГИА-11, ГИА-9, ВПР and
- * diagnostics, olympiad and monitoring.
+ * diagnostics, olympiad and monitoring. Pupil codes, added later, draw from a
+ * stream of their own.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { contextCsv } from './demo/context.ts';
 import { assessments, schoolLife } from './demo/school-year.ts';
 import { gia11, gia9 } from './demo/gia.ts';
 import { regionCsv, reportsCsv, targetsCsv } from './demo/municipal.ts';
 import { csv, writer } from './demo/random.ts';
 import { taskRows } from './demo/scales.ts';
+import { addStudentIds } from './demo/students.ts';
 import { drift, open, schools, schoolsCsv } from './demo/schools.ts';
 import { yearTables } from './demo/tables.ts';
 import { YEARS } from './demo/years.ts';
@@ -23,15 +26,16 @@ const DATA = process.argv[2] ?? 'data';
 const write = writer(DATA);
 
 // The shipped reference data (src/lib/data/reference/) is copied in, for the ИМЦ to see and edit.
-for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv']) {
+for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv', 'progress-pairs.csv']) {
   mkdirSync(join(DATA, 'reference'), { recursive: true });
   copyFileSync(join('src/lib/data/reference', f), join(DATA, 'reference', f));
 }
 write('schools.csv', schoolsCsv());
 write('reference/tasks.csv', csv(taskRows));
 
-for (const y of YEARS) {
-  const t = yearTables(y);
+const tables = YEARS.map((y) => ({ year: y, ...yearTables(y) }));
+for (const t of tables) {
+  const y = t.year;
   for (const s of schools) {
     if (!open(s, y)) continue;
     const str = s.strength + drift(s, y);
@@ -40,6 +44,10 @@ for (const y of YEARS) {
     assessments(t, s, y, str);
     schoolLife(t, s, str);
   }
+}
+addStudentIds(tables);
+for (const t of tables) {
+  const y = t.year;
   const dir = `results/${y}`;
   write(`${dir}/ege.csv`, csv(t.ege));
   write(`${dir}/oge.csv`, csv(t.oge));
@@ -50,6 +58,7 @@ for (const y of YEARS) {
   write(`${dir}/interview.csv`, csv(t.interview));
   write(`${dir}/graduates.csv`, csv(t.grads));
   write(`${dir}/monitoring.csv`, csv(t.mon));
+  write(`${dir}/context.csv`, contextCsv(y));
 }
 
 write('region.csv', regionCsv());

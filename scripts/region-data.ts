@@ -5,7 +5,8 @@
  * about 1,25 million participant rows; ЕГЭ in Windows-1251 with «;» and
  * Russian headers, ОГЭ in UTF-8 with BOM and task columns, ВПР tab-separated
  * with task columns, diagnostics with decimal commas; essays, graduates and
- * monitoring too. Seeded: the same folder every time.
+ * monitoring too; the schools' social passports (context.csv) leaning on
+ * their results. Seeded: the same folder every time.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +49,9 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
   const years = opts.years ?? [2023, 2024, 2025];
   const rnd = randomLcg(20261123);
   const normal = randomNormal.source(rnd)(0, 1);
+  // The passports draw from a stream of their own, so that the participants' files stay as they were.
+  const ctxRnd = randomLcg(20261201);
+  const ctxNormal = randomNormal.source(ctxRnd)(0, 1);
   regionFolder(dir);
   const ids = Array.from({ length: schools }, (_, i) => String(100000 + i));
   writeFileSync(
@@ -83,8 +87,14 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
     const essay = ['participant_id,school_id,result,attempt'];
     const grads = ['school_id,grade,students,certificates,not_continuing'];
     const mon = ['school_id,period,grade,students,no_fail,good'];
+    const passport = ['Код ОО;Обучающихся;Хотя бы один родитель с высшим образованием;Из малоимущих семей;Русский язык не родной;С ОВЗ'];
     for (const s of ids) {
       const str = normal() * 0.4;
+      // Conditions explain part of a school's strength: about half of its spread.
+      const c = 1.2 * str + 0.6 * ctxNormal();
+      const students = 400 + Math.round(600 * ctxRnd());
+      const count = (share: number) => Math.round((students * clamp(share, 0.5, 95)) / 100);
+      passport.push([s, students, count(48 + 14 * c), count(11 - 5 * c), count(5 - 3.5 * c), count(3 - c)].join(';'));
       for (let k = 0; k < 20; k++) {
         const p = `E${++pid}`;
         for (const subj of ['Русский язык', 'Математика (профильный уровень)', rnd() < 0.5 ? 'Обществознание' : 'Физика']) {
@@ -136,6 +146,7 @@ export function regionData(dir: string, opts: { schools?: number; years?: number
     writeFileSync(join(out, 'essay.csv'), essay.join('\n') + '\n');
     writeFileSync(join(out, 'graduates.csv'), grads.join('\n') + '\n');
     writeFileSync(join(out, 'monitoring.csv'), mon.join('\n') + '\n');
+    writeFileSync(join(out, 'context.csv'), cp1251(passport.join('\r\n') + '\r\n'));
     rows += ege.length + oge.length + vpr.length + diag.length + essay.length - 5;
   }
   return rows;

@@ -54,6 +54,7 @@ const PAGES = [
   '/search/',
   '/compare/',
   '/opendata/',
+  '/context/',
 ];
 
 /**

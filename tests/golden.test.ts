@@ -25,6 +25,9 @@ const KINDS: [string, () => string][] = [
   ['subjects', () => charts.get('ege-mean-subjects')!.svg],
   ['objectivity', () => charts.get('vpr-objectivity')!.svg],
   ['tasks', () => [...charts.values()].find((c) => c.id.startsWith('oge-tasks-'))!.svg],
+  ['context', () => charts.get('context-2025')!.svg],
+  ['progress-heat', () => charts.get('progress-oge-ege-rus-2025')!.svg],
+  ['progress-schools', () => charts.get('progress-oge-ege-rus-2025-schools')!.svg],
   ['school-trend', () => [...charts.values()].find((c) => c.id.startsWith('school-') && c.id.includes('ege-mean-rus'))!.svg],
   [
     'histogram',

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
@@ -188,6 +188,29 @@ describe('text from data is escaped', () => {
     expect(read(sub, 'reports/2022/index.html')).toMatch(
       /<th scope="row">Средний балл ЕГЭ<\/th><td>Русский язык<\/td><td class="num">63,5<\/td>/,
     );
+  });
+});
+
+describe('pupil codes', () => {
+  // Every student_id of the demo's results, and every file of the site unpacked: pages, open data, chart CSVs and ZIPs, the search index.
+  const codes = new Set<string>();
+  for (const y of ['2021', '2022', '2023', '2024', '2025'])
+    for (const f of ['ege', 'oge', 'vpr'])
+      for (const m of readFileSync(join('data/results', y, `${f}.csv`), 'utf8').matchAll(/S-\d{6}/g)) codes.add(m[0]);
+  const texts = (rel: string): string[] => {
+    const bytes = readFileSync(join(demo, rel));
+    if (rel.endsWith('.zip')) return Object.values(unzipSync(bytes)).map((b) => strFromU8(b));
+    // Pagefind's index and fragments are gzip files under their own names.
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return [gunzipSync(bytes).toString('latin1'), gunzipSync(bytes).toString('utf8')];
+    return [bytes.toString('utf8')];
+  };
+  it('are in the demo data, so that this test can fail', () => expect(codes.size).toBeGreaterThan(1000));
+  it('never reach the site: pages, open data, chart files, ZIPs, search index', () => {
+    const found: string[] = [];
+    for (const f of files(demo))
+      if (!/\.(png|woff2?|ico)$/.test(f))
+        for (const t of texts(f)) for (const m of t.matchAll(/S-\d{6}/g)) if (codes.has(m[0])) found.push(`${f}: ${m[0]}`);
+    expect(found.slice(0, 10)).toEqual([]);
   });
 });
 

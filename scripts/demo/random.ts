@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function mulberry32(seed: number) {
+/** A seeded stream of numbers in [0, 1); a part of the demo added later draws from a stream of its own, leaving the rest as it was. */
+export function mulberry32(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -33,7 +33,7 @@ const CANDIDATES: readonly IndicatorId[] = ['ege.mean', 'oge.mean_mark', 'vpr.me
  * plainly calls chance (p > 0,1), taken from the first indicator that has one.
  */
 export function workedExample(m: Model): WorkedExample | undefined {
-  let best: { v: IndicatorValue; prev: IndicatorValue; c: Comparison; size: number } | undefined;
+  let best: { v: IndicatorValue<IndicatorId>; prev: IndicatorValue; c: Comparison; size: number } | undefined;
   for (const id of CANDIDATES) {
     for (const v of m.ix.all(id)) {
       if (v.scope !== 'school' || v.suppressed || v.year !== m.latestYear) continue;

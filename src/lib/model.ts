@@ -5,7 +5,12 @@ import { computePlaces, schoolIndices, type Place } from './indicators/place.ts'
 import { ValueIndex } from './indicators/query.ts';
 import { INDICATOR_IDS, INDICATORS } from './indicators/registry.ts';
 import { POOLED } from './indicators/pooled.ts';
-import type { HiddenGroup } from './indicators/compute.ts';
+import { compareValues, type HiddenGroup } from './indicators/compute.ts';
+import { contextIndices } from './context/conditions.ts';
+import { contextModel, type ContextModelYear } from './context/model.ts';
+import { contextValues } from './context/values.ts';
+import { progressModel, type ProgressYear } from './progress/model.ts';
+import { progressValues } from './progress/values.ts';
 import { findRisks, type Risk } from './indicators/risks.ts';
 import { presentation, type Presentation } from './presentation.ts';
 import { RELEASE_LABEL, readReleases, type Release } from './releases.ts';
@@ -17,6 +22,10 @@ export interface Model {
   ix: ValueIndex;
   risks: Risk[];
   places: Place[];
+  /** Results against the school's conditions, by year (spec §12). */
+  context: ContextModelYear[];
+  /** Pupils' progress between procedures, by pair and later year (spec §13). */
+  progress: ProgressYear[];
   roadmaps: RoadmapView[];
   /** Build date, ISO: from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   today: string;
@@ -55,7 +64,15 @@ export function buildModel(
   const computed = computeAll(data, INDICATORS, POOLED);
   const ix = new ValueIndex(computed.values);
   // The school index needs each pupil's results (its standard error leaves one pupil out at a time).
-  const places = computePlaces(schoolIndices(data, ix));
+  const indices = schoolIndices(data, ix);
+  const places = computePlaces(indices);
+  const context = contextModel(contextIndices(data), indices, {
+    unfavourable_share: data.config.context.unfavourable_share,
+    fdr: data.config.risks.fdr,
+  });
+  // Progress links pupils by their codes: it is computed here, before the rows are let go, and keeps no code.
+  const progress = progressModel(data);
+  ix.extend([...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group)], compareValues);
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const when = buildTime(env);
@@ -86,6 +103,8 @@ export function buildModel(
       ix,
       risks: findRisks(ix, data.config.risks),
       places,
+      context,
+      progress,
       roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),

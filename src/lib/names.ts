@@ -1,5 +1,4 @@
 import type { Dataset } from './data/tables.ts';
-import type { IndicatorValue } from './indicators/compute.ts';
 
 /** Human names of codes: subjects, schools, works, groups. */
 export function namer(data: Dataset) {
@@ -9,7 +8,7 @@ export function namer(data: Dataset) {
   const subject = (code: string) => subjects.get(code) ?? works.get(code) ?? code;
   const school = (id: string) => schools.get(id)?.name ?? id;
   /** «Русский язык, 4 класс», «1 полугодие, 5 класс», «Всего». */
-  const group = (v: Pick<IndicatorValue, 'subject' | 'grade' | 'period' | 'task'>) => {
+  const group = (v: { subject: string; grade?: number; period: string; task: string }) => {
     const parts: string[] = [];
     if (v.subject) parts.push(subject(v.subject));
     if (v.period) parts.push(v.period);
@@ -48,3 +47,6 @@ export function subjectPrepositional(name: string): string {
   };
   return map[name] ?? `: ${name}`;
 }
+
+/** «по русскому языку», or «— Астрономия» for a subject without a known form: for text after a procedure's name. */
+export const aboutSubject = (name: string) => subjectPrepositional(name).replace(/^: /, '— ');

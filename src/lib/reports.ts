@@ -148,12 +148,12 @@ export function conclusions(m: Model, section: Section, main: IndicatorId, year:
   const gaps = deficits(m, year).filter((g) => section.procedures.includes(g.procedure as never));
   if (gaps.length)
     out.push(
-      `Образовательные дефициты: ${count(gaps.length, ['задание выполнено', 'задания выполнены', 'заданий выполнены'])} в муниципалитете менее чем на 50 % — ${[...new Set(gaps.map((g) => `${PROCEDURE_NAMES[g.procedure]}, ${g.group.toLowerCase()}`))].join('; ')}.`,
+      `Образовательные дефициты: ${count(gaps.length, ['задание выполнено', 'задания выполнены', 'заданий выполнены'])} в муниципалитете менее чем на 50\u00a0% — ${[...new Set(gaps.map((g) => `${PROCEDURE_NAMES[g.procedure]}, ${g.group.toLowerCase()}`))].join('; ')}.`,
     );
   return out;
 }
 
-/** Task-level deficits (municipal success under 50 %) of a year, with the skill checked. */
+/** Task-level deficits (municipal success under 50\u00a0%) of a year, with the skill checked. */
 export function deficits(m: Model, year: number) {
   const names = namer(m.data);
   const out: { procedure: TaskProcedure; group: string; task: string; value: number; skill?: string }[] = [];

@@ -18,6 +18,8 @@ export const MENU: { path: string; label: string }[] = [
   ...SECTIONS.map((s) => ({ path: `/${s.slug}/`, label: s.short })),
   { path: '/schools/', label: 'Школы' },
   { path: '/compare/', label: 'Сравнить школы' },
+  { path: '/context/', label: 'Условия и результаты' },
+  { path: '/progress/', label: 'Прогресс учащихся' },
   { path: '/indicators/', label: 'Показатели' },
   { path: '/reports/', label: 'Отчёты' },
   { path: '/roadmap/', label: 'Дорожная карта' },
@@ -31,3 +33,12 @@ export const yearPaths = () => getModel().ix.years.map((year) => ({ params: { ye
 
 /** getStaticPaths of the pages made once per roadmap. */
 export const roadmapPaths = () => getModel().roadmaps.map((view) => ({ params: { id: view.roadmap.id }, props: { view } }));
+
+/** getStaticPaths of the pages of pupils' progress: one per pair of procedures with linked pupils. */
+export const progressPaths = () => {
+  const m = getModel();
+  return [...new Set(m.progress.map((y) => y.pair.id))].map((pair) => ({
+    params: { pair },
+    props: { years: m.progress.filter((y) => y.pair.id === pair) },
+  }));
+};

@@ -58,9 +58,7 @@ export function matrix(
   const groups = new Map<string, Where>();
   for (const d of defs)
     for (const w of m.ix.groups(d.id)) groups.set(`${w.subject ?? ''}|${String(w.grade ?? '').padStart(2, '0')}|${w.period ?? ''}`, w);
-  const used = defs.filter((d) =>
-    m.ix.all(d.id).some((v) => v.year === year && (school ? v.school_id === school : v.scope === 'municipality')),
-  );
+  const used = defs.filter((d) => m.ix.of(d.id, year, school).length > 0);
   const rows: TableCell[][] = [];
   // A group with nothing published gets no row of dashes: it is named once under the table.
   const withheld: string[] = [];

@@ -52,3 +52,25 @@ export function simulate(schools: number, perSchool: number, years: number[], pl
   }
   return files;
 }
+
+/** Each school's latent conditions (SD units, higher = more favourable), fixed over the years. Seeded. */
+export function conditions(schools: number, seed: number): Map<string, number> {
+  const normal = randomNormal.source(randomLcg(seed))(0, 1);
+  return new Map(Array.from({ length: schools }, (_, i) => [`S${String(i + 1).padStart(3, '0')}`, normal()]));
+}
+
+/**
+ * The schools' social passports (context.csv of each year), each share a straight line in the school's
+ * conditions, so that the context index measures them exactly and nothing else.
+ */
+export function passports(c: Map<string, number>, years: number[]): Record<string, string> {
+  const students = 1000;
+  const count = (share: number) => Math.round((clamp(share, 0, 100) * students) / 100);
+  const rows = [...c].map(([s, x]) => [s, students, count(50 + 12 * x), count(20 - 6 * x), count(8 - 3 * x)]);
+  return Object.fromEntries(
+    years.map((y) => [
+      `results/${y}/context.csv`,
+      csv([['school_id', 'students', 'higher_ed_parents', 'low_income', 'non_native'], ...rows]),
+    ]),
+  );
+}

@@ -9,6 +9,8 @@ import type { Model } from '../model.ts';
 import { namer } from '../names.ts';
 import { SECTIONS, type Section } from '../procedures.ts';
 import { slug } from './common.ts';
+import { contextChart } from './kinds/context.ts';
+import { progressCharts } from './kinds/progress.ts';
 import { objectivityChart } from './kinds/objectivity.ts';
 import { schoolTrendChart } from './kinds/school-trend.ts';
 import { schoolsChart } from './kinds/schools.ts';
@@ -115,7 +117,17 @@ function buildCatalog(m: Model): Catalog {
     }
     schools.set(s.school_id, list);
   }
-  return { all, sections, schools, reports };
+  const context = new Map<number, Chart>();
+  for (const y of m.context) {
+    const c = contextChart(names, y);
+    if (c) context.set(y.year, add(c));
+  }
+  const progress = new Map<string, Chart[]>();
+  for (const y of m.progress) {
+    const key = `${y.pair.id}|${y.year}`;
+    progress.set(key, progressCharts(names, y, m.ix, m.data.config.privacy.min_group).map(add));
+  }
+  return { all, sections, schools, reports, context, progress };
 }
 
 /** The page of a group's charts: a page per subject (and grade), or the section page itself. */

@@ -52,4 +52,8 @@ export interface Catalog {
   sections: Map<string, SectionCharts>;
   schools: Map<string, Chart[]>;
   reports: Map<number, Chart[]>;
+  /** Results against the schools' conditions, by year (spec §12). */
+  context: Map<number, Chart>;
+  /** Pupils' progress: the municipal picture and the schools, by `pair|year` (spec §13). */
+  progress: Map<string, Chart[]>;
 }

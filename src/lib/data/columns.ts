@@ -25,4 +25,6 @@ export const participant = (l: Lookups) => ({
   school_id: schoolId(),
   subject: req(l.subject, ['Предмет']),
   ovz: c(bool(), ['ОВЗ']),
+  // A pseudonymous code stable across years, to follow a pupil's progress (spec §13); never written out.
+  student_id: c(text(), ['Код обучающегося']),
 });

@@ -151,6 +151,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   const scales = reference('scales.csv', S.scalesSpec(lookups), (r) => `${r.year}|${r.procedure}|${r.subject}|${r.grade ?? ''}`);
   const tasks = table('reference/tasks.csv', S.tasksSpec(lookups));
   const egeMarks = reference('ege-marks.csv', S.egeMarksSpec(lookups), (r) => `${r.year}|${r.subject}`);
+  const progressPairs = reference('progress-pairs.csv', S.progressPairsSpec(lookups), (r) => r.id);
   const region = table('region.csv', S.regionSpec(lookups));
   const targets = table('targets.csv', S.targetsSpec(lookups));
   for (const [file, rows] of [['region.csv', region], ['targets.csv', targets]] as const) {
@@ -194,7 +195,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   const roadmaps = readRoadmaps(dir, table, log);
   const workNames = new Map<string, string>();
   for (const res of years.values()) for (const r of res.diagnostics ?? []) if (r.work_name && !workNames.has(r.work)) workNames.set(r.work, r.work_name);
-  const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, years, region, targets, roadmaps, sources, workNames };
+  const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, progressPairs, years, region, targets, roadmaps, sources, workNames };
   checkDataset(data, log);
   for (const i of log.items) {
     // Checks across files name the CSV; a workbook that stood in for it is named instead.

@@ -29,7 +29,7 @@ export const subjectsSpec = {
   },
 } satisfies TableSpec;
 
-const procedure = oneOf(['ege', 'oge', 'vpr'] as const, { егэ: 'ege', огэ: 'oge', впр: 'vpr' });
+const procedure = oneOf<'ege' | 'oge' | 'vpr'>(['ege', 'oge', 'vpr'], { егэ: 'ege', огэ: 'oge', впр: 'vpr' });
 
 export const scalesSpec = (l: Lookups) => ({
   columns: {
@@ -56,6 +56,19 @@ export const tasksSpec = (l: Lookups) => ({
     max_score: req(int(1), ['Максимальный балл']),
     level: req(oneOf(['базовый', 'повышенный', 'высокий'] as const, { б: 'базовый', п: 'повышенный', в: 'высокий' }), ['Уровень']),
     skill: c(text(), ['Проверяемый элемент', 'Умение']),
+  },
+} satisfies TableSpec);
+
+/** Pairs of procedures a pupil's progress is measured between (spec §13): the earlier result and the later one. */
+export const progressPairsSpec = (l: Lookups) => ({
+  columns: {
+    id: req(lookup('латинские строчные буквы, цифры и дефис, например oge-ege-rus', (raw) => (/^[a-z0-9][a-z0-9-]*$/.test(raw.trim()) ? raw.trim() : undefined)), ['Код']),
+    from_procedure: req(procedure, ['Начальная процедура']),
+    from_grade: c(int(4, 11), ['Класс начальной процедуры']),
+    from_subject: req(l.subject, ['Предмет начальной процедуры']),
+    lag: req(int(1, 7), ['Через сколько лет', 'Лет']),
+    to_procedure: req(oneOf<'ege' | 'oge'>(['ege', 'oge'], { егэ: 'ege', огэ: 'oge' }), ['Итоговая процедура']),
+    to_subject: req(l.subject, ['Предмет итоговой процедуры']),
   },
 } satisfies TableSpec);
 

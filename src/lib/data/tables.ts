@@ -19,6 +19,7 @@ export type Scale = RowOf<ReturnType<typeof S.scalesSpec>>;
 export type Procedure = Scale['procedure'];
 export type TaskInfo = RowOf<ReturnType<typeof S.tasksSpec>>;
 export type EgeMarks = RowOf<ReturnType<typeof S.egeMarksSpec>>;
+export type ProgressPair = RowOf<ReturnType<typeof S.progressPairsSpec>>;
 export type RegionValue = RowOf<ReturnType<typeof S.regionSpec>>;
 export type Target = RowOf<ReturnType<typeof S.targetsSpec>>;
 
@@ -55,6 +56,7 @@ export interface Dataset {
   scales: Scale[];
   tasks: TaskInfo[];
   egeMarks: EgeMarks[];
+  progressPairs: ProgressPair[];
   years: Map<number, YearResults>;
   region: RegionValue[];
   targets: Target[];

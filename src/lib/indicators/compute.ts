@@ -2,12 +2,13 @@ import { indexScales, taskInfoKey } from '../data/reference-index.ts';
 import type { Dataset } from '../data/tables.ts';
 import type { TaskInfo } from '../data/tables.ts';
 import { sampleOf, tInterval, wilson, type Sample } from '../stats/tests.ts';
+import type { ValueId } from './derived.ts';
 import { INDICATORS, type Indicator, type IndicatorId } from './registry.ts';
 import type { Ctx, Dims, Family, Measured } from './types.ts';
 
 /** One computed indicator group: a row of opendata/indicators.csv, unrounded. */
-export interface IndicatorValue {
-  indicator: IndicatorId;
+export interface IndicatorValue<Id extends ValueId = ValueId> {
+  indicator: Id;
   year: number;
   scope: 'municipality' | 'school';
   /** Empty for the municipality. */

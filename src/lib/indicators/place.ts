@@ -5,7 +5,7 @@
  * delete-one-pupil jackknife, and a place with its range of plausible places.
  */
 import type { Dataset } from '../data/tables.ts';
-import { ALPHA, zTest } from '../stats/tests.ts';
+import { ALPHA, mean, sampleSd, zTest } from '../stats/tests.ts';
 import { makeCtxBase } from './compute.ts';
 import { published } from './compare.ts';
 import type { ValueIndex } from './query.ts';
@@ -137,23 +137,18 @@ function pool(data: Dataset, ix: ValueIndex, c: PlaceComponent, year: number): M
     const [school, subject] = key.split('\u0001');
     if (!published(ix.get(def.id, year, { school, subject }))) continue;
     const ctx = { ...ctxOf, dims: { subject }, scope: 'school' as const };
-    const p = out.get(school) ?? { total: undefined as unknown as Measured, pupils: new Map<string, Measured>() };
+    let total = out.get(school)?.total;
+    const pupils = out.get(school)?.pupils ?? new Map<string, Measured>();
     for (const [pupil, mine] of byPupil) {
       const m = def.measure(mine, ctx);
       if (!m || (m.kind !== 'share' && m.kind !== 'mean')) continue;
-      p.total = add(p.total, m);
-      p.pupils.set(pupil, add(p.pupils.get(pupil), m));
+      total = add(total, m);
+      pupils.set(pupil, add(pupils.get(pupil), m));
     }
-    if (p.total) out.set(school, p);
+    if (total) out.set(school, { total, pupils });
   }
   return out;
 }
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sampleSd = (xs: number[]) => {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
-};
 
 /** The school indices of every year (spec §9). */
 export function schoolIndices(data: Dataset, ix: ValueIndex): SchoolIndex[] {

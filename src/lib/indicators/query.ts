@@ -1,5 +1,5 @@
 import type { IndicatorValue } from './compute.ts';
-import type { IndicatorId } from './registry.ts';
+import { isDerived, type ValueId } from './derived.ts';
 
 export interface Where {
   school?: string;
@@ -28,11 +28,20 @@ class Codes {
 export class ValueIndex {
   private map = new Map<string, Map<number, IndicatorValue>>();
   private byIndicator = new Map<string, IndicatorValue[]>();
+  /** Per indicator, built on first use: its values by year and school (school '' = the municipality). */
+  private bySchool = new Map<string, Map<string, IndicatorValue[]>>();
+  private schoolYears?: Map<string, number[]>;
+  private groupCache = new Map<string, Where[]>();
   private codes = { school: new Codes(), subject: new Codes(), period: new Codes(), task: new Codes() };
   readonly years: number[];
-  readonly values: IndicatorValue[];
+  /** Every value, in open-data order. */
+  values: IndicatorValue[];
   constructor(values: IndicatorValue[]) {
     this.values = values;
+    this.index(values);
+    this.years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
+  }
+  private index(values: IndicatorValue[]) {
     for (const v of values) {
       const k = this.key({ school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task }, true)!;
       const outer = `${v.indicator}|${v.year}`;
@@ -43,7 +52,23 @@ export class ValueIndex {
       if (list) list.push(v);
       else this.byIndicator.set(v.indicator, [v]);
     }
-    this.years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
+  }
+  /**
+   * Adds values derived from these (the school index, results against conditions, progress), merged into
+   * open-data order: both lists are sorted, so one pass does it without sorting a million values again.
+   */
+  extend(derived: IndicatorValue[], order: (a: IndicatorValue, b: IndicatorValue) => number): void {
+    const added = [...derived].sort(order);
+    this.index(added);
+    this.bySchool.clear();
+    this.schoolYears = undefined;
+    this.groupCache.clear();
+    const merged: IndicatorValue[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.values.length || j < added.length)
+      merged.push(j >= added.length || (i < this.values.length && order(this.values[i], added[j]) <= 0) ? this.values[i++] : added[j++]);
+    this.values = merged;
   }
   /** (((school · 2¹⁰ + subject) · 2⁵ + grade) · 2³ + period) · 2¹⁰ + task: exact in a double up to 2²⁰ schools. */
   private key(w: Where, add = false): number | undefined {
@@ -55,19 +80,20 @@ export class ValueIndex {
     if (school === undefined || subject === undefined || period === undefined || task === undefined) return undefined;
     return (((school * 1024 + subject) * 32 + (w.grade ?? 0)) * 8 + period) * 1024 + task;
   }
-  get(id: IndicatorId, year: number, w: Where = {}): IndicatorValue | undefined {
+  // Values are kept by their id, so a value found under an id carries that id (the casts say only that).
+  get<Id extends ValueId>(id: Id, year: number, w: Where = {}): IndicatorValue<Id> | undefined {
     const k = this.key(w);
-    return k === undefined ? undefined : this.map.get(`${id}|${year}`)?.get(k);
+    return k === undefined ? undefined : (this.map.get(`${id}|${year}`)?.get(k) as IndicatorValue<Id> | undefined);
   }
   /** Every value of an indicator (all years, scopes, groups), in open-data order. */
-  all(id: IndicatorId): IndicatorValue[] {
-    return this.byIndicator.get(id) ?? [];
+  all<Id extends ValueId>(id: Id): IndicatorValue<Id>[] {
+    return (this.byIndicator.get(id) ?? []) as IndicatorValue<Id>[];
   }
-  series(id: IndicatorId, w: Where = {}): { year: number; v?: IndicatorValue }[] {
+  series<Id extends ValueId>(id: Id, w: Where = {}): { year: number; v?: IndicatorValue<Id> }[] {
     return this.years.map((year) => ({ year, v: this.get(id, year, w) }));
   }
   /** The same group in the previous year present. */
-  previous(v: IndicatorValue): IndicatorValue | undefined {
+  previous<Id extends ValueId>(v: IndicatorValue<Id>): IndicatorValue<Id> | undefined {
     const i = this.years.indexOf(v.year);
     if (i <= 0) return undefined;
     return this.get(v.indicator, this.years[i - 1], {
@@ -78,19 +104,55 @@ export class ValueIndex {
       task: v.task,
     });
   }
+  /**
+   * Every value of an indicator for one school (or the municipality) in a year: a page of each of a region's
+   * thousand schools asks this of every indicator, so it is a look-up, not a scan of the indicator's values.
+   */
+  of<Id extends ValueId>(id: Id, year: number, school = ''): IndicatorValue<Id>[] {
+    let by = this.bySchool.get(id);
+    if (!by) {
+      by = new Map();
+      for (const v of this.all(id)) {
+        const k = `${v.year}|${v.school_id}`;
+        const list = by.get(k);
+        if (list) list.push(v);
+        else by.set(k, [v]);
+      }
+      this.bySchool.set(id, by);
+    }
+    return (by.get(`${year}|${school}`) ?? []) as IndicatorValue<Id>[];
+  }
+  /** The years in which a school has results, in order (a social passport alone makes no year of results). */
+  yearsOf(school: string): number[] {
+    if (!this.schoolYears) {
+      const sets = new Map<string, Set<number>>();
+      for (const v of this.values) {
+        if (isDerived(v.indicator)) continue;
+        const s = sets.get(v.school_id);
+        if (s) s.add(v.year);
+        else sets.set(v.school_id, new Set([v.year]));
+      }
+      this.schoolYears = new Map([...sets].map(([k, s]) => [k, [...s].sort((a, b) => a - b)]));
+    }
+    return this.schoolYears.get(school) ?? [];
+  }
   /** The groups (subject, grade, period) of an indicator at municipal level, in a stable order. */
-  groups(id: IndicatorId): Where[] {
+  groups(id: ValueId): Where[] {
+    const cached = this.groupCache.get(id);
+    if (cached) return cached;
     const seen = new Map<string, Where>();
     for (const v of this.all(id)) {
       if (v.scope !== 'municipality' || v.task) continue;
       const k = `${v.subject}|${String(v.grade ?? '').padStart(2, '0')}|${v.period}`;
       if (!seen.has(k)) seen.set(k, { subject: v.subject || undefined, grade: v.grade, period: v.period || undefined });
     }
-    return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
+    const out = [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w);
+    this.groupCache.set(id, out);
+    return out;
   }
   /** Distinct values of a dimension for an indicator, e.g. the subjects of ege.mean. */
   dimValues<K extends 'subject' | 'grade' | 'period' | 'task' | 'school_id'>(
-    id: IndicatorId,
+    id: ValueId,
     dim: K,
     filter: (v: IndicatorValue) => boolean = () => true,
   ): NonNullable<IndicatorValue[K]>[] {

@@ -93,7 +93,7 @@ interface Candidate {
 }
 
 function shareCandidate(
-  v: IndicatorValue,
+  v: IndicatorValue<IndicatorId>,
   muni: IndicatorValue,
   rule: RiskRule,
   matters: (t: TestResult, rest: number) => boolean,
@@ -121,7 +121,7 @@ function shareCandidate(
   };
 }
 
-function where(v: IndicatorValue) {
+function where(v: IndicatorValue<IndicatorId>) {
   return {
     year: v.year,
     school_id: v.school_id,
@@ -132,7 +132,7 @@ function where(v: IndicatorValue) {
   };
 }
 
-const flaggable = (v: IndicatorValue) => v.scope === 'school' && published(v) && v.task === '';
+const flaggable = (v: IndicatorValue<IndicatorId>) => v.scope === 'school' && published(v) && v.task === '';
 
 /** The pooled within-group standard deviation of two samples: the yardstick of an effect. */
 function pooledSd(a: Sample, b: Sample): number {

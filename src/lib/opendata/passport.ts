@@ -3,6 +3,9 @@
  * and the data set described as meta.json and as meta.csv / structure.csv of
  * the Russian open-data standard 3.0.
  */
+import { CONTEXT_DOCS } from '../context/opendata.ts';
+import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
+import { namer } from '../names.ts';
 import { INDICATORS } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { absolute } from '../paths.ts';
@@ -117,7 +120,17 @@ export function meta(m: Model) {
     build_time: m.buildTime,
     privacy_min_group: c.privacy.min_group,
     text_cells: SAFE_TEXT_NOTE,
-    indicators: INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit, method: d.method })),
+    indicators: [
+      ...INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit, method: d.method })),
+      // Derived from other values (spec §12): rows of indicators.csv with scope school and no subject.
+      ...[...CONTEXT_DERIVED, ...progressDerived(m.data.progressPairs, namer(m.data).subject)].map((d) => ({
+        id: d.id,
+        name: d.name,
+        unit: d.unit,
+        method: d.method,
+        interval: d.interval,
+      })),
+    ],
     files: {
       'indicators.csv': { format: 'CSV, UTF-8 без BOM, разделитель «,», десятичная точка', columns: COLUMN_DOCS },
       'indicators-excel.csv': { format: 'CSV для Excel: UTF-8 с BOM, разделитель «;», десятичная запятая', columns: COLUMN_DOCS },
@@ -129,7 +142,17 @@ export function meta(m: Model) {
       },
       'roadmap.csv': { format: 'CSV, UTF-8', description: 'Пункты дорожных карт с последним статусом исполнения' },
       'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр общеобразовательных организаций' },
-      'places.csv': { format: 'CSV, UTF-8', description: 'Место школы по результатам ГИА и составляющие индекса' },
+      'places.csv': {
+        format: 'CSV, UTF-8',
+        description:
+          'Место школы по результатам ГИА: место (place) из числа школ (of), диапазон правдоподобных мест (place_low–place_high), индекс (index: 100 — типичная школа года) и его стандартная ошибка (se, складной нож по участникам), значения составляющих до стандартизации',
+      },
+      'context.csv': {
+        format: 'CSV, UTF-8',
+        description:
+          'Результаты с учётом условий работы школ: строка на школу и год с индексом условий; числа — 2 знака после точки, p-value — три значащие цифры без поправки. Доли отдельных условий публикуются, только если это разрешено в настройках сайта, и никогда для групп от 1 до порога конфиденциальности',
+        columns: CONTEXT_DOCS,
+      },
       'meta.csv': { format: 'CSV, UTF-8', description: 'Паспорт набора по стандарту открытых данных 3.0' },
       'structure.csv': { format: 'CSV, UTF-8', description: 'Структура indicators.csv по стандарту открытых данных 3.0' },
     },

@@ -2,6 +2,7 @@ import { round } from '../format.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import { PLACE_COMPONENTS } from '../indicators/place.ts';
 import { fdrNote } from '../indicators/risks.ts';
+import { contextCsv } from '../context/opendata.ts';
 import type { Model } from '../model.ts';
 import { csvChunks, EXCEL, toCsv, type Cell } from './csv.ts';
 import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
@@ -169,7 +170,7 @@ function smallFiles(m: Model): Map<string, string> {
     ),
   );
 
-  const placeHeader = ['year', 'school_id', 'place', 'of', 'index', ...PLACE_COMPONENTS.map((c) => c.id)];
+  const placeHeader = ['year', 'school_id', 'place', 'of', 'place_low', 'place_high', 'index', 'se', ...PLACE_COMPONENTS.map((c) => c.id)];
   files.set(
     'places.csv',
     toCsv(
@@ -179,11 +180,15 @@ function smallFiles(m: Model): Map<string, string> {
         p.school_id,
         p.place,
         p.of,
+        p.low,
+        p.high,
         fixed2(p.index),
+        fixed2(p.se),
         ...PLACE_COMPONENTS.map((c) => fixed2(p.components[c.id])),
       ]),
     ),
   );
+  files.set('context.csv', contextCsv(m));
 
   files.set('meta.json', JSON.stringify(meta(m), null, 2) + '\n');
   // The passport once more as the Russian open-data standard 3.0 has it: meta.csv and structure.csv.

@@ -6,16 +6,10 @@ import type { Model } from '../model.ts';
 
 /** The grades a school teaches, from what its pupils sat: ЕГЭ → to 11, ОГЭ → to 9, else its ВПР. */
 export function gradesOf(m: Model, school: string): string | undefined {
-  const has = (id: IndicatorId) => m.ix.all(id).some((v) => v.school_id === school);
+  const has = (id: IndicatorId) => m.ix.years.some((y) => m.ix.of(id, y, school).length > 0);
   const top =
     has('ege.participants') || has('essay.participants') ? 11 : has('oge.participants') || has('interview.participants') ? 9 : undefined;
-  const vpr = Math.max(
-    0,
-    ...m.ix
-      .all('vpr.participants')
-      .filter((v) => v.school_id === school)
-      .map((v) => v.grade ?? 0),
-  );
+  const vpr = Math.max(0, ...m.ix.years.flatMap((y) => m.ix.of('vpr.participants', y, school).map((v) => v.grade ?? 0)));
   const last = top ?? (vpr > 0 ? vpr : undefined);
   return last === undefined ? undefined : `1–${last} классы`;
 }
@@ -35,7 +29,7 @@ export function schoolFact(m: Model, school: string): string | undefined {
     oge ? `ОГЭ${ege ? ' —' : ' сдавали'} ${people(oge)} 9 класса` : '',
   ].filter(Boolean);
   if (parts.length) return `${year}: ${parts.join(', ')}`;
-  const vpr = m.ix.all('vpr.participants').filter((v) => v.year === year && v.school_id === school && v.subject === 'rus');
+  const vpr = m.ix.of('vpr.participants', year, school).filter((v) => v.subject === 'rus');
   if (vpr.length)
     return `${year}: ВПР по русскому языку писали ${vpr.map((v) => `${count(v.n, ['ученик', 'ученика', 'учеников'])} ${v.grade} класса`).join(', ')}`;
   return undefined;

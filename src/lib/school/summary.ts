@@ -5,13 +5,25 @@
  * with «выше», «ниже», «вырос» only where a test says the difference is real
  * (spec §11). Small groups: withheld, or pooled over years where that is enough.
  */
-import { describeComparison, describeStanding, formatInterval, formatValue, genderOf, PARTICIPANTS, count } from '../format.ts';
+import {
+  describeComparison,
+  describeStanding,
+  formatInterval,
+  formatNumber,
+  formatValue,
+  genderOf,
+  PARTICIPANTS,
+  count,
+  sentence,
+} from '../format.ts';
 import { compare, compareWithRest, published } from '../indicators/compare.ts';
 import { pooledValue } from '../indicators/pooled.ts';
 import type { Where } from '../indicators/query.ts';
 import { indicator, unitOf, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model.ts';
 import { namer } from '../names.ts';
+import { pairTitle } from '../indicators/derived.ts';
+import { points, progressVerdict, PROGRESS_SHORT, signedPoints } from '../progress/words.ts';
 import { PROCEDURE_NAMES } from '../procedures.ts';
 import type { ProcedureId } from '../indicators/types.ts';
 
@@ -50,9 +62,7 @@ export interface SummaryRow {
 
 /** The rows for a school without ГИА (a primary school): its ВПР, average marks by subject and grade. */
 function vprKeys(m: Model, school: string, year: number): [IndicatorId, Where][] {
-  return m.ix
-    .all('vpr.mean_mark')
-    .filter((v) => v.year === year && v.school_id === school)
+  return [...m.ix.of('vpr.mean_mark', year, school)]
     .sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || a.subject.localeCompare(b.subject))
     .map((v) => ['vpr.mean_mark', { subject: v.subject, grade: v.grade }]);
 }
@@ -109,5 +119,44 @@ export function schoolSummary(m: Model, school: string, year: number): SummaryRo
       trend: change && first ? describeComparison(change, unit, g, first.year).replace(/ \(.*в пределах случайных колебаний\)$/, '') : '',
       trendTone: change?.significant && !change.exact ? good(change.diff) : undefined,
     };
+  });
+}
+
+/**
+ * One plain line on results against the school's conditions (spec §12):
+ * «выше» or «ниже ожидаемого» only when the residual test says so (§11).
+ */
+export function contextLine(m: Model, school: string, year: number): { verdict: string; detail: string; tone?: 'up' | 'down' } | undefined {
+  const s = m.context.find((c) => c.year === year)?.schools.find((c) => c.school_id === school);
+  if (!s || s.verdict === undefined || s.expected === undefined || s.gia === undefined) return undefined;
+  const groups = [
+    s.unfavourable && 'школа работает в неблагоприятных социальных условиях (ШНСУ)',
+    s.lowResults && 'результаты ГИА ниже остальных школ второй год подряд (ШНОР)',
+  ].filter(Boolean);
+  const values = `индекс ГИА ${formatNumber(s.gia, 1)} при ожидаемом ${formatNumber(s.expected, 1)}`;
+  return {
+    verdict: s.verdict === 'expected' ? 'на уровне ожидаемого' : `${s.verdict === 'above' ? 'выше' : 'ниже'} ожидаемого`,
+    detail: `${s.verdict === 'expected' ? `${values} — разница в пределах случайных колебаний` : values}.${groups.length ? ` ${sentence(groups.join('; ')).replace(/^./, (c) => c.toUpperCase())}` : ''}`,
+    tone: s.verdict === 'above' ? 'up' : s.verdict === 'below' ? 'down' : undefined,
+  };
+}
+
+/** One line per pair of procedures with the school's progress in the year (spec §13), worded by §11. */
+export function progressLines(m: Model, school: string, year: number) {
+  const names = namer(m.data);
+  return m.progress.flatMap((y) => {
+    if (y.year !== year || !y.line) return [];
+    const v = m.ix.get(`progress.${y.pair.id}`, year, { school, subject: y.subject, grade: y.grade });
+    const verdict = progressVerdict(v);
+    if (!v || !verdict) return [];
+    return [
+      {
+        pair: y.pair.id,
+        what: pairTitle(y.pair, names.subject),
+        verdict: PROGRESS_SHORT[verdict],
+        detail: `в среднем ${signedPoints(v.value!)} балла ${PROCEDURE_NAMES[y.pair.to_procedure]} (от ${points(v.ci_low!)} до ${points(v.ci_high!)}), ${count(v.n, ['учащийся', 'учащихся', 'учащихся'])}`,
+        tone: verdict === 'above' ? ('up' as const) : verdict === 'below' ? ('down' as const) : undefined,
+      },
+    ];
   });
 }

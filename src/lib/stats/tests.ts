@@ -6,6 +6,7 @@ import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { deviation, mean as d3mean } from 'd3';
 
 /** The 97.5 % quantile of the standard normal distribution, as the spec fixes it. */
 export const Z95 = 1.959964;
@@ -167,3 +168,59 @@ export function benjaminiHochberg(ps: number[], q: number): boolean[] {
   for (let r = 0; r <= k; r++) out[order[r][1]] = true;
   return out;
 }
+
+/** The mean (d3); NaN for no values. */
+export const mean = (xs: readonly number[]) => d3mean(xs) ?? NaN;
+/** Sample standard deviation, denominator n − 1 (d3); NaN for fewer than 2 values. */
+export const sampleSd = (xs: readonly number[]) => deviation(xs) ?? NaN;
+
+/** Two-sided p-value of a standard normal statistic. */
+export const normalP = (z: number) => Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
+
+/** The least-squares line y = a + b·x, with what its standard errors need. */
+export interface Line {
+  a: number;
+  b: number;
+  /** Number of points. */
+  n: number;
+  xbar: number;
+  /** Σ(x − x̄)². */
+  sxx: number;
+  /** Residual standard deviation, s² = Σ residual² / (n − 2). */
+  s: number;
+  /** Share of the spread of y the line explains. */
+  r2: number;
+}
+
+export function leastSquares(xs: readonly number[], ys: readonly number[]): Line {
+  const n = xs.length;
+  const xbar = mean(xs);
+  const ybar = mean(ys);
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - xbar) ** 2;
+    sxy += (xs[i] - xbar) * (ys[i] - ybar);
+    syy += (ys[i] - ybar) ** 2;
+  }
+  const b = sxx > 0 ? sxy / sxx : 0;
+  const a = ybar - b * xbar;
+  let sse = 0;
+  for (let i = 0; i < n; i++) sse += (ys[i] - a - b * xs[i]) ** 2;
+  return { a, b, n, xbar, sxx, s: n > 2 ? Math.sqrt(sse / (n - 2)) : NaN, r2: syy > 0 ? 1 - sse / syy : 0 };
+}
+
+/** The standard error of the line's value at x: s·√(1/n + (x − x̄)²/Sxx). */
+export const seFit = (l: Line, x: number) => l.s * Math.sqrt(1 / l.n + (x - l.xbar) ** 2 / l.sxx);
+
+/** The slope's t-test (df n − 2). */
+export function slopeTest(l: Line): TestResult {
+  const se = l.s / Math.sqrt(l.sxx);
+  const statistic = l.b / se;
+  const df = l.n - 2;
+  return { statistic, df, p: Math.min(1, 2 * tCdf(-Math.abs(statistic), df)), diff: l.b };
+}
+
+/** The t quantile of a two-sided 95 % interval (a regression line's band). */
+export const t975 = (df: number) => tQuantile(0.975, df);

@@ -1,4 +1,4 @@
-/** Task success of a work, with deficits under 50 %. */
+/** Task success of a work, with deficits under 50\u00a0%. */
 import { formatNumber, formatValue, plural, sentence } from '../../format.ts';
 import type { Where } from '../../indicators/query.ts';
 import type { Model } from '../../model.ts';
@@ -30,7 +30,7 @@ export function tasksChart(
   const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p] ?? p;
   const group = names.group({ subject: where.subject ?? '', grade: where.grade, period: '', task: '' });
   const title = deficits.length
-    ? `${label}, ${group}: ${deficits.length} из ${byTask.length} ${plural(byTask.length, ['задания', 'заданий', 'заданий'])} ${plural(deficits.length, ['выполнено', 'выполнены', 'выполнены'])} менее чем на 50 % — это дефициты`
+    ? `${label}, ${group}: ${deficits.length} из ${byTask.length} ${plural(byTask.length, ['задания', 'заданий', 'заданий'])} ${plural(deficits.length, ['выполнено', 'выполнены', 'выполнены'])} менее чем на 50\u00a0% — это дефициты`
     : `${label}, ${group}: все задания выполнены не менее чем на 50 %`;
   const task = (t: string) =>
     m.data.tasks.find(
@@ -78,7 +78,7 @@ export function tasksChart(
     notes: [],
     legend: [
       { label: 'Выполнено не менее чем на 50 %', color: COLORS.main, mark: 'box' },
-      { label: 'Дефицит: менее 50 % (отмечен «!»)', color: COLORS.low, mark: 'box' },
+      { label: 'Дефицит: менее 50\u00a0% (отмечен «!»)', color: COLORS.low, mark: 'box' },
     ],
   };
 }

@@ -23,7 +23,7 @@ export const egeFile = resultsFile({
   }),
   unique: { columns: ['participant_id', 'subject'], what: 'этот участник и предмет' },
   example: [
-    { participant_id: 'A-0001', school_id: '101', subject: 'Русский язык', form: 'ЕГЭ', category: 'ВТГ', test_score: 78, school_mark: 5, medal_candidate: 'да' },
+    { participant_id: 'A-0001', student_id: 'S-000123', school_id: '101', subject: 'Русский язык', form: 'ЕГЭ', category: 'ВТГ', test_score: 78, school_mark: 5, medal_candidate: 'да' },
     { participant_id: 'A-0002', school_id: '101', subject: 'Математика (базовый уровень)', primary_score: 17, mark: 5 },
   ],
 });

@@ -19,7 +19,7 @@ export const ogeFile = resultsFile({
     },
   }),
   unique: { columns: ['participant_id', 'subject'], what: 'этот участник и предмет' },
-  example: [{ participant_id: 'B-0001', school_id: '101', subject: 'Математика', form: 'ОГЭ', primary_score: 18, mark: 4, school_mark: 4 }],
+  example: [{ participant_id: 'B-0001', student_id: 'S-000123', school_id: '101', subject: 'Математика', form: 'ОГЭ', primary_score: 18, mark: 4, school_mark: 4 }],
 });
 
 export type OgeRow = RowsOf<typeof ogeFile>;

@@ -38,7 +38,7 @@ export const vprFile = resultsFile({
     },
   }),
   unique: { columns: ['participant_id', 'subject', 'grade'], what: 'этот участник, предмет и класс' },
-  example: [{ participant_id: 'C-0001', school_id: '101', subject: 'Русский язык', grade: 4, class: '4А', primary_score: 30, mark: 4, journal_mark: 5 }],
+  example: [{ participant_id: 'C-0001', student_id: 'S-000456', school_id: '101', subject: 'Русский язык', grade: 4, class: '4А', primary_score: 30, mark: 4, journal_mark: 5 }],
 });
 
 export type VprRow = RowsOf<typeof vprFile>;

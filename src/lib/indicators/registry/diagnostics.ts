@@ -72,7 +72,7 @@ export const DIAGNOSTICS = {
       dims: ['subject', 'grade'],
       better: true,
       source: ['001 1.4'],
-      method: 'Доля (%) участников, чей первичный балл больше 75 % максимального балла работы.',
+      method: 'Доля (%) участников, чей первичный балл больше 75\u00a0% максимального балла работы.',
       family: diag,
       measure: (rows) => share(rows, (r) => r.primary_score > 0.75 * r.max_score),
     }),

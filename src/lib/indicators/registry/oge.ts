@@ -88,7 +88,7 @@ export const OGE = {
       better: true,
       source: ['001 1.2'],
       method:
-        'Доля (%) участников ОГЭ, чей первичный балл больше 75 % максимального первичного балла года по предмету (справочник scales.csv).',
+        'Доля (%) участников ОГЭ, чей первичный балл больше 75\u00a0% максимального первичного балла года по предмету (справочник scales.csv).',
       family: oge,
       measure: (rows, ctx) => {
         const max = ctx.scale('oge', ctx.dims.subject!)?.max_score;

@@ -99,7 +99,7 @@ export const VPR = {
       dims: ['subject', 'grade'],
       better: true,
       source: ['001 1.3'],
-      method: 'Доля (%) участников ВПР, чей первичный балл больше 75 % максимального первичного балла работы (справочник scales.csv).',
+      method: 'Доля (%) участников ВПР, чей первичный балл больше 75\u00a0% максимального первичного балла работы (справочник scales.csv).',
       family: vpr,
       measure: (rows, ctx) => {
         const max = ctx.scale('vpr', ctx.dims.subject!, ctx.dims.grade)?.max_score;
