@@ -24,6 +24,8 @@ import { count, formatNumber, formatTime, plural } from '../src/lib/format.ts';
 import { Progress } from '../src/lib/build-progress.ts';
 import { buildModel, setModel } from '../src/lib/model.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
+import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../src/lib/release-changes.ts';
+import { toCsv } from '../src/lib/opendata/csv.ts';
 import { SUMS, writeChecksums } from '../src/lib/publish/checksums.ts';
 import { takeLock } from '../src/lib/publish/lock.ts';
 import { clearAstroWork, CRASH, recover, swapIn, workspace } from '../src/lib/publish/workspace.ts';
@@ -108,6 +110,11 @@ const size = `${count(model.data.sources.length, ['файл', 'файла', 'ф�
 console.log(
   `Данные прочитаны и посчитаны за ${formatNumber((tCompute - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; память ${formatNumber(process.memoryUsage.rss() / 1048576, 0)} МБ.`,
 );
+const changes = model.changes.find((c) => c.release === model.release);
+if (changes)
+  console.log(
+    `Что изменилось по сравнению с выпуском ${changes.since}: ${count(changes.changed.length, ['опубликованное значение', 'опубликованных значения', 'опубликованных значений'])} (список — в отчёте о сборке и на странице «Выпуски данных»)${changes.yearsAdded.length ? `; добавлены годы ${changes.yearsAdded.join(', ')}` : ''}${changes.schoolsAdded.length ? `; новых школ: ${changes.schoolsAdded.length}` : ''}.`,
+  );
 setModel(model);
 
 for (const d of scratch) rmSync(d, { recursive: true, force: true });
@@ -191,6 +198,9 @@ try {
         closeSync(fd);
       }
     }
+    // What each release changed, as the releases page offers it for download.
+    for (const c of model.changes)
+      if (c.changed.length > 0) write(`releases/${c.release}-changes.csv`, toCsv(CHANGES_COLUMNS, changesRows(c)));
   });
   mark('картинки PNG', `${charts} графиков`);
   await progress.stage(
@@ -224,7 +234,13 @@ try {
   write('embed/releases.json', JSON.stringify([...new Set([...model.releases.map((r) => r.release), model.release])].sort()) + '\n');
   // The release is frozen (in one rename) before the site is swapped in: a build killed between the two
   // leaves the old site and a complete release, which the next build publishes.
-  if (freeze) freezeRelease(dataDir, { release: model.release, date: model.today }, join(tmp, 'embed', model.release));
+  if (freeze)
+    freezeRelease(
+      dataDir,
+      { release: model.release, date: model.today },
+      join(tmp, 'embed', model.release),
+      packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years)),
+    );
   mark('контрольные суммы');
   const listed = writeChecksums(tmp);
   // Swap in with two renames, so a server never sees a half-written site.

@@ -38,8 +38,23 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     // A new season's correction: one more graduate in the Russian ЕГЭ of the first school.
     const ege = readdirSync(join(data, 'results')).sort().reverse()[0];
     appendFileSync(join(data, 'results', ege, 'ege.csv'), toCp1251('9999;01;Русский язык;100;ВТГ\r\n'));
+    const r1Numbers = readFileSync(join(data, 'releases', 'r1', 'numbers.json.br'));
+    // A published value changed: the build stops and names it until the correction is on record.
+    const stopped = freeze(second, 'r2');
+    expect(stopped.status).toBe(1);
+    expect(stopped.stdout + stopped.stderr).toMatch(
+      /Изменились значения, уже опубликованные в выпуске r1 \(\d+\): [^]*ege\.mean 2022, школа 01, rus: \d+\.\d\d → \d+\.\d\d/,
+    );
+    expect(existsSync(join(second, 'index.html'))).toBe(false);
+    appendFileSync(
+      join(data, 'site.yaml'),
+      'corrections:\n  - date: 2026-06-01\n    release: r2\n    text: Добавлен пропущенный результат ЕГЭ по русскому языку.\n',
+    );
     const b = freeze(second, 'r2');
     expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toMatch(/Что изменилось по сравнению с выпуском r1: \d+\u00a0опубликованн/);
+    // r1's numbers are as frozen: any later build, on any machine, compares with them.
+    expect(readFileSync(join(data, 'releases', 'r1', 'numbers.json.br'))).toEqual(r1Numbers);
     expect(tree(join(second, 'embed', 'r1'))).toEqual(frozen);
     expect(existsSync(join(second, 'embed', 'r2'))).toBe(true);
     expect(JSON.parse(readFileSync(join(second, 'embed', 'releases.json'), 'utf8'))).toEqual(['r1', 'r2']);
@@ -50,6 +65,14 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     const record = readFileSync(join(second, 'releases', 'index.html'), 'utf8');
     expect(record).toContain('Выпуск r2');
     expect(record).toMatch(/<th scope="row">r1<\/th>/);
+    // What r2 changed, with both values, in the log and as a CSV.
+    const changes = record.slice(record.indexOf('id="changes-r2"'));
+    expect(changes).toMatch(/<td>2022<\/td>[^]*?<td class="num">\d+,\d\d<\/td><td class="num">\d+,\d\d<\/td>/);
+    expect(changes).toContain('ЕГЭ: средний балл');
+    expect(record).toMatch(/\(выпуск r2\): Добавлен пропущенный результат/);
+    expect(readFileSync(join(second, 'releases', 'r2-changes.csv'), 'utf8')).toMatch(
+      /^release,since,indicator,year,school_id,subject,grade,period,task,old_value,new_value\n[^]*r2,r1,ege\.mean,2022,01,rus,,,,\d+\.\d\d,\d+\.\d\d\n/,
+    );
   });
   it('never changes a frozen release: freezing it again stops and leaves dist/ alone', () => {
     const before = tree(second);

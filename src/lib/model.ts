@@ -14,6 +14,7 @@ import { progressValues } from './progress/values.ts';
 import { findRisks, type Risk } from './indicators/risks.ts';
 import { presentation, type Presentation } from './presentation.ts';
 import { RELEASE_LABEL, readReleases, type Release } from './releases.ts';
+import { numbersOf, releaseChanges, type ReleaseChanges } from './release-changes.ts';
 import { viewRoadmap, type RoadmapView } from './roadmap/model.ts';
 
 /** Everything pages need: validated data and all computed results. Pages never read files. */
@@ -38,6 +39,8 @@ export interface Model {
   frozen: boolean;
   /** Frozen releases in data/releases/, oldest first. */
   releases: Release[];
+  /** What each release changed against the one before it, the current one last (when it is not frozen). */
+  changes: ReleaseChanges[];
   /** Sums of small school groups of the summary's indicators, for values pooled over years (indicators/pooled.ts); never published alone. */
   hidden: HiddenGroup[];
   /** Table cells and why a value is withheld, worded with this site's privacy threshold. */
@@ -96,6 +99,14 @@ export function buildModel(
         'Не указано положение о муниципальной системе оценки качества образования: паспорта показателей назовут его без реквизитов. Укажите name, approved и url в разделе regulation.',
     });
   const releases = readReleases(dataDir);
+  const changes = releaseChanges(
+    dataDir,
+    releases,
+    release,
+    () => numbersOf(ix.values, data.schools, ix.years),
+    data.config.corrections,
+    log,
+  );
   return {
     log,
     model: {
@@ -113,6 +124,7 @@ export function buildModel(
       releaseDate: releases.find((r) => r.release === release)?.date ?? today,
       frozen: opts.freezing === true || releases.some((r) => r.release === release),
       releases,
+      changes,
       hidden: computed.hidden,
       present: presentation(data.config.privacy.min_group),
       warnings: log.warnings,

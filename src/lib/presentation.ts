@@ -11,6 +11,8 @@ export interface TableCell {
   why?: string;
   /** The 95 % interval, «(69,8–72,8)», shown after the value. */
   ci?: string;
+  /** A link for the text (with the base path already). */
+  href?: string;
 }
 
 /** «—» with the reason, for tables. */

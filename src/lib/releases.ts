@@ -1,11 +1,12 @@
 /**
  * Releases that last. A release is frozen into the data folder
- * (`data/releases/<release>/`: `release.json` and the embed pages, packed with Brotli),
+ * (`data/releases/<release>/`: `release.json`, the embed pages and the published numbers, packed with Brotli),
  * kept by the ИМЦ with their data; every later build publishes its embeds
  * byte for byte, so a news post that embedded a chart keeps showing it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { urlPath } from './paths.ts';
+import { NUMBERS_FILE } from './release-changes.ts';
 import { retrying } from './publish/workspace.ts';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
@@ -35,8 +36,8 @@ export function readReleases(dataDir: string): Release[] {
 
 export const isFrozen = (dataDir: string, release: string) => existsSync(join(dirOf(dataDir, release), 'release.json'));
 
-/** Packs the built embed pages of a release into the data folder. Never overwrites a frozen release. */
-export function freezeRelease(dataDir: string, info: Release, embedDir: string): void {
+/** Packs the built embed pages and the published numbers of a release into the data folder. Never overwrites a frozen release. */
+export function freezeRelease(dataDir: string, info: Release, embedDir: string, numbers: Uint8Array): void {
   if (isFrozen(dataDir, info.release)) throw new Error(`Выпуск ${info.release} уже зафиксирован`);
   const files: Record<string, string> = {};
   const walk = (d: string) => {
@@ -57,6 +58,7 @@ export function freezeRelease(dataDir: string, info: Release, embedDir: string):
     params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 },
   });
   writeFileSync(join(staging, 'embeds.json.br'), packed);
+  writeFileSync(join(staging, NUMBERS_FILE), numbers);
   writeFileSync(join(staging, 'release.json'), JSON.stringify(info, null, 2) + '\n');
   // Another build may have frozen it meanwhile; a folder without release.json never was a release.
   if (isFrozen(dataDir, info.release)) {

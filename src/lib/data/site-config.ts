@@ -93,7 +93,8 @@ export const siteConfigSchema = z.strictObject({
   /** Free text for the contacts block and the «about the data» page. */
   contact_text: z.string().optional(),
   /** Log of corrections shown on the «about the data» page. */
-  corrections: z.array(z.strictObject({ date: z.string(), text: z.string() })).default([]),
+  // `release`: the release that makes the correction; its changed values are listed with it.
+  corrections: z.array(z.strictObject({ date: z.string(), text: z.string(), release: z.string().optional() })).default([]),
   /** What is new in this release, shown on the home page. */
   news: z.array(z.string()).default([]),
 });
