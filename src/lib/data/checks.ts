@@ -3,6 +3,7 @@ import { indexScales, taskInfoKey } from './reference-index.ts';
 import type { Dataset } from './tables.ts';
 import { CONTEXT_VARIABLES } from './results/context.ts';
 import { RESULTS_FILES, type ResultsFileName } from './results/index.ts';
+import { checkPlausibility } from './plausibility.ts';
 import { checkProgressInputs } from './progress-checks.ts';
 import { closest } from './similar.ts';
 import type { EgeRow, OgeRow, Scale, VprRow } from './tables.ts';
@@ -132,6 +133,7 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
     }
   }
   checkProgressInputs(d, log);
+  checkPlausibility(d, log);
 }
 
 type NeedScale = (file: string, line: number, year: number, p: Scale['procedure'], subject: string, grade?: number) => Scale | undefined;

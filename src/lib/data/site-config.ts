@@ -77,6 +77,17 @@ export const siteConfigSchema = z.strictObject({
       publish_shares: z.boolean().default(false),
     })
     .prefault({}),
+  /** Plausibility review before publishing: warnings a person should look at (the data guide explains each). */
+  plausibility: z
+    .strictObject({
+      /** A school's participants in a procedure changing by more than this share of last year's. */
+      participants_change: z.number().gt(0).default(0.5),
+      /** A school mean moving by more than this many of its standard errors while the municipality's did not. */
+      mean_jump: z.number().gt(0).default(4),
+      /** Schools with fewer participants in either year are not reviewed (their numbers move by chance anyway). */
+      min_participants: z.number().int().min(1).default(10),
+    })
+    .prefault({}),
   /**
    * The municipality's own regulation on its system of education quality
    * assessment (положение о МСОКО): indicator passports cite it as their basis.
@@ -111,6 +122,9 @@ export const SETTING_HINTS: Record<string, string> = {
   'risks.fdr': 'доля ложных срабатываний больше 0 и меньше 1, например 0.1 (десятичная точка)',
   'privacy.min_group': 'целое число не меньше 1, например 5',
   'context.unfavourable_share': 'доля школ с самыми неблагоприятными условиями, больше 0 и меньше 1, например 0.25 (десятичная точка)',
+  'plausibility.participants_change': 'доля больше 0, например 0.5 (изменение больше чем наполовину; десятичная точка)',
+  'plausibility.mean_jump': 'число стандартных ошибок больше 0, например 4',
+  'plausibility.min_participants': 'целое число не меньше 1, например 10',
   'context.publish_shares': 'true (публиковать доли по каждой школе) или false (только индекс)',
   risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
 };

@@ -1,0 +1,158 @@
+/**
+ * Plausibility review before publishing: well-formed data that is probably
+ * wrong — a file of the wrong year, school codes swapped, a school or subject
+ * missing. Warnings, each with the numbers that raised it, for a person to
+ * look at; the thresholds are in site.yaml (plausibility), the data guide
+ * explains each warning and what to check.
+ */
+import { formatNumber } from '../format.ts';
+import type { IssueLog } from './issues.ts';
+import type { Dataset, YearResults } from './tables.ts';
+
+interface Row {
+  school: string;
+  /** Subject, or subject and grade (ВПР). */
+  group: string;
+  participant: string;
+  score?: number;
+}
+
+const PROCEDURES: { file: 'ege' | 'oge' | 'vpr'; name: string; rows: (r: YearResults) => Row[] | undefined }[] = [
+  {
+    file: 'ege',
+    name: 'ЕГЭ',
+    rows: (r) =>
+      r.ege
+        ?.filter((x) => x.category === 'ВТГ')
+        .map((x) => ({ school: x.school_id, group: x.subject, participant: x.participant_id, score: x.form === 'ЕГЭ' ? x.test_score : undefined })),
+  },
+  {
+    file: 'oge',
+    name: 'ОГЭ',
+    rows: (r) => r.oge?.map((x) => ({ school: x.school_id, group: x.subject, participant: x.participant_id, score: x.form === 'ОГЭ' ? x.primary_score : undefined })),
+  },
+  {
+    file: 'vpr',
+    name: 'ВПР',
+    rows: (r) => r.vpr?.map((x) => ({ school: x.school_id, group: `${x.subject}|${x.grade}`, participant: x.participant_id, score: x.primary_score })),
+  },
+];
+
+const groupBy = <T>(xs: readonly T[], key: (x: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+};
+/** Mean and its standard error. */
+function meanSe(xs: number[]): { m: number; se: number } | undefined {
+  if (xs.length < 2) return undefined;
+  const m = xs.reduce((a, x) => a + x, 0) / xs.length;
+  const v = xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1);
+  return { m, se: Math.sqrt(v / xs.length) };
+}
+const pct = (x: number) => `${x > 0 ? '+' : '−'}${formatNumber(Math.abs(x) * 100, 0)}\u00a0%`;
+const n1 = (x: number) => formatNumber(x, 1);
+
+export function checkPlausibility(d: Dataset, log: IssueLog): void {
+  const cfg = d.config.plausibility;
+  const school = (id: string) => `«${d.schools.find((s) => s.school_id === id)?.name ?? id}»`;
+  const subjectName = (code: string) => d.subjects.find((s) => s.code === code)?.name ?? code;
+  const groupName = (g: string) => {
+    const [subject, grade] = g.split('|');
+    return `${subjectName(subject).toLowerCase()}${grade ? `, ${grade} класс` : ''}`;
+  };
+  const closedBy = (id: string, year: number) => {
+    const s = d.schools.find((x) => x.school_id === id);
+    return s?.closed !== undefined && s.closed < year;
+  };
+  const years = [...d.years.keys()].sort((a, b) => a - b);
+  for (const year of years) {
+    // A year folder whose participant codes carry another year (2024-000123 in results/2025): a file put in the wrong folder.
+    for (const [name, rows] of Object.entries(d.years.get(year)!) as [string, { participant_id?: string }[] | undefined][]) {
+      const coded = (rows ?? []).map((r) => /^(20\d\d)(?:[-_/.]|\d{4,})/.exec(r.participant_id ?? '')?.[1]).filter((y): y is string => y !== undefined);
+      const other = coded.filter((y) => y !== String(year));
+      if (coded.length >= cfg.min_participants && other.length * 2 > coded.length) {
+        const common = [...groupBy(other, (y) => y)].sort((a, b) => b[1].length - a[1].length)[0][0];
+        log.warn({
+          file: `results/${year}/${name}.csv`,
+          column: 'participant_id',
+          message: `Коды участников начинаются с ${common} года (${other.length} из ${coded.length}), а файл лежит в папке ${year} года. Не файл ли это другого года?`,
+          found: `${common}-…`,
+          expected: `коды ${year} года или файл в папке results/${common}`,
+        });
+      }
+    }
+    const prevYear = years[years.indexOf(year) - 1];
+    if (prevYear === undefined || prevYear !== year - 1) continue;
+    for (const p of PROCEDURES) {
+      const now = p.rows(d.years.get(year)!);
+      const before = p.rows(d.years.get(prevYear)!);
+      const file = `results/${year}/${p.file}.csv`;
+      if (!before || before.length === 0) continue;
+      if (!now) {
+        log.warn({ file, message: `Нет файла ${p.name}, а в ${prevYear} году он был (${formatNumber(before.length, 0)} строк). Если процедура в этом году была, положите файл в папку results/${year}.` });
+        continue;
+      }
+      const nowBySchool = groupBy(now, (r) => r.school);
+      const beforeBySchool = groupBy(before, (r) => r.school);
+      for (const [id, rows] of [...beforeBySchool].sort(([a], [b]) => a.localeCompare(b))) {
+        const a = new Set(rows.map((r) => r.participant)).size;
+        const mine = nowBySchool.get(id) ?? [];
+        const b = new Set(mine.map((r) => r.participant)).size;
+        if (b === 0) {
+          if (!closedBy(id, year) && a >= cfg.min_participants)
+            log.warn({ file, column: 'school_id', message: `Нет результатов ${p.name} школы ${school(id)}, а в ${prevYear} году было ${formatNumber(a, 0)} участников. Проверьте, попала ли школа в выгрузку и верен ли её код.`, found: id });
+          continue;
+        }
+        if (Math.max(a, b) >= cfg.min_participants && Math.abs(b - a) > cfg.participants_change * a)
+          log.warn({
+            file,
+            column: 'school_id',
+            message: `Участников ${p.name} в школе ${school(id)} ${formatNumber(b, 0)}, а в ${prevYear} году было ${formatNumber(a, 0)} (${pct((b - a) / a)}). Проверьте, весь ли файл школы попал в выгрузку и не перепутан ли код школы.`,
+            found: id,
+          });
+        // The same rows as last year (subjects and scores): a file copied over from the year before.
+        const sig = (rs: Row[]) => rs.map((r) => `${r.group}|${r.score ?? ''}`).sort().join('\n');
+        if (mine.length >= cfg.min_participants && sig(mine) === sig(rows))
+          log.warn({
+            file,
+            column: 'school_id',
+            message: `Строки школы ${school(id)} (${formatNumber(mine.length, 0)}) совпадают со строками ${prevYear} года: те же предметы и те же баллы. Не скопирован ли файл прошлого года?`,
+            found: id,
+          });
+      }
+      // A subject present last year and missing now.
+      const nowGroups = new Set(now.map((r) => r.group));
+      for (const [g, rows] of groupBy(before, (r) => r.group))
+        if (!nowGroups.has(g) && rows.length >= cfg.min_participants)
+          log.warn({ file, column: 'subject', message: `Нет результатов ${p.name} (${groupName(g)}), а в ${prevYear} году было ${formatNumber(rows.length, 0)}. Если предмет сдавали, проверьте выгрузку.` });
+      // A school mean that moved far beyond its chance while the municipality's did not: codes of schools or subjects swapped.
+      for (const [g, rows] of [...groupBy(now, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b))) {
+        const scores = (rs: Row[]) => rs.map((r) => r.score).filter((x): x is number => x !== undefined);
+        const last = before.filter((r) => r.group === g);
+        const muniNow = meanSe(scores(rows));
+        const muniBefore = meanSe(scores(last));
+        if (!muniNow || !muniBefore) continue;
+        const muniZ = Math.abs(muniNow.m - muniBefore.m) / Math.hypot(muniNow.se, muniBefore.se);
+        if (muniZ > cfg.mean_jump) continue;
+        const nowS = groupBy(rows, (r) => r.school);
+        for (const [id, mine] of [...groupBy(last, (r) => r.school)].sort(([a], [b]) => a.localeCompare(b))) {
+          const xa = scores(mine);
+          const xb = scores(nowS.get(id) ?? []);
+          if (xa.length < cfg.min_participants || xb.length < cfg.min_participants) continue;
+          const a = meanSe(xa)!;
+          const b = meanSe(xb)!;
+          const se = Math.hypot(a.se, b.se);
+          const z = se > 0 ? Math.abs(b.m - a.m) / se : 0;
+          if (z > cfg.mean_jump)
+            log.warn({
+              file,
+              column: 'school_id',
+              message: `Средний балл ${p.name} (${groupName(g)}) в школе ${school(id)} ${n1(b.m)}, а в ${prevYear} году был ${n1(a.m)}: изменение в ${n1(z)} раза больше стандартной ошибки, а по муниципалитету — в ${n1(muniZ)}. Проверьте, не перепутаны ли коды школ или предметы.`,
+              found: id,
+            });
+        }
+      }
+    }
+  }
+}
