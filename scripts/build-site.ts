@@ -95,6 +95,7 @@ const [
   { chartFiles, fontFace, svgChars, withFont },
   { pngQueue },
   { searchIndex },
+  { documentPages, documentPath, reportDocument },
 ] = await Promise.all([
   import('astro'),
   import('../src/lib/embeds.ts'),
@@ -103,6 +104,7 @@ const [
   import('../src/lib/charts/files.ts'),
   import('../src/lib/charts/finish.ts'),
   import('../src/lib/search-index.ts'),
+  import('../src/lib/documents/write.ts'),
 ]);
 const tCompute = performance.now();
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);
@@ -219,6 +221,21 @@ try {
       return svgs.length;
     },
     (n) => count(n, ['картинка', 'картинки', 'картинок']),
+  );
+  mark('документы');
+  await progress.stage(
+    'Документы Word',
+    async () => {
+      const pages = documentPages(model);
+      const png = (id: string) => {
+        const p = join(tmp, 'charts', `${id}.png`);
+        return existsSync(p) ? readFileSync(p) : undefined;
+      };
+      for (const path of pages)
+        write(documentPath(path), await reportDocument(model, path, readFileSync(join(tmp, path, 'index.html'), 'utf8'), png));
+      return pages.length;
+    },
+    (n) => count(n, ['документ', 'документа', 'документов']),
   );
   mark('поиск');
   await progress.stage(

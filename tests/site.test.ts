@@ -191,6 +191,47 @@ describe('text from data is escaped', () => {
   });
 });
 
+describe('reports as Word documents', () => {
+  const docs = files(demo).filter((f) => f.endsWith('.docx'));
+  /** Numbers as a page writes them: 1 234, 72,5, 2025. */
+  const numbers = (text: string) => [...new Set(text.replace(/[\u00a0\u202f]/g, ' ').match(/\d+(?: \d{3})*(?:,\d+)?/g) ?? [])];
+  it('exist for every annual report and справка, linked from its page', () => {
+    const pagesWithDocs = pages(demo).filter((p) => /^reports\/\d{4}\/(?:[a-z0-9-]+\/)?index\.html$/.test(p) && !p.includes('section-2-4'));
+    expect(docs.length).toBe(pagesWithDocs.length);
+    for (const p of pagesWithDocs) expect(read(demo, p), p).toMatch(/<a href="[^"]+\.docx" download>/);
+  });
+  it('carry every number the page shows, in the document XML', () => {
+    for (const d of docs) {
+      const zip = unzipSync(readFileSync(join(demo, d)));
+      const xml = strFromU8(zip['word/document.xml']);
+      // Text runs and the pictures' descriptions (a chart's values in words), entities decoded.
+      const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|descr="([^"]*)"/g)]
+        .map((m) => m[1] ?? m[2])
+        .join(' ')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+      const { document } = parseHTML(read(demo, d.replace(/[^/]+\.docx$/, 'index.html')));
+      const main = document.querySelector('main')!;
+      for (const el of main.querySelectorAll('script, style, svg, textarea, .term-pop, .share, .no-print, nav')) el.remove();
+      const docText = text.replace(/[\u00a0\u202f]/g, ' ');
+      // Text node by text node: adjacent cells «1» and «53,9» are two numbers, not «153,9».
+      const words = (n: Node): string => (n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(words).join(' '));
+      const missing = numbers(words(main)).filter((n) => !docText.includes(n));
+      expect(missing, d).toEqual([]);
+      const styles = strFromU8(zip['word/styles.xml']);
+      expect(styles, d).toContain('w:ascii="Times New Roman"');
+      expect(styles, d).toMatch(/<w:sz w:val="28"\/>/);
+      expect(styles, d).toContain('w:line="360"');
+      // A4 with page numbers at the foot.
+      expect(xml, d).toContain('<w:pgSz w:w="11906" w:h="16838"');
+      expect(
+        Object.keys(zip).some((k) => /^word\/footer\d*\.xml$/.test(k) && strFromU8(zip[k]).includes('PAGE')),
+        d,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('pupil codes', () => {
   // Every student_id of the demo's results, and every file of the site unpacked: pages, open data, chart CSVs and ZIPs, the search index.
   const codes = new Set<string>();

@@ -1,4 +1,5 @@
 import type { IndicatorId } from './indicators/registry.ts';
+import type { Model } from './model.ts';
 import { SECTIONS, type Section } from './procedures.ts';
 
 /** Аналитические справки by procedure: which section they draw on. */
@@ -42,3 +43,6 @@ export const BRIEFS: Brief[] = [
     main: 'olymp.municipal_participants',
   },
 ];
+
+/** The справки a year has: those whose main indicator has values that year. */
+export const briefsOf = (m: Model, year: number) => BRIEFS.filter((b) => m.ix.all(b.main).some((v) => v.year === year));
