@@ -10,21 +10,12 @@
  */
 import { randomLcg, randomNormal } from 'd3';
 import { describe, expect, it } from 'vitest';
-import type { ProgressPair } from '../src/lib/data/tables.ts';
 import { progressYear } from '../src/lib/progress/model.ts';
 import { progressValues } from '../src/lib/progress/values.ts';
 import { progressVerdict } from '../src/lib/progress/words.ts';
+import { OGE_EGE_RUS } from './helpers/fixture.ts';
 
-const PAIR: ProgressPair = {
-  line: 2,
-  id: 'oge-ege-rus',
-  from_procedure: 'oge',
-  from_grade: 9,
-  from_subject: 'rus',
-  lag: 2,
-  to_procedure: 'ege',
-  to_subject: 'rus',
-};
+const PAIR = OGE_EGE_RUS;
 const SCHOOLS = 20;
 const PUPILS = 40;
 const RUNS = 100;

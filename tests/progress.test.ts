@@ -8,24 +8,17 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/lib/data/issues.ts';
 import { loadData } from '../src/lib/data/load.ts';
-import type { ProgressPair } from '../src/lib/data/tables.ts';
+import { brotliDecompressSync } from 'node:zlib';
 import { buildModel } from '../src/lib/model.ts';
+import { openDataFiles } from '../src/lib/opendata/write.ts';
+import { numbersOf, packNumbers } from '../src/lib/release-changes.ts';
 import { MIN_LINKED, progressYear } from '../src/lib/progress/model.ts';
 import { progressValues } from '../src/lib/progress/values.ts';
 import { progressVerdict } from '../src/lib/progress/words.ts';
 import { leastSquares } from '../src/lib/stats/tests.ts';
-import { csv, makeData, SCHOOLS } from './helpers/fixture.ts';
+import { csv, makeData, OGE_EGE_RUS, SCHOOLS } from './helpers/fixture.ts';
 
-const PAIR: ProgressPair = {
-  line: 2,
-  id: 'oge-ege-rus',
-  from_procedure: 'oge',
-  from_grade: 9,
-  from_subject: 'rus',
-  lag: 2,
-  to_procedure: 'ege',
-  to_subject: 'rus',
-};
+const PAIR = OGE_EGE_RUS;
 // Ten pupils: ОГЭ primary score → ЕГЭ test score.
 const X = [10, 12, 14, 15, 16, 18, 20, 22, 24, 25];
 const Y = [50, 55, 52, 60, 58, 66, 63, 70, 74, 72];
@@ -120,6 +113,11 @@ describe('linking pupils by their code', () => {
     expect(share.ci_low).toBeCloseTo(80.91, 1);
     expect(share.ci_high).toBeCloseTo(98.37, 1);
     expect(model.ix.get('progress.oge-ege-rus', 2025, { subject: 'rus', grade: 11 })).toBeUndefined();
+  });
+  it('keeps no pupil code in what a release freezes or open data writes', () => {
+    const frozen = brotliDecompressSync(packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years))).toString('utf8');
+    expect(frozen).not.toMatch(/S-\d/);
+    for (const [name, text] of openDataFiles(model)) expect(text, name).not.toMatch(/S-\d/);
   });
   it('has no progress for a pair whose earlier year is not in the data', () => {
     expect(model.progress.filter((p) => p.pair.id.startsWith('vpr8'))).toEqual([]);

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { ProgressPair } from '../../src/lib/data/tables.ts';
 
 let cp1251: Map<string, number> | undefined;
 /** Encodes text as Windows-1251, as Excel on a Russian Windows saves CSV. */
@@ -61,3 +62,15 @@ export const SCHOOLS = 'school_id,name\nA,Школа А\nB,Школа Б\n';
 /** CSV from rows (comma, LF). */
 export const csv = (rows: (string | number | undefined)[][]) =>
   rows.map((r) => r.map((v) => (v === undefined ? '' : String(v))).join(',')).join('\n') + '\n';
+
+/** The default pair ОГЭ → ЕГЭ in Russian, as reference/progress-pairs.csv ships it. */
+export const OGE_EGE_RUS: ProgressPair = {
+  line: 2,
+  id: 'oge-ege-rus',
+  from_procedure: 'oge',
+  from_grade: 9,
+  from_subject: 'rus',
+  lag: 2,
+  to_procedure: 'ege',
+  to_subject: 'rus',
+};
