@@ -88,5 +88,7 @@ describe.concurrent.each(cases)('$name: $what', (c) => {
         rmSync(out, { recursive: true, force: true });
       }
     },
+    // Each command is stopped at 60 s (runScript) and that is what is asserted; the test itself waits a little longer for both.
+    90_000,
   );
 });
