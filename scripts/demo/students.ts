@@ -35,8 +35,11 @@ function pupils(t: Rows, keep: (r: Record<string, unknown>) => boolean): Pupil[]
   const rows = t.slice(1).map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
   const bySubject = new Map<string, number[]>();
   for (const r of rows)
-    if (keep(r) && typeof score(r) === 'number')
-      bySubject.set(String(r.subject), [...(bySubject.get(String(r.subject)) ?? []), score(r) as number]);
+    if (keep(r) && typeof score(r) === 'number') {
+      const xs = bySubject.get(String(r.subject)) ?? [];
+      xs.push(score(r) as number);
+      bySubject.set(String(r.subject), xs);
+    }
   const scale = new Map(
     [...bySubject].map(([s, xs]) => {
       const m = xs.reduce((a, x) => a + x, 0) / xs.length;

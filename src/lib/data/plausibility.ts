@@ -5,6 +5,7 @@
  * look at; the thresholds are in site.yaml (plausibility), the data guide
  * explains each warning and what to check.
  */
+import { group } from 'd3';
 import { formatNumber } from '../format.ts';
 import type { IssueLog } from './issues.ts';
 import type { Dataset, YearResults } from './tables.ts';
@@ -38,11 +39,7 @@ const PROCEDURES: { file: 'ege' | 'oge' | 'vpr'; name: string; rows: (r: YearRes
   },
 ];
 
-const groupBy = <T>(xs: readonly T[], key: (x: T) => string) => {
-  const m = new Map<string, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
-  return m;
-};
+const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> => group(xs, key);
 /** Mean and its standard error. */
 function meanSe(xs: number[]): { m: number; se: number } | undefined {
   if (xs.length < 2) return undefined;
@@ -123,13 +120,14 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
       }
       // A subject present last year and missing now.
       const nowGroups = new Set(now.map((r) => r.group));
-      for (const [g, rows] of groupBy(before, (r) => r.group))
+      const beforeByGroup = groupBy(before, (r) => r.group);
+      for (const [g, rows] of beforeByGroup)
         if (!nowGroups.has(g) && rows.length >= cfg.min_participants)
           log.warn({ file, column: 'subject', message: `Нет результатов ${p.name} (${groupName(g)}), а в ${prevYear} году было ${formatNumber(rows.length, 0)}. Если предмет сдавали, проверьте выгрузку.` });
       // A school mean that moved far beyond its chance while the municipality's did not: codes of schools or subjects swapped.
       for (const [g, rows] of [...groupBy(now, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b))) {
         const scores = (rs: Row[]) => rs.map((r) => r.score).filter((x): x is number => x !== undefined);
-        const last = before.filter((r) => r.group === g);
+        const last = beforeByGroup.get(g) ?? [];
         const muniNow = meanSe(scores(rows));
         const muniBefore = meanSe(scores(last));
         if (!muniNow || !muniBefore) continue;
