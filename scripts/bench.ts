@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { reportedPeak, treeMemory } from './memory.ts';
-import { plural } from '../src/lib/format.ts';
+import { plural } from '../src/lib/words/format.ts';
 import { clamp } from './demo/random.ts';
 import { markOf } from './demo/scales.ts';
 import { OGE, regionData, regionFolder, VPR } from './region-data.ts';

@@ -20,12 +20,12 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { issueLines } from '../src/lib/data/report.ts';
-import { count, formatNumber, formatTime, plural } from '../src/lib/format.ts';
-import { Progress } from '../src/lib/build-progress.ts';
-import { buildModel, setModel } from '../src/lib/model.ts';
-import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases.ts';
-import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../src/lib/release-changes.ts';
-import { toCsv } from '../src/lib/opendata/csv.ts';
+import { count, formatNumber, formatTime, plural } from '../src/lib/words/format.ts';
+import { Progress } from '../src/lib/publish/progress.ts';
+import { buildModel, setModel } from '../src/lib/model/build.ts';
+import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases/frozen.ts';
+import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../src/lib/releases/changes.ts';
+import { toCsv } from '../src/lib/files/csv.ts';
 import { SUMS, writeChecksums } from '../src/lib/publish/checksums.ts';
 import { takeLock } from '../src/lib/publish/lock.ts';
 import { clearAstroWork, CRASH, recover, swapIn, workspace } from '../src/lib/publish/workspace.ts';
@@ -92,19 +92,21 @@ const [
   { writeArchivedEmbeds },
   { catalog },
   { openDataChunks },
-  { chartFiles, fontFace, svgChars, withFont },
+  { fontFace, svgChars, withFont },
+  { chartFiles },
   { pngQueue },
   { searchIndex },
   { documentPages, documentPath, reportDocument },
 ] = await Promise.all([
   import('astro'),
-  import('../src/lib/embeds.ts'),
-  import('../src/lib/charts/catalog.ts'),
-  import('../src/lib/opendata/write.ts'),
+  import('../src/lib/publish/embeds.ts'),
+  import('../src/lib/figures/catalog.ts'),
+  import('../src/lib/publish/opendata/write.ts'),
   import('../src/lib/charts/files.ts'),
+  import('../src/lib/publish/chart-files.ts'),
   import('../src/lib/charts/finish.ts'),
-  import('../src/lib/search-index.ts'),
-  import('../src/lib/documents/write.ts'),
+  import('../src/lib/publish/search.ts'),
+  import('../src/lib/publish/documents/write.ts'),
 ]);
 const tCompute = performance.now();
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);

@@ -1,7 +1,7 @@
 /** Validates data/ without building: `npm run check-data [folder]`. */
-import { buildModel } from '../src/lib/model.ts';
+import { buildModel } from '../src/lib/model/build.ts';
 import { issueLines } from '../src/lib/data/report.ts';
-import { plural } from '../src/lib/format.ts';
+import { plural } from '../src/lib/words/format.ts';
 
 const dir = process.argv[2] ?? process.env.MSOKO_DATA_DIR ?? 'data';
 const { log, model } = buildModel(dir);

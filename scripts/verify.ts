@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { count } from '../src/lib/format.ts';
+import { count } from '../src/lib/words/format.ts';
 import { SUMS, verifyChecksums } from '../src/lib/publish/checksums.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');

@@ -5,11 +5,11 @@
  * its conditions predict is found.
  */
 import { describe, expect, it } from 'vitest';
-import { contextIndices } from '../src/lib/context/conditions.ts';
-import { contextModel } from '../src/lib/context/model.ts';
+import { contextIndices } from '../src/lib/analyses/context/conditions.ts';
+import { contextModel } from '../src/lib/analyses/context/model.ts';
 import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
-import { schoolIndices } from '../src/lib/indicators/place.ts';
+import { schoolIndices } from '../src/lib/analyses/place.ts';
 import { ValueIndex } from '../src/lib/indicators/query.ts';
 import { makeData } from './helpers/fixture.ts';
 import { conditions, passports, simulate } from './helpers/simulate.ts';

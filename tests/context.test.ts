@@ -1,10 +1,10 @@
 /** Results against the schools' conditions (spec §12), on examples worked by hand, and the social passport as input (data format §5.5). */
 import { describe, expect, it } from 'vitest';
-import { contextIndices, type ContextYear } from '../src/lib/context/conditions.ts';
-import { contextModel, MIN_OTHERS, unfavourable } from '../src/lib/context/model.ts';
-import { plainP } from '../src/lib/context/opendata.ts';
+import { contextIndices, type ContextYear } from '../src/lib/analyses/context/conditions.ts';
+import { contextModel, MIN_OTHERS, unfavourable } from '../src/lib/analyses/context/model.ts';
+import { plainP } from '../src/lib/publish/opendata/context.ts';
 import { loadData } from '../src/lib/data/load.ts';
-import type { SchoolIndex } from '../src/lib/indicators/place.ts';
+import type { SchoolIndex } from '../src/lib/analyses/place.ts';
 import { csv, makeData } from './helpers/fixture.ts';
 
 const IDS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slug } from '../src/lib/charts/catalog.ts';
-import { presentation } from '../src/lib/presentation.ts';
+import { slug } from '../src/lib/charts/common.ts';
+import { presentation } from '../src/lib/indicators/present.ts';
 import {
   describeChange,
   describeComparison,
@@ -13,7 +13,7 @@ import {
   genderOf,
   plural,
   round,
-} from '../src/lib/format.ts';
+} from '../src/lib/words/format.ts';
 
 describe('Russian number format', () => {
   it('uses a decimal comma and a thin space for thousands', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
 import { ValueIndex } from '../src/lib/indicators/query.ts';
-import { findRisks, type RiskRule } from '../src/lib/indicators/risks.ts';
+import { findRisks, type RiskRule } from '../src/lib/analyses/risks.ts';
 import { makeData } from './helpers/fixture.ts';
 import { simulate, type Plan } from './helpers/simulate.ts';
 

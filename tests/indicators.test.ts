@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
 import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
-import { findRisks } from '../src/lib/indicators/risks.ts';
+import { findRisks } from '../src/lib/analyses/risks.ts';
 import { INDICATORS } from '../src/lib/indicators/registry.ts';
 import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
 import { compareShares, twoProportions } from '../src/lib/stats/tests.ts';

@@ -10,9 +10,9 @@
  */
 import { randomLcg, randomNormal } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { progressYear } from '../src/lib/progress/model.ts';
-import { progressValues } from '../src/lib/progress/values.ts';
-import { progressVerdict } from '../src/lib/progress/words.ts';
+import { progressYear } from '../src/lib/analyses/progress/model.ts';
+import { progressValues } from '../src/lib/analyses/progress/values.ts';
+import { progressVerdict } from '../src/lib/analyses/progress/words.ts';
 import { OGE_EGE_RUS } from './helpers/fixture.ts';
 
 const PAIR = OGE_EGE_RUS;

@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/lib/data/issues.ts';
 import { loadData } from '../src/lib/data/load.ts';
 import { brotliDecompressSync } from 'node:zlib';
-import { buildModel } from '../src/lib/model.ts';
-import { openDataFiles } from '../src/lib/opendata/write.ts';
-import { numbersOf, packNumbers } from '../src/lib/release-changes.ts';
-import { MIN_LINKED, progressYear } from '../src/lib/progress/model.ts';
-import { progressValues } from '../src/lib/progress/values.ts';
-import { progressVerdict } from '../src/lib/progress/words.ts';
+import { buildModel } from '../src/lib/model/build.ts';
+import { openDataFiles } from '../src/lib/publish/opendata/write.ts';
+import { numbersOf, packNumbers } from '../src/lib/releases/changes.ts';
+import { MIN_LINKED, progressYear } from '../src/lib/analyses/progress/model.ts';
+import { progressValues } from '../src/lib/analyses/progress/values.ts';
+import { progressVerdict } from '../src/lib/analyses/progress/words.ts';
 import { leastSquares } from '../src/lib/stats/tests.ts';
 import { csv, makeData, OGE_EGE_RUS, SCHOOLS } from './helpers/fixture.ts';
 

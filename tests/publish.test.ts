@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { reportedPeak, treeMemory } from '../scripts/memory.ts';
-import { urlPath } from '../src/lib/paths.ts';
+import { urlPath } from '../src/lib/files/paths.ts';
 import { verifyChecksums } from '../src/lib/publish/checksums.ts';
 import { takeLock } from '../src/lib/publish/lock.ts';
 import { recover, workspace } from '../src/lib/publish/workspace.ts';

@@ -1,6 +1,6 @@
 /** What a release changed against the one before it: values of published years, and what is new. */
 import { describe, expect, it } from 'vitest';
-import { compareNumbers, type Numbers } from '../src/lib/release-changes.ts';
+import { compareNumbers, type Numbers } from '../src/lib/releases/changes.ts';
 
 const before: Numbers = {
   years: [2024],

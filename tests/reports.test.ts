@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DIGITS, formatNumber } from '../src/lib/format.ts';
-import { buildModel } from '../src/lib/model.ts';
-import { SECTIONS } from '../src/lib/procedures.ts';
-import { deficits, sectionsWithData, trendLines } from '../src/lib/reports.ts';
+import { DIGITS, formatNumber } from '../src/lib/words/format.ts';
+import { buildModel } from '../src/lib/model/build.ts';
+import { SECTIONS } from '../src/lib/indicators/sections.ts';
+import { deficits, sectionsWithData, trendLines } from '../src/lib/reports/trends.ts';
 
 const { model: m } = buildModel('data', { SOURCE_DATE_EPOCH: '1795392000' });
 const number = (s: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeadline, roadmapYears } from '../src/lib/roadmap/deadline.ts';
+import { parseDeadline, roadmapYears } from '../src/lib/data/deadline.ts';
 import { compareReports, viewRoadmap } from '../src/lib/roadmap/model.ts';
 import type { Roadmap, RoadmapReport } from '../src/lib/data/tables.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { csvLine, EXCEL, safeText } from '../src/lib/opendata/csv.ts';
+import { csvLine, EXCEL, safeText } from '../src/lib/files/csv.ts';
 import { files } from './helpers/crawl.ts';
 import { FORMULA_NAME, FORMULA_TEXTS } from './helpers/independent.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
-import { computePlaces, schoolIndices } from '../src/lib/indicators/place.ts';
+import { computePlaces, schoolIndices } from '../src/lib/analyses/place.ts';
 import { ValueIndex } from '../src/lib/indicators/query.ts';
 import { csv, makeData, SITE_YAML } from './helpers/fixture.ts';
 

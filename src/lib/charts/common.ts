@@ -1,12 +1,8 @@
-/** Pieces every chart builder shares: ids, words for a group, interval cells and the legend line. */
-import type { IndicatorValue } from '../indicators/compute.ts';
-import type { Model } from '../model.ts';
-import type { Where } from '../indicators/query.ts';
-import { unitOf } from '../indicators/registry.ts';
-import type { Indicator } from '../indicators/registry.ts';
-import { subjectPrepositional, type Namer } from '../names.ts';
+/** Pieces every chart kind shares: ids, interval cells, the legend line, how a point shows in a table and a CSV. */
+import { DIGITS, formatInterval, formatNumber, formatValue, type UnitKind } from '../words/format.ts';
+import type { TableCell } from '../words/cells.ts';
 import { CI_COLOR } from './render.ts';
-import type { LegendItem } from './types.ts';
+import type { LegendItem, Point } from './types.ts';
 
 const TRANSLIT: Record<string, string> = {
   а: 'a',
@@ -56,21 +52,6 @@ export const slug = (...parts: (string | number | undefined)[]) =>
 
 export const drawn = (draw: (width?: number) => string) => ({ draw: (w: number) => draw(w), svg: draw(undefined) });
 
-export type RegionOf = (id: string, year: number, w: Where) => number | undefined;
-
-export function groupWords(names: Namer, where: Where): string {
-  const parts: string[] = [];
-  if (where.subject) parts.push(subjectPrepositional(names.subject(where.subject)).replace(/^: /, '— '));
-  if (where.grade !== undefined) parts.push(`в ${where.grade} классе`);
-  if (where.period) parts.push(`(${where.period})`);
-  return parts.join(' ');
-}
-
-export const unitWord = (def: Indicator, subject?: string) => {
-  const u = unitOf(def, subject);
-  return u === 'отметка' ? 'средняя отметка' : u;
-};
-
 export function taskOrder(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
@@ -88,29 +69,28 @@ export const CI_LEGEND: LegendItem = {
   mark: 'interval',
 };
 
-export const ciCells = (v: IndicatorValue) =>
-  v.suppressed || v.ci_low === undefined ? [undefined, undefined] : [v.ci_low.toFixed(2), v.ci_high!.toFixed(2)];
+/** A point's interval as a CSV writes it. */
+export const ciCells = (p: Point) =>
+  p.why !== undefined || p.lo === undefined ? [undefined, undefined] : [p.lo.toFixed(2), p.hi!.toFixed(2)];
+
+/** A point's value, withheld flag and size as a CSV writes them. */
+export const pointCsv = (p: Point) => [p.why === undefined ? p.value?.toFixed(2) : undefined, p.n, p.why === undefined ? 0 : 1];
+
+export const shown = (p: Point): p is Point & { value: number } => p.why === undefined && p.value !== undefined;
+
+/** A point in a table: the value with its interval, or «—» with why it is withheld. */
+export function pointCell(p: Point, unit: UnitKind): TableCell {
+  if (!shown(p)) return { text: p.why === undefined ? '' : '—', num: true, why: p.why };
+  return { text: formatValue(p.value, unit), num: true, ci: formatInterval({ ci_low: p.lo, ci_high: p.hi }, unit) };
+}
+
+/** A group size in a table; «—» where it is itself withheld. */
+export const nCell = (p: Point): TableCell => ({ text: p.n === undefined ? '—' : formatNumber(p.n, 0), num: true });
+
+/** The digits a unit is written with. */
+export const digitsOf = (unit: UnitKind) => DIGITS[unit];
 
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/**
- * The range an indicator's values can take, for axes that do not exaggerate
- * noise: shares 0–100 %, marks 2–5, a test score 0–100, a primary score 0 to
- * the scale's maximum (latest year). Undefined for counts and unknown scales.
- */
-export function naturalRange(m: Model, def: Indicator, where: Where): [number, number] | undefined {
-  const unit = unitOf(def, where.subject);
-  if (unit === '%') return [0, 100];
-  if (unit === 'отметка') return [2, 5];
-  if (unit !== 'балл') return undefined;
-  if (def.procedure === 'ege') return [0, 100];
-  const procedure = def.procedure === 'oge' ? 'oge' : def.procedure === 'vpr' ? 'vpr' : undefined;
-  if (!procedure || !where.subject) return undefined;
-  const max = m.data.scales
-    .filter((s) => s.procedure === procedure && s.subject === where.subject && (s.grade === undefined || s.grade === where.grade))
-    .sort((a, b) => b.year - a.year)[0]?.max_score;
-  return max === undefined ? undefined : [0, max];
-}
 
 /** Point names alphabetically, as people look schools up: `№ 2` before `№ 10`. */
 export const byName = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });

@@ -6,11 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { FONTS } from './png.ts';
 import subsetFont from 'subset-font';
-import type { Model } from '../model.ts';
-import { toCsv } from '../opendata/csv.ts';
-import { absolute } from '../paths.ts';
-import { catalog, type Chart } from './catalog.ts';
-import { chartPackage } from './package.ts';
+import type { Chart } from './types.ts';
 import { attr as esc } from './render.ts';
 
 /** Greedy word wrap by an estimate of character width (PT Sans averages ~0.52 em). */
@@ -102,17 +98,3 @@ export async function fontFace(chars: Iterable<string>): Promise<string> {
 
 /** Puts the font face into a standalone chart SVG, right after its root tag. */
 export const withFont = (svg: string, face: string) => svg.replace(/(<svg xmlns[^>]*>)/, `$1${face}`);
-
-export function sourceLine(m: Model, c: Chart): string {
-  const cfg = m.data.config;
-  return `Источник: ${cfg.department.short ?? cfg.department.name}, ${absolute(cfg.site.url, cfg.site.base, c.page)}`;
-}
-
-/** The SVG, CSV and data package of every chart, path → content; the PNGs are rendered from the SVGs afterwards. */
-export function* chartFiles(m: Model): Generator<[string, string | Uint8Array]> {
-  for (const c of catalog(m).all.values()) {
-    yield [`${c.id}.svg`, standaloneSvg(c, sourceLine(m, c))];
-    yield [`${c.id}.csv`, toCsv(c.csv.header, c.csv.rows)];
-    yield [`${c.id}.zip`, chartPackage(m, c)];
-  }
-}

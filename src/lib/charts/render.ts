@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import { parseHTML } from 'linkedom';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../words/format.ts';
 
 export const { document } = parseHTML('<!doctype html><html><body></body></html>');
 

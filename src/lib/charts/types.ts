@@ -1,8 +1,11 @@
-/** What every chart is made of, and how charts are grouped for pages. */
-import type { Where } from '../indicators/query.ts';
-import type { Cell } from '../opendata/csv.ts';
-import type { TableCell } from '../presentation.ts';
-import type { Section } from '../procedures.ts';
+/**
+ * What every chart is made of, and what a chart kind is given. A kind is a
+ * function from a small typed input — values with their intervals, labels,
+ * thresholds, and the finding already worded by the layers below — to a
+ * figure: it draws and tabulates, it never looks anything up or decides.
+ */
+import type { Cell } from '../files/csv.ts';
+import type { TableCell } from '../words/cells.ts';
 
 export interface Chart {
   /** Stable across rebuilds and seasons: derived from what the chart shows, never from positions. */
@@ -25,35 +28,32 @@ export interface Chart {
   legend: LegendItem[];
 }
 
+/** What a chart is told by the page that shows it: its id, its title (stating the finding), where it lives. */
+export type ChartMeta = Pick<Chart, 'id' | 'title' | 'subtitle' | 'page' | 'pageTitle' | 'indicator'>;
+
+/** One value as a chart draws it and its table shows it; a withheld value has no number, only why. */
+export interface Point {
+  value?: number;
+  /** The 95 % interval (spec §11). */
+  lo?: number;
+  hi?: number;
+  /** The group's size; undefined where even that is withheld (ОВЗ counts). */
+  n?: number;
+  /** Why the value is withheld, in words. */
+  why?: string;
+}
+
+/** The group a chart's values belong to, as its CSV names it. */
+export interface Keys {
+  indicator: string;
+  subject?: string;
+  grade?: number;
+  period?: string;
+}
+
 export interface LegendItem {
   label: string;
   color: string;
   /** `interval`: the error bar of a 95 % interval. */
   mark: 'line' | 'dashed' | 'box' | 'interval';
-}
-
-export interface GroupCharts {
-  where: Where;
-  label: string;
-  trend?: Chart;
-  schools?: Chart;
-}
-
-export interface SectionCharts {
-  section: Section;
-  subjects?: Chart;
-  groups: Map<string, GroupCharts[]>;
-  objectivity?: Chart;
-  tasks: Chart[];
-}
-
-export interface Catalog {
-  all: Map<string, Chart>;
-  sections: Map<string, SectionCharts>;
-  schools: Map<string, Chart[]>;
-  reports: Map<number, Chart[]>;
-  /** Results against the schools' conditions, by year (spec §12). */
-  context: Map<number, Chart>;
-  /** Pupils' progress: the municipal picture and the schools, by `pair|year` (spec §13). */
-  progress: Map<string, Chart[]>;
 }

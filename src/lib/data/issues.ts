@@ -1,4 +1,4 @@
-import { count } from '../format.ts';
+import { count } from '../words/format.ts';
 
 /** A problem found in the input data: where it is, what was found, what was expected. */
 export interface DataIssue {

@@ -8,7 +8,7 @@ import { decode, UnreadableFile, type CsvRow } from './csv.ts';
 import { fileKind, FOREIGN, kindAdvice, SPREADSHEET } from './sniff.ts';
 import { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
-import { readRoadmaps } from '../roadmap/read.ts';
+import { readRoadmaps } from './roadmap.ts';
 import * as S from './schemas.ts';
 import { z } from 'zod';
 import { closest } from './similar.ts';

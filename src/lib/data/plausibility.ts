@@ -6,7 +6,7 @@
  * explains each warning and what to check.
  */
 import { group } from 'd3';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../words/format.ts';
 import type { IssueLog } from './issues.ts';
 import type { Dataset, YearResults } from './tables.ts';
 

@@ -1,4 +1,4 @@
-import { count } from '../format.ts';
+import { count } from '../words/format.ts';
 import { hint, int, unusable, type Cell } from './cells.ts';
 import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';

@@ -4,9 +4,9 @@
  * and pupils' progress (§13). They are rows of the open data like any
  * indicator, with passports of their own here.
  */
-import { PROCEDURE_NAMES } from '../procedures.ts';
+import { PROCEDURE_NAMES } from './sections.ts';
 import type { ProgressPair } from '../data/tables.ts';
-import { aboutSubject } from '../names.ts';
+import { aboutSubject } from '../words/subjects.ts';
 import type { IndicatorId } from './registry.ts';
 import type { Unit } from './types.ts';
 

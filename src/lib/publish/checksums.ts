@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { urlPath } from '../paths.ts';
+import { urlPath } from '../files/paths.ts';
 
 export const SUMS = 'SHA256SUMS';
 

@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { alive } from './lock.ts';
+import { retrying } from '../files/rename.ts';
 import { basename, dirname, join } from 'node:path';
 
 export interface Workspace {
@@ -65,22 +66,6 @@ export function swapIn(w: Workspace): void {
   if (existsSync(w.outDir)) retrying(() => renameSync(w.outDir, w.old));
   retrying(() => renameSync(w.tmp, w.outDir));
   rmSync(w.old, { recursive: true, force: true });
-}
-
-/**
- * Windows refuses to rename a folder for a moment while an indexer, an
- * antivirus or an open Explorer window holds it: try again for a few seconds.
- */
-export function retrying(op: () => void, tries = 20): void {
-  for (let i = 1; ; i++) {
-    try {
-      return op();
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (i >= tries || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * i);
-    }
-  }
 }
 
 /** The line a supervised build writes to stderr before the stack trace of a crash: what follows is for the log only. */

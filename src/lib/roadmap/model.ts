@@ -1,5 +1,5 @@
 import type { Roadmap, RoadmapItem, RoadmapReport, RoadmapStatus } from '../data/tables.ts';
-import { parseDeadline, roadmapYears, type Deadline } from './deadline.ts';
+import { parseDeadline, roadmapYears, type Deadline } from '../data/deadline.ts';
 
 export interface ItemView {
   item: RoadmapItem;

@@ -1,76 +1,64 @@
 /** Results against conditions (spec §12): each school's ГИА index at its context index, with the line of expectation. */
-import { band, type ContextModelYear } from '../../context/model.ts';
-import { count, formatNumber, sentence } from '../../format.ts';
-import type { Namer } from '../../names.ts';
-import { Z95 } from '../../stats/tests.ts';
-import { byName, drawn, MANY } from '../common.ts';
+import { formatNumber, sentence } from '../../words/format.ts';
+import { drawn } from '../common.ts';
 import { CI_COLOR, COLORS } from '../render.ts';
-import { scatterChart } from '../render-scatter.ts';
-import type { Chart } from '../types.ts';
+import { scatterChart, type ScatterLine } from '../render-scatter.ts';
+import type { Chart, ChartMeta } from '../types.ts';
 
 const n1 = (x: number | undefined) => (x === undefined ? '' : formatNumber(x, 1));
-export const VERDICT: Record<'above' | 'expected' | 'below', string> = {
-  above: 'выше ожидаемого с учётом условий',
-  expected: 'на уровне ожидаемого с учётом условий',
-  below: 'ниже ожидаемого с учётом условий',
-};
+const range = (lo: number, hi: number) => `(${n1(lo)}–${n1(hi)})`;
 
-export function contextChart(names: Namer, y: ContextModelYear): Chart | undefined {
-  const schools = y.schools.filter((s) => s.gia !== undefined).sort((a, b) => byName(names.school(a.school_id), names.school(b.school_id)));
-  if (schools.length < 3) return undefined;
-  const line = y.line;
-  const listed = (v: 'above' | 'below') => schools.filter((s) => s.verdict === v).map((s) => names.school(s.school_id));
-  const above = listed('above');
-  const below = listed('below');
-  // The finding: how much the conditions explain, and which schools differ from their expectation beyond chance — never a ranking.
-  const explained =
-    line && y.slope && y.slope.p < 0.05
-      ? `условия объясняют ${formatNumber(line.r2 * 100, 0)}\u00a0% различий в результатах ГИА школ`
-      : 'связь условий и результатов ГИА не выходит за пределы случайных колебаний';
-  // A few schools by name; a region's dozens by their number (the table names them).
-  const list = (names: string[]) => (names.length <= 5 ? names.join(', ') : count(names.length, ['школа', 'школы', 'школ']));
-  const beyond = y.noModel
-    ? ''
-    : above.length + below.length === 0
-      ? '; ни одна школа не отличается от ожидаемого сильнее случайных колебаний'
-      : `; ${[above.length ? `выше ожидаемого — ${list(above)}` : '', below.length ? `ниже — ${list(below)}` : ''].filter(Boolean).join('; ')}`;
-  const labelled = schools.length <= MANY;
-  const title = `Условия и результаты ГИА в ${y.year} году: ${explained}${beyond}`;
+export interface ContextInput {
+  meta: ChartMeta;
+  year: number;
+  /** Names beside the dots; a region's hundreds are an unlabelled cloud, named in the table. */
+  labelled: boolean;
+  /** In the order of their names. */
+  schools: {
+    id: string;
+    name: string;
+    context: number;
+    gia: { value: number; lo: number; hi: number };
+    expected?: { value: number; lo: number; hi: number };
+    verdict?: 'above' | 'expected' | 'below';
+    /** The verdict in words, as the page's table says it. */
+    words?: string;
+  }[];
+  line?: ScatterLine;
+  /** Why there are no expected values this year. */
+  noModel?: string;
+}
+
+export function contextChart(t: ContextInput): Chart | undefined {
+  if (t.schools.length < 3) return undefined;
+  const has = (v: 'above' | 'below' | 'expected') => t.schools.some((s) => s.verdict === v);
   return {
-    id: `context-${y.year}`,
-    title,
-    page: '/context/',
-    pageTitle: 'Условия и результаты',
-    subtitle: `Индекс условий работы школы (по горизонтали, больше — благоприятнее) и индекс результатов ГИА (по вертикали, 100 — типичная школа), ${y.year} год, ${count(schools.length, ['школа', 'школы', 'школ'])}; линия — результат, ожидаемый при таких условиях${labelled ? '' : '; названия школ — в таблице'}`,
+    ...t.meta,
     ...drawn((width) =>
       scatterChart(
-        schools.map((s) => ({
-          label: labelled ? names.school(s.school_id) : '',
+        t.schools.map((s) => ({
+          label: t.labelled ? s.name : '',
           x: s.context,
-          y: s.gia!,
-          lo: s.gia! - Z95 * (s.se ?? 0),
-          hi: s.gia! + Z95 * (s.se ?? 0),
+          y: s.gia.value,
+          lo: s.gia.lo,
+          hi: s.gia.hi,
           mark: s.verdict === 'above' ? 'above' : s.verdict === 'below' ? 'below' : undefined,
         })),
-        line ? { at: (x) => ({ y: line.a + line.b * x, half: band(line, x) }) } : undefined,
-        { label: title, xLabel: 'индекс условий', yLabel: 'индекс ГИА', width },
+        t.line,
+        { label: t.meta.title, xLabel: 'индекс условий', yLabel: 'индекс ГИА', width },
       ),
     ),
     alt: sentence(
-      `${sentence(title)} ${schools.map((s) => `${names.school(s.school_id)}: условия ${n1(s.context)}, результаты ${n1(s.gia)}${s.expected === undefined ? '' : `, ожидалось ${n1(s.expected)}`}`).join('; ')}`,
+      `${sentence(t.meta.title)} ${t.schools.map((s) => `${s.name}: условия ${n1(s.context)}, результаты ${n1(s.gia.value)}${s.expected ? `, ожидалось ${n1(s.expected.value)}` : ''}`).join('; ')}`,
     ),
     table: {
       head: ['Школа', 'Индекс условий', 'Индекс ГИА', 'Ожидаемый', 'С учётом условий'],
-      rows: schools.map((s) => [
-        { text: names.school(s.school_id) },
+      rows: t.schools.map((s) => [
+        { text: s.name },
         { text: n1(s.context), num: true },
-        { text: n1(s.gia), num: true, ci: `(${n1(s.gia! - Z95 * (s.se ?? 0))}–${n1(s.gia! + Z95 * (s.se ?? 0))})` },
-        {
-          text: n1(s.expected),
-          num: true,
-          ci: s.expected === undefined ? undefined : `(${n1(s.expected - Z95 * (s.seFit ?? 0))}–${n1(s.expected + Z95 * (s.seFit ?? 0))})`,
-        },
-        { text: s.verdict ? VERDICT[s.verdict] : '—' },
+        { text: n1(s.gia.value), num: true, ci: range(s.gia.lo, s.gia.hi) },
+        { text: n1(s.expected?.value), num: true, ci: s.expected ? range(s.expected.lo, s.expected.hi) : undefined },
+        { text: s.words ?? '—' },
       ]),
     },
     csv: {
@@ -87,29 +75,29 @@ export function contextChart(names: Namer, y: ContextModelYear): Chart | undefin
         'expected_high',
         'verdict',
       ],
-      rows: schools.map((s) => [
-        y.year,
-        s.school_id,
-        names.school(s.school_id),
+      rows: t.schools.map((s) => [
+        t.year,
+        s.id,
+        s.name,
         s.context.toFixed(2),
-        s.gia!.toFixed(2),
-        (s.gia! - Z95 * (s.se ?? 0)).toFixed(2),
-        (s.gia! + Z95 * (s.se ?? 0)).toFixed(2),
-        s.expected?.toFixed(2),
-        s.expected === undefined ? undefined : (s.expected - Z95 * (s.seFit ?? 0)).toFixed(2),
-        s.expected === undefined ? undefined : (s.expected + Z95 * (s.seFit ?? 0)).toFixed(2),
+        s.gia.value.toFixed(2),
+        s.gia.lo.toFixed(2),
+        s.gia.hi.toFixed(2),
+        s.expected?.value.toFixed(2),
+        s.expected?.lo.toFixed(2),
+        s.expected?.hi.toFixed(2),
         s.verdict,
       ]),
     },
-    notes: y.noModel ? [`Ожидаемых значений нет: ${y.noModel}.`] : [],
+    notes: t.noModel ? [`Ожидаемых значений нет: ${t.noModel}.`] : [],
     legend: [
-      ...(line
+      ...(t.line
         ? [{ label: 'Ожидаемый результат при таких условиях и его 95-процентные пределы', color: COLORS.main, mark: 'line' as const }]
         : []),
       { label: '95-процентный доверительный интервал индекса школы', color: CI_COLOR, mark: 'interval' },
-      ...(above.length ? [{ label: 'выше ожидаемого', color: COLORS.main, mark: 'box' as const }] : []),
-      ...(below.length ? [{ label: 'ниже ожидаемого', color: COLORS.low, mark: 'box' as const }] : []),
-      ...(schools.some((s) => s.verdict === 'expected') ? [{ label: 'на уровне ожидаемого', color: '#555', mark: 'box' as const }] : []),
+      ...(has('above') ? [{ label: 'выше ожидаемого', color: COLORS.main, mark: 'box' as const }] : []),
+      ...(has('below') ? [{ label: 'ниже ожидаемого', color: COLORS.low, mark: 'box' as const }] : []),
+      ...(has('expected') ? [{ label: 'на уровне ожидаемого', color: '#555', mark: 'box' as const }] : []),
     ],
   };
 }

@@ -1,70 +1,58 @@
 /** Exam marks against school marks: lowered, confirmed, raised. */
-import { formatNumber, formatValue, sentence } from '../../format.ts';
-import type { Model } from '../../model.ts';
-import type { Namer } from '../../names.ts';
-import type { Cell } from '../../opendata/csv.ts';
-import type { TableCell } from '../../presentation.ts';
-import { drawn, slug } from '../common.ts';
+import { formatNumber, formatValue, sentence } from '../../words/format.ts';
+import { drawn } from '../common.ts';
 import { COLORS } from '../render.ts';
 import { stackChart, type StackRow } from '../render-objectivity.ts';
-import type { Chart } from '../types.ts';
+import type { Chart, ChartMeta } from '../types.ts';
 
-export function objectivityChart(
-  m: Model,
-  names: Namer,
-  p: 'ege' | 'oge' | 'vpr',
-  year: number,
-  page: string,
-  pageTitle: string,
-): Chart | undefined {
-  const lowered = m.ix.all(`${p}.lowered_share`).filter((v) => v.year === year && v.scope === 'municipality');
-  const rows: StackRow[] = [];
-  const table: TableCell[][] = [];
-  const csvRows: Cell[][] = [];
-  for (const l of lowered) {
-    const w = { subject: l.subject, grade: l.grade };
-    const c = m.ix.get(`${p}.confirmed_share`, year, w);
-    const r = m.ix.get(`${p}.raised_share`, year, w);
-    const label = names.group(l);
-    if (l.suppressed || !c || !r) {
-      table.push([
-        { text: label },
-        { text: '—', num: true, why: m.present.whyHidden(l) },
-        { text: '—', num: true },
-        { text: '—', num: true },
-        { text: formatNumber(l.n, 0), num: true },
-      ]);
-      continue;
-    }
-    rows.push({ group: label, lowered: l.value!, confirmed: c.value!, raised: r.value! });
-    table.push([
-      { text: label },
-      ...[l, c, r].map((v) => ({ text: formatValue(v.value!, '%'), num: true })),
-      { text: formatNumber(l.n, 0), num: true },
-    ]);
-    csvRows.push([year, l.subject, l.grade, l.value!.toFixed(2), c.value!.toFixed(2), r.value!.toFixed(2), l.n]);
-  }
+export interface ObjectivityInput {
+  meta: ChartMeta;
+  year: number;
+  /** «отметкой по журналу» or «отметкой в аттестате»: what the exam mark is compared with. */
+  groups: {
+    subject: string;
+    grade?: number;
+    label: string;
+    /** Participants with both marks. */
+    n: number;
+    /** Shares in %, or why they are withheld. */
+    shares?: { lowered: number; confirmed: number; raised: number };
+    why?: string;
+  }[];
+}
+
+export function objectivityChart(t: ObjectivityInput): Chart | undefined {
+  const rows: StackRow[] = t.groups.flatMap((g) => (g.shares ? [{ group: g.label, ...g.shares }] : []));
   if (rows.length === 0) return undefined;
-  // A range, not a ranking: which group is first among several can be chance (spec §11).
-  const loweredShares = rows.map((r) => r.lowered);
-  const label = { vpr: 'ВПР', oge: 'ОГЭ', ege: 'ЕГЭ' }[p];
-  const title =
-    rows.length > 1
-      ? `${label}: отметку за работу ниже школьной получили от ${formatValue(Math.min(...loweredShares), '%')} до ${formatValue(Math.max(...loweredShares), '%')} участников, в зависимости от предмета`
-      : `${label}: отметку за работу ниже школьной получили ${formatValue(loweredShares[0], '%')} участников (${rows[0].group})`;
+  const pct = (x: number) => ({ text: formatValue(x, '%'), num: true });
   return {
-    id: slug(p, 'objectivity'),
-    title,
-    page,
-    pageTitle,
-    indicator: `${p}.lowered_share`,
-    subtitle: `Сравнение отметки за ${label} с ${p === 'vpr' ? 'отметкой по журналу' : 'отметкой в аттестате'}, % участников с обеими отметками, ${year} год: понизили, подтвердили, повысили`,
-    ...drawn((width) => stackChart(rows, { label: title, width })),
+    ...t.meta,
+    ...drawn((width) => stackChart(rows, { label: t.meta.title, width })),
     alt: sentence(
-      `${sentence(title)} ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}`,
+      `${sentence(t.meta.title)} ${rows.map((r) => `${r.group}: понизили ${formatValue(r.lowered, '%')}, подтвердили ${formatValue(r.confirmed, '%')}, повысили ${formatValue(r.raised, '%')}`).join('; ')}`,
     ),
-    table: { head: ['Группа', 'Понизили', 'Подтвердили', 'Повысили', 'Участников с обеими отметками (n)'], rows: table },
-    csv: { header: ['year', 'subject', 'grade', 'lowered_share', 'confirmed_share', 'raised_share', 'n'], rows: csvRows },
+    table: {
+      head: ['Группа', 'Понизили', 'Подтвердили', 'Повысили', 'Участников с обеими отметками (n)'],
+      rows: t.groups.map((g) => [
+        { text: g.label },
+        ...(g.shares
+          ? [pct(g.shares.lowered), pct(g.shares.confirmed), pct(g.shares.raised)]
+          : [
+              { text: '—', num: true, why: g.why },
+              { text: '—', num: true },
+              { text: '—', num: true },
+            ]),
+        { text: formatNumber(g.n, 0), num: true },
+      ]),
+    },
+    csv: {
+      header: ['year', 'subject', 'grade', 'lowered_share', 'confirmed_share', 'raised_share', 'n'],
+      rows: t.groups.flatMap((g) =>
+        g.shares
+          ? [[t.year, g.subject, g.grade, g.shares.lowered.toFixed(2), g.shares.confirmed.toFixed(2), g.shares.raised.toFixed(2), g.n]]
+          : [],
+      ),
+    },
     notes: [],
     legend: [
       { label: 'Понизили', color: COLORS.lowered, mark: 'box' },

@@ -1,19 +1,12 @@
 /** Pupils' progress (spec §13): the municipal picture of a pair and year, and each school's progress. */
-import { PROCEDURE_NAMES } from '../../procedures.ts';
 import { tickStep } from 'd3';
-import { pairTitle } from '../../indicators/derived.ts';
-import type { ValueIndex } from '../../indicators/query.ts';
-import { count, formatNumber, sentence } from '../../format.ts';
-import type { Namer } from '../../names.ts';
-import type { ProgressYear } from '../../progress/model.ts';
-import { points, progressVerdict, PROGRESS_WORDS, signedPoints } from '../../progress/words.ts';
-import { byName, capital, CI_LEGEND, drawn, MANY } from '../common.ts';
+import { count, formatNumber, points, sentence, signedPoints } from '../../words/format.ts';
+import { CI_LEGEND, drawn } from '../common.ts';
 import { COLORS } from '../render.ts';
 import { heatChart, SHADES, whiskerChart, type HeatCell } from '../render-progress.ts';
-import type { Chart, LegendItem } from '../types.ts';
+import type { Chart, ChartMeta, LegendItem } from '../types.ts';
 
 const n1 = (x: number | undefined) => (x === undefined ? '' : formatNumber(x, 1));
-export const progressPage = (y: ProgressYear) => `/progress/${y.pair.id}/`;
 
 /** Shade classes by pupils in a cell: the lightest holds fewer than the privacy threshold, so no cell counts a handful. */
 const shadeBounds = (minGroup: number) => [minGroup, 2 * minGroup, 4 * minGroup, 8 * minGroup];
@@ -27,18 +20,26 @@ function bins(xs: number[]) {
   return { step, start, of: (x: number) => start + Math.floor((x - start) / step) * step, end: Math.floor(hi / step) * step + step };
 }
 
-export function progressCharts(names: Namer, y: ProgressYear, ix: ValueIndex, minGroup: number): Chart[] {
-  if (!y.line) return [];
-  const what = pairTitle(y.pair, names.subject);
-  const from = PROCEDURE_NAMES[y.pair.from_procedure];
-  const to = PROCEDURE_NAMES[y.pair.to_procedure];
-  const page = progressPage(y);
-  const pageTitle = `Прогресс учащихся: ${what}`;
-  const line = y.line;
-  const bx = bins(y.cells.map((c) => c.earlier));
-  const by = bins(y.cells.map((c) => c.later));
+export interface ProgressHeatInput {
+  meta: ChartMeta;
+  year: number;
+  pair: string;
+  /** The procedures' names: «ОГЭ», «ЕГЭ». */
+  from: string;
+  to: string;
+  minGroup: number;
+  line: { a: number; b: number };
+  /** Linked pupils by their pair of scores. */
+  cells: { earlier: number; later: number; pupils: number }[];
+}
+
+/** The municipal picture: a 2-D histogram of earlier against later scores with the fitted line, never a dot per pupil. */
+export function progressHeatChart(t: ProgressHeatInput): Chart {
+  const { from, to, line, minGroup } = t;
+  const bx = bins(t.cells.map((c) => c.earlier));
+  const by = bins(t.cells.map((c) => c.later));
   const heat = new Map<string, HeatCell & { pupils: number }>();
-  for (const c of y.cells) {
+  for (const c of t.cells) {
     const x0 = bx.of(c.earlier);
     const y0 = by.of(c.later);
     const k = `${x0}|${y0}`;
@@ -52,23 +53,19 @@ export function progressCharts(names: Namer, y: ProgressYear, ix: ValueIndex, mi
   const rows = [...new Set([...heat.values()].map((h) => h.x0))]
     .sort((a, b) => a - b)
     .map((x0) => {
-      const mine = y.cells.filter((c) => bx.of(c.earlier) === x0);
+      const mine = t.cells.filter((c) => bx.of(c.earlier) === x0);
       const pupils = mine.reduce((a, c) => a + c.pupils, 0);
       const meanLater = mine.reduce((a, c) => a + c.later * c.pupils, 0) / pupils;
       const meanEarlier = mine.reduce((a, c) => a + c.earlier * c.pupils, 0) / pupils;
       const range = bx.step === 1 ? String(x0) : `${x0}–${x0 + bx.step - 1}`;
       return { range, pupils, hidden: pupils < minGroup, meanLater, expected: line.a + line.b * meanEarlier };
     });
-  const heatTitle = `${what}, ${y.year}: у кого выше стартовый балл ${from}, у того в среднем выше и ${to} — на ${n1(line.b)} балла за каждый балл ${from}`;
-  const heatChartDef: Chart = {
-    id: `progress-${y.pair.id}-${y.year}`,
-    title: heatTitle,
-    page,
-    pageTitle,
-    subtitle: `${count(y.linked, ['учащийся', 'учащихся', 'учащихся'])} муниципалитета, чьи результаты удалось связать; по горизонтали — балл ${from} ${y.year - y.pair.lag} года, по вертикали — балл ${to} ${y.year} года; чем темнее клетка, тем больше в ней учащихся; линия — средний балл ${to} при таком стартовом балле`,
+  const pupilsWord = ['учащийся', 'учащихся', 'учащихся'] as [string, string, string];
+  return {
+    ...t.meta,
     ...drawn((width) =>
       heatChart([...heat.values()], line, {
-        label: heatTitle,
+        label: t.meta.title,
         xLabel: `балл ${from}`,
         yLabel: `балл ${to}`,
         x: [bx.start, bx.end],
@@ -77,7 +74,7 @@ export function progressCharts(names: Namer, y: ProgressYear, ix: ValueIndex, mi
       }),
     ),
     alt: sentence(
-      `${sentence(heatTitle)} ${rows.map((r) => (r.hidden ? `стартовый балл ${r.range}: меньше ${minGroup} учащихся` : `стартовый балл ${r.range}: ${count(r.pupils, ['учащийся', 'учащихся', 'учащихся'])}, средний балл ${to} ${n1(r.meanLater)}`)).join('; ')}`,
+      `${sentence(t.meta.title)} ${rows.map((r) => (r.hidden ? `стартовый балл ${r.range}: меньше ${minGroup} учащихся` : `стартовый балл ${r.range}: ${count(r.pupils, pupilsWord)}, средний балл ${to} ${n1(r.meanLater)}`)).join('; ')}`,
     ),
     table: {
       head: [`Стартовый балл ${from}`, 'Учащихся', `Средний балл ${to}`, 'По линии'],
@@ -91,8 +88,8 @@ export function progressCharts(names: Namer, y: ProgressYear, ix: ValueIndex, mi
     csv: {
       header: ['year', 'pair', 'earlier_from', 'earlier_to', 'pupils', 'later_mean', 'line_value'],
       rows: rows.map((r) => [
-        y.year,
-        y.pair.id,
+        t.year,
+        t.pair,
         r.range.split('–')[0],
         r.range.split('–')[1] ?? r.range,
         r.hidden ? undefined : r.pupils,
@@ -117,96 +114,88 @@ export function progressCharts(names: Namer, y: ProgressYear, ix: ValueIndex, mi
       })),
     ],
   };
+}
 
-  const schools = y.schools
-    .map((s) => ({ s, v: ix.get(`progress.${y.pair.id}`, y.year, { school: s.school_id, subject: y.subject, grade: y.grade }) }))
-    .filter((d) => d.v)
-    .sort((a, b) => byName(names.school(a.s.school_id), names.school(b.s.school_id)));
-  const shown = schools.filter((d) => !d.v!.suppressed && d.v!.value !== undefined);
-  if (shown.length === 0) return [heatChartDef];
-  const verdicts = schools.map((d) => progressVerdict(d.v));
-  const listed = (v: 'above' | 'below') => schools.filter((_, i) => verdicts[i] === v).map((d) => names.school(d.s.school_id));
-  const list = (xs: string[]) => (xs.length <= 5 ? xs.join(', ') : count(xs.length, ['школа', 'школы', 'школ']));
-  const above = listed('above');
-  const below = listed('below');
-  const found =
-    above.length + below.length === 0
-      ? 'ни одна школа не отличается от учащихся с такими же стартовыми результатами сильнее случайных колебаний'
-      : [
-          above.length ? `выше, чем у учащихся с такими же стартовыми результатами, — ${list(above)}` : '',
-          below.length ? `ниже — ${list(below)}` : '',
-        ]
-          .filter(Boolean)
-          .join('; ');
-  const labelled = shown.length <= MANY;
-  const title = `Прогресс учащихся по школам, ${what}, ${y.year}: ${found}`;
-  const school: Chart = {
-    id: `progress-${y.pair.id}-${y.year}-schools`,
-    title,
-    page,
-    pageTitle,
-    subtitle: `На сколько баллов ${to} в среднем учащиеся школы выше (+) или ниже (−) учащихся муниципалитета с таким же стартовым баллом ${from}; школы по алфавиту${labelled ? '' : ', названия — в таблице'}`,
+export interface ProgressSchoolsInput {
+  meta: ChartMeta;
+  year: number;
+  pair: string;
+  labelled: boolean;
+  minGroup: number;
+  /** In the order of their names. */
+  schools: {
+    id: string;
+    name: string;
+    /** The mean residual with its interval; undefined when withheld. */
+    progress?: { value: number; lo?: number; hi?: number };
+    linked: number;
+    participants: number;
+    verdict?: 'above' | 'same' | 'below';
+    /** The verdict in words (§11, §13). */
+    words: string;
+  }[];
+}
+
+/** Each school's progress as a dot with its interval, by name, against 0: «как у всех». */
+export function progressSchoolsChart(t: ProgressSchoolsInput): Chart | undefined {
+  const visible = t.schools.filter((s) => s.progress);
+  if (visible.length === 0) return undefined;
+  const has = (v: 'above' | 'below') => t.schools.some((s) => s.verdict === v);
+  return {
+    ...t.meta,
     ...drawn((width) =>
       whiskerChart(
-        shown.map((d) => {
-          const verdict = progressVerdict(d.v);
-          return {
-            label: names.school(d.s.school_id),
-            value: d.v!.value!,
-            lo: d.v!.ci_low,
-            hi: d.v!.ci_high,
-            mark: verdict === 'above' ? 'above' : verdict === 'below' ? 'below' : undefined,
-          };
-        }),
-        { label: title, labelled, width },
+        visible.map((s) => ({
+          label: s.name,
+          value: s.progress!.value,
+          lo: s.progress!.lo,
+          hi: s.progress!.hi,
+          mark: s.verdict === 'above' ? 'above' : s.verdict === 'below' ? 'below' : undefined,
+        })),
+        { label: t.meta.title, labelled: t.labelled, width },
       ),
     ),
     alt: sentence(
-      `${sentence(title)} ${shown.map((d) => `${names.school(d.s.school_id)}: ${signedPoints(d.v!.value!)} (от ${points(d.v!.ci_low!)} до ${points(d.v!.ci_high!)})`).join('; ')}`,
+      `${sentence(t.meta.title)} ${visible.map((s) => `${s.name}: ${signedPoints(s.progress!.value)} (от ${points(s.progress!.lo!)} до ${points(s.progress!.hi!)})`).join('; ')}`,
     ),
     table: {
       head: ['Школа', 'Прогресс, баллов', 'Связано учащихся', 'Вывод'],
-      rows: schools.map((d, i) => {
-        const v = d.v!;
-        const s = d.s;
-        return [
-          { text: names.school(s.school_id) },
-          v.suppressed
-            ? { text: '—' }
-            : {
-                text: signedPoints(v.value!),
-                num: true,
-                ci: v.ci_low === undefined ? undefined : `(${points(v.ci_low)}…${points(v.ci_high!)})`,
-              },
-          { text: `${formatNumber(s.linked, 0)} из ${formatNumber(s.participants, 0)}`, num: true },
-          { text: v.suppressed ? `не публикуется: меньше ${minGroup} учащихся` : capital(PROGRESS_WORDS[verdicts[i]!]) },
-        ];
-      }),
+      rows: t.schools.map((s) => [
+        { text: s.name },
+        s.progress
+          ? {
+              text: signedPoints(s.progress.value),
+              num: true,
+              ci: s.progress.lo === undefined ? undefined : `(${points(s.progress.lo)}…${points(s.progress.hi!)})`,
+            }
+          : { text: '—' },
+        { text: `${formatNumber(s.linked, 0)} из ${formatNumber(s.participants, 0)}`, num: true },
+        { text: s.words },
+      ]),
     },
     csv: {
       header: ['year', 'pair', 'school_id', 'school_name', 'progress', 'ci_low', 'ci_high', 'linked', 'participants', 'verdict'],
-      rows: schools.map((d, i) => [
-        y.year,
-        y.pair.id,
-        d.s.school_id,
-        names.school(d.s.school_id),
-        d.v!.suppressed ? undefined : d.v!.value!.toFixed(2),
-        d.v!.ci_low?.toFixed(2),
-        d.v!.ci_high?.toFixed(2),
-        d.s.linked,
-        d.s.participants,
-        verdicts[i],
+      rows: t.schools.map((s) => [
+        t.year,
+        t.pair,
+        s.id,
+        s.name,
+        s.progress?.value.toFixed(2),
+        s.progress?.lo?.toFixed(2),
+        s.progress?.hi?.toFixed(2),
+        s.linked,
+        s.participants,
+        s.verdict,
       ]),
     },
     notes: [],
     legend: [
       CI_LEGEND,
-      ...(above.length
+      ...(has('above')
         ? [{ label: 'выше, чем у учащихся с такими же стартовыми результатами', color: COLORS.main, mark: 'box' as const }]
         : []),
-      ...(below.length ? [{ label: 'ниже', color: COLORS.low, mark: 'box' as const }] : []),
+      ...(has('below') ? [{ label: 'ниже', color: COLORS.low, mark: 'box' as const }] : []),
       { label: 'как у учащихся с такими же стартовыми результатами', color: '#555', mark: 'box' },
     ],
   };
-  return [heatChartDef, school];
 }

@@ -1,96 +1,83 @@
 /** A school's main results over the years against the municipality. */
-import { describeStanding, DIGITS, formatNumber, formatValue, sentence } from '../../format.ts';
-import { compareWithRest } from '../../indicators/compare.ts';
-import type { Where } from '../../indicators/query.ts';
-import { unitOf } from '../../indicators/registry.ts';
-import type { Indicator } from '../../indicators/registry.ts';
-import type { Model } from '../../model.ts';
-import type { Namer } from '../../names.ts';
-
-import { ciCells, CI_LEGEND, drawn, groupWords, naturalRange, slug, unitWord } from '../common.ts';
+import { formatValue, sentence, type UnitKind } from '../../words/format.ts';
+import { CI_LEGEND, ciCells, digitsOf, drawn, nCell, pointCell, pointCsv, shown } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
-import type { Chart } from '../types.ts';
+import type { Chart, ChartMeta, Keys, Point } from '../types.ts';
 
-export function schoolTrendChart(m: Model, names: Namer, def: Indicator, school: string, where: Where): Chart | undefined {
-  const mine = m.ix.series(def.id, { ...where, school }).filter((s) => s.v);
-  const shown = mine.filter((s) => !s.v!.suppressed && s.v!.value !== undefined);
-  if (shown.length === 0) return undefined;
-  const muni = m.ix.series(def.id, where).filter((s) => s.v && !s.v.suppressed && s.v.value !== undefined);
-  const name = names.school(school);
+export interface SchoolTrendInput {
+  meta: ChartMeta;
+  keys: Keys;
+  unit: UnitKind;
+  bounds?: [number, number];
+  school: { id: string; name: string };
+  /** The years the school has a value. */
+  years: { year: number; school: Point }[];
+  /** The municipality over all the years, the school's closing included. */
+  municipality: { year: number; point: Point }[];
+}
+
+export function schoolTrendChart(t: SchoolTrendInput): Chart | undefined {
+  const { unit, keys, school } = t;
+  const mine = t.years.filter((y) => shown(y.school));
+  if (mine.length === 0) return undefined;
+  const muni = t.municipality.filter((y) => shown(y.point));
+  const muniOf = new Map(t.municipality.map((y) => [y.year, y.point]));
   const points: SeriesPoint[] = [
-    ...shown.map((s) => ({ series: name, x: s.year, y: s.v!.value!, lo: s.v!.ci_low, hi: s.v!.ci_high })),
-    ...muni.map((s) => ({ series: 'Муниципалитет', x: s.year, y: s.v!.value! })),
+    ...mine.map((y) => ({ series: school.name, x: y.year, y: y.school.value!, lo: y.school.lo, hi: y.school.hi })),
+    ...muni.map((y) => ({ series: 'Муниципалитет', x: y.year, y: y.point.value! })),
   ];
-  const last = shown[shown.length - 1];
-  const muniLast = m.ix.get(def.id, last.year, where);
-  const what = `${def.name.charAt(0).toLowerCase()}${def.name.slice(1)} ${groupWords(names, where)}`.trim();
-  const standing = describeStanding(compareWithRest(last.v, muniLast));
-  // The school's name leads: an embedded chart travels without the page that names it.
-  const title = `${name}: ${what} в ${last.year} году — ${formatValue(last.v!.value!, unitOf(def, where.subject))}${standing.text ? `, ${standing.text}` : ''}`;
-  const withCi = shown.some((s) => s.v!.ci_low !== undefined);
   return {
-    id: slug('school', school, def.id, where.subject, where.grade),
-    title,
-    page: `/schools/${school}/`,
-    pageTitle: name,
-    indicator: def.id,
-    subtitle: `${def.name} ${groupWords(names, where)}, ${unitWord(def, where.subject)}: ${name} и муниципалитет по годам`,
+    ...t.meta,
     ...drawn((width) =>
       lineChart(points, {
-        label: title,
-        digits: DIGITS[unitOf(def, where.subject)],
-        series: [name, 'Муниципалитет'],
-        yLabel: unitOf(def, where.subject) === '%' ? '%' : unitOf(def, where.subject),
+        label: t.meta.title,
+        digits: digitsOf(unit),
+        series: [school.name, 'Муниципалитет'],
+        yLabel: unit,
         width,
-        bounds: naturalRange(m, def, where),
+        bounds: t.bounds,
       }),
     ),
-    alt: sentence(
-      `${sentence(title)} По годам: ${shown.map((s) => `${s.year} — ${formatValue(s.v!.value!, unitOf(def, where.subject))}`).join('; ')}`,
-    ),
+    alt: sentence(`${sentence(t.meta.title)} По годам: ${mine.map((y) => `${y.year} — ${formatValue(y.school.value!, unit)}`).join('; ')}`),
     table: {
-      head: ['Год', name, 'Участников (n)', 'Муниципалитет'],
-      rows: mine.map((s) => [
-        { text: String(s.year) },
-        m.present.valueCell(s.v, def),
-        { text: formatNumber(s.v!.n, 0), num: true },
-        m.present.valueCell(m.ix.get(def.id, s.year, where), def),
+      head: ['Год', school.name, 'Участников (n)', 'Муниципалитет'],
+      rows: t.years.map((y) => [
+        { text: String(y.year) },
+        pointCell(y.school, unit),
+        nCell(y.school),
+        pointCell(muniOf.get(y.year) ?? {}, unit),
       ]),
     },
     csv: {
       header: ['year', 'series', 'school_id', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
       rows: [
-        ...mine.map((s) => [
-          s.year,
+        ...t.years.map((y) => [
+          y.year,
           'school',
-          school,
-          def.id,
-          where.subject,
-          where.grade,
-          s.v!.suppressed ? undefined : s.v!.value!.toFixed(2),
-          s.v!.n,
-          s.v!.suppressed ? 1 : 0,
-          ...ciCells(s.v!),
+          school.id,
+          keys.indicator,
+          keys.subject,
+          keys.grade,
+          ...pointCsv(y.school),
+          ...ciCells(y.school),
         ]),
-        ...muni.map((s) => [
-          s.year,
+        ...muni.map((y) => [
+          y.year,
           'municipality',
           '',
-          def.id,
-          where.subject,
-          where.grade,
-          s.v!.value!.toFixed(2),
-          s.v!.n,
-          0,
-          ...ciCells(s.v!),
+          keys.indicator,
+          keys.subject,
+          keys.grade,
+          ...pointCsv(y.point),
+          ...ciCells(y.point),
         ]),
       ],
     },
-    notes: mine.filter((s) => s.v!.suppressed).map((s) => `${s.year}: ${m.present.whyHidden(s.v!)}`),
+    notes: t.years.filter((y) => y.school.why !== undefined).map((y) => `${y.year}: ${y.school.why}`),
     legend: [
-      { label: name, color: COLORS.main, mark: 'line' },
+      { label: school.name, color: COLORS.main, mark: 'line' },
       { label: 'Муниципалитет', color: COLORS.region, mark: 'dashed' },
-      ...(withCi ? [{ ...CI_LEGEND, color: COLORS.main }] : []),
+      ...(mine.some((y) => y.school.lo !== undefined) ? [{ ...CI_LEGEND, color: COLORS.main }] : []),
     ],
   };
 }

@@ -1,0 +1,154 @@
+import { loadData, type Dataset } from '../data/load.ts';
+import type { IssueLog } from '../data/issues.ts';
+import { computeAll } from '../indicators/compute.ts';
+import { computePlaces, schoolIndices, type Place } from '../analyses/place.ts';
+import { ValueIndex } from '../indicators/query.ts';
+import { INDICATOR_IDS, INDICATORS } from '../indicators/registry.ts';
+import { POOLED } from '../analyses/pooled.ts';
+import { compareValues, type HiddenGroup } from '../indicators/compute.ts';
+import { contextIndices } from '../analyses/context/conditions.ts';
+import { contextModel, type ContextModelYear } from '../analyses/context/model.ts';
+import { contextValues } from '../analyses/context/values.ts';
+import { progressModel, type ProgressYear } from '../analyses/progress/model.ts';
+import { progressValues } from '../analyses/progress/values.ts';
+import { findRisks, type Risk } from '../analyses/risks.ts';
+import { presentation, type Presentation } from '../indicators/present.ts';
+import { RELEASE_LABEL, readReleases, type Release } from '../releases/frozen.ts';
+import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/changes.ts';
+import { viewRoadmap, type RoadmapView } from '../roadmap/model.ts';
+
+/** Everything pages need: validated data and all computed results. Pages never read files. */
+export interface Model {
+  data: Dataset;
+  ix: ValueIndex;
+  risks: Risk[];
+  places: Place[];
+  /** Results against the school's conditions, by year (spec §12). */
+  context: ContextModelYear[];
+  /** Pupils' progress between procedures, by pair and later year (spec §13). */
+  progress: ProgressYear[];
+  roadmaps: RoadmapView[];
+  /** Build date, ISO: from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
+  today: string;
+  buildTime: string;
+  latestYear: number;
+  release: string;
+  /** The day the current release was frozen, or today while it is not. */
+  releaseDate: string;
+  /** The current release is frozen, or is being frozen by this build (`npm run release`): its archived embeds exist. */
+  frozen: boolean;
+  /** Frozen releases in data/releases/, oldest first. */
+  releases: Release[];
+  /** What each release changed against the one before it, the current one last (when it is not frozen). */
+  changes: ReleaseChanges[];
+  /** Sums of small school groups of the summary's indicators, for values pooled over years (indicators/pooled.ts); never published alone. */
+  hidden: HiddenGroup[];
+  /** Table cells and why a value is withheld, worded with this site's privacy threshold. */
+  present: Presentation;
+  warnings: IssueLog['items'];
+}
+
+export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/** Reads, validates and computes. Returns the log too: the caller decides what errors mean. */
+export function buildModel(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { freezing?: boolean } = {},
+): { model: Model; log: IssueLog } {
+  const { data, log } = loadData(dataDir, INDICATOR_IDS);
+  if (env.SITE_URL) data.config.site.url = env.SITE_URL;
+  if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
+  // «edu», «/edu» and «/edu/» all mean the sub-path /edu/.
+  data.config.site.base = `/${data.config.site.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const computed = computeAll(data, INDICATORS, POOLED);
+  const ix = new ValueIndex(computed.values);
+  // The school index needs each pupil's results (its standard error leaves one pupil out at a time).
+  const indices = schoolIndices(data, ix);
+  const places = computePlaces(indices);
+  const context = contextModel(contextIndices(data), indices, {
+    unfavourable_share: data.config.context.unfavourable_share,
+    fdr: data.config.risks.fdr,
+  });
+  // Progress links pupils by their codes: it is computed here, before the rows are let go, and keeps no code.
+  const progress = progressModel(data);
+  ix.extend([...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group)], compareValues);
+  // Pages need the results only through indicators: participant rows are let go here.
+  for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
+  const when = buildTime(env);
+  const today = when.toISOString().slice(0, 10);
+  const latestYear = computed.years[computed.years.length - 1] ?? when.getUTCFullYear();
+  const release = env.MSOKO_RELEASE || data.config.site.release || String(latestYear);
+  if (!RELEASE_LABEL.test(release)) {
+    log.error({
+      file: 'site.yaml',
+      column: 'site.release',
+      message: 'Метка выпуска станет именем папки и частью адреса графиков.',
+      found: release,
+      expected: 'латинские буквы, цифры, «.», «_» или «-», например 2025 или 2025-2',
+    });
+  }
+  if (!data.config.regulation)
+    log.warn({
+      file: 'site.yaml',
+      column: 'regulation',
+      message:
+        'Не указано положение о муниципальной системе оценки качества образования: паспорта показателей назовут его без реквизитов. Укажите name, approved и url в разделе regulation.',
+    });
+  const releases = readReleases(dataDir);
+  const changes = releaseChanges(
+    dataDir,
+    releases,
+    release,
+    () => numbersOf(ix.values, data.schools, ix.years),
+    data.config.corrections,
+    log,
+  );
+  return {
+    log,
+    model: {
+      data,
+      ix,
+      risks: findRisks(ix, data.config.risks),
+      places,
+      context,
+      progress,
+      roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
+      today,
+      buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      latestYear,
+      release,
+      releaseDate: releases.find((r) => r.release === release)?.date ?? today,
+      frozen: opts.freezing === true || releases.some((r) => r.release === release),
+      releases,
+      changes,
+      hidden: computed.hidden,
+      present: presentation(data.config.privacy.min_group),
+      warnings: log.warnings,
+    },
+  };
+}
+
+const KEY = Symbol.for('msoko.model');
+
+/**
+ * The model of this build. The build script computes it once and leaves it on
+ * globalThis; Astro's page modules (bundled separately) pick it up from there
+ * instead of reading the data again.
+ */
+export function getModel(): Model {
+  const g = globalThis as Record<symbol, Model | undefined>;
+  if (!g[KEY]) {
+    const { model, log } = buildModel(process.env.MSOKO_DATA_DIR ?? 'data');
+    if (log.errors.length > 0) throw new Error(`Данные содержат ошибки (${log.errors.length}); запустите npm run check-data`);
+    g[KEY] = model;
+  }
+  return g[KEY]!;
+}
+
+export function setModel(m: Model): void {
+  (globalThis as Record<symbol, Model | undefined>)[KEY] = m;
+}

@@ -1,0 +1,150 @@
+/**
+ * The annual report and the справки as Word documents laid out as Russian
+ * official documents: A4, margins of ГОСТ Р 7.0.97 (left 30, right 10, top and
+ * bottom 20 mm), Times New Roman 14 with 1.5 spacing (tables 12, single), page
+ * numbers at the foot, a title block with the organisation, the page's
+ * content, then the method and the data source. The same data give the same
+ * bytes: the build time stands in the document's properties and the ZIP.
+ */
+import { AlignmentType, Document, Footer, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { formatDate } from '../../words/format.ts';
+import type { Model } from '../../model/build.ts';
+import { absolute } from '../../files/paths.ts';
+import { briefsOf } from '../../reports/briefs.ts';
+import { pageDocument } from './from-page.ts';
+
+/** The documents of the site: a report page's path → its .docx beside it. */
+export const documentPath = (pagePath: string) => {
+  const [, year, brief] = pagePath.split('/').filter(Boolean);
+  return `${pagePath}${brief ? `${brief}-${year}` : `report-${year}`}.docx`;
+};
+
+/** Every page that is also a document: each year's annual report and its справки. */
+export const documentPages = (m: Model) =>
+  m.ix.years.flatMap((year) => [`/reports/${year}/`, ...briefsOf(m, year).map((b) => `/reports/${year}/${b.slug}/`)]);
+
+const centred = (text: string, o: { bold?: boolean; size?: number; after?: number } = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: o.after ?? 0 },
+    children: [new TextRun({ text, bold: o.bold, size: o.size })],
+  });
+
+/** A report page's built HTML as a .docx; `png` gives a chart's picture by its id. */
+export async function reportDocument(
+  m: Model,
+  pagePath: string,
+  html: string,
+  png: (id: string) => Uint8Array | undefined,
+): Promise<Uint8Array> {
+  const cfg = m.data.config;
+  const page = pageDocument(html, png);
+  const url = (p: string) => absolute(cfg.site.url, cfg.site.base, p);
+  const title: FileChild[] = [
+    centred(cfg.department.name, { bold: true }),
+    centred(cfg.imc.name, { after: 480 }),
+    centred(page.title.toUpperCase(), { bold: true, after: 240 }),
+    centred(`${cfg.municipality.name}, ${formatDate(m.today)}`, { after: 480 }),
+  ];
+  const ending: FileChild[] = [
+    new Paragraph({ heading: 'Heading1', children: [new TextRun('Методика и источник данных')] }),
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: 709 },
+      children: [
+        new TextRun(
+          `Показатели рассчитаны по методике, опубликованной на сайте: ${url('/methodology/details/')}; определение каждого показателя — в его паспорте (${url('/indicators/')}). Доверительные интервалы — 95-процентные; «выше», «ниже», «вырос», «снизился» — только при статистически значимом различии. Значения групп меньше ${cfg.privacy.min_group} участников не публикуются.`,
+        ),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: 709 },
+      children: [
+        new TextRun(
+          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}; открытые данные — ${url('/opendata/')}. Исходные файлы: ${m.data.sources.map((s) => `data/${s.path} (${s.rows} строк, SHA-256 ${s.sha256.slice(0, 12)}…)`).join('; ')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}.`,
+        ),
+      ],
+    }),
+  ];
+  const doc = new Document({
+    creator: cfg.imc.name,
+    title: page.title,
+    description: `${page.title}. ${cfg.municipality.name}`,
+    styles: {
+      default: {
+        document: { run: { font: 'Times New Roman', size: 28 }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
+        title: { run: { font: 'Times New Roman', size: 28, bold: true } },
+        heading1: {
+          run: { font: 'Times New Roman', size: 28, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
+        heading2: {
+          run: { font: 'Times New Roman', size: 28, bold: true, italics: true, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
+        heading3: {
+          run: { font: 'Times New Roman', size: 28, italics: true, color: '000000' },
+          paragraph: { spacing: { before: 120, after: 60 } },
+        },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'bullets',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.BULLET,
+            text: '–',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 709 * (level + 1), hanging: 357 } } },
+          })),
+        },
+        {
+          reference: 'numbers',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 709 * (level + 1), hanging: 357 } } },
+          })),
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 567 } } },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 24 })] }),
+            ],
+          }),
+        },
+        children: [...title, ...page.children, ...ending],
+      },
+    ],
+  });
+  return deterministic(await Packer.toBuffer(doc), m.buildTime);
+}
+
+/** The same document, the same bytes: the build time in the properties and in every ZIP entry. */
+function deterministic(docx: Uint8Array, buildTime: string): Uint8Array {
+  const files = unzipSync(docx);
+  const core = files['docProps/core.xml'];
+  if (core)
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${buildTime}$2`),
+    );
+  const mtime = new Date(buildTime);
+  return zipSync(
+    Object.fromEntries(
+      Object.keys(files)
+        .sort()
+        .map((k) => [k, [files[k], { mtime, level: 6 }]]),
+    ),
+  );
+}

@@ -1,0 +1,204 @@
+import { round } from '../../words/format.ts';
+import type { IndicatorValue } from '../../indicators/compute.ts';
+import { PLACE_COMPONENTS } from '../../analyses/place.ts';
+import { fdrNote } from '../../analyses/risks.ts';
+import { contextCsv } from './context.ts';
+import type { Model } from '../../model/build.ts';
+import { csvChunks, EXCEL, toCsv, type Cell } from '../../files/csv.ts';
+import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
+
+export { COLUMN_DOCS, INDICATOR_COLUMNS, SAFE_TEXT_NOTE } from './passport.ts';
+
+const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x, 2).toFixed(2));
+/** Three significant digits, in plain decimal notation. */
+const pValue = (p: number) => (p < 1e-6 ? '0.000001' : Number(p.toPrecision(3)).toFixed(Math.max(3, 2 - Math.floor(Math.log10(p)))));
+const int = (x: number | undefined) => (x === undefined ? undefined : String(Math.round(x)));
+
+function indicatorRow(v: IndicatorValue): Cell[] {
+  const hidden = v.suppressed;
+  return [
+    v.indicator,
+    v.year,
+    v.scope,
+    v.school_id,
+    v.subject,
+    v.grade,
+    v.period,
+    v.task,
+    hidden ? undefined : fixed2(v.value),
+    hidden ? undefined : int(v.numerator),
+    hidden ? undefined : int(v.denominator),
+    hidden ? 1 : 0,
+    hidden ? undefined : fixed2(v.ci_low),
+    hidden ? undefined : fixed2(v.ci_high),
+  ];
+}
+
+/** indicators.json in pieces: the same bytes as JSON.stringify of the whole array, without building it. */
+function* jsonChunks(values: IndicatorValue[]): Generator<string> {
+  let chunk = '[';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const r = indicatorRow(v);
+    chunk +=
+      (i ? ',' : '') +
+      JSON.stringify({
+        indicator: v.indicator,
+        year: v.year,
+        scope: v.scope,
+        school_id: v.school_id,
+        subject: v.subject,
+        grade: v.grade ?? null,
+        period: v.period,
+        task: v.task,
+        value: r[8] === undefined ? null : Number(r[8]),
+        numerator: r[9] === undefined ? null : Number(r[9]),
+        denominator: r[10] === undefined ? null : Number(r[10]),
+        suppressed: v.suppressed ? 1 : 0,
+        ci_low: r[12] === undefined ? null : Number(r[12]),
+        ci_high: r[13] === undefined ? null : Number(r[13]),
+      });
+    if (i % 5000 === 4999) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}]\n`;
+}
+
+/**
+ * Every file of opendata/ as path → its content in pieces; pure, so two
+ * builds give the same bytes. The big files are generated as they are
+ * written: a region's million values never sit in memory as one text.
+ */
+export function openDataChunks(m: Model): Map<string, () => Iterable<string>> {
+  const files = new Map<string, () => Iterable<string>>();
+  const rows = function* () {
+    for (const v of m.ix.values) yield indicatorRow(v);
+  };
+  files.set('indicators.csv', () => csvChunks([...INDICATOR_COLUMNS], rows()));
+  files.set('indicators-excel.csv', () => csvChunks([...INDICATOR_COLUMNS], rows(), EXCEL, new Set([8, 12, 13])));
+  files.set('indicators.json', () => jsonChunks(m.ix.values));
+  for (const [name, content] of smallFiles(m)) files.set(name, () => [content]);
+  return files;
+}
+
+/** Every file of opendata/ as path → content (for tests and small data). */
+export function openDataFiles(m: Model): Map<string, string> {
+  return new Map([...openDataChunks(m)].map(([name, chunks]) => [name, [...chunks()].join('')]));
+}
+
+function smallFiles(m: Model): Map<string, string> {
+  const files = new Map<string, string>();
+  const schoolName = new Map(m.data.schools.map((s) => [s.school_id, s.name]));
+  const riskHeader = [
+    'year',
+    'school_id',
+    'school_name',
+    'procedure',
+    'subject',
+    'grade',
+    'rule',
+    'indicator',
+    'value',
+    'reference',
+    'test',
+    'statistic',
+    'p_value',
+    'evidence',
+  ];
+  const riskRows = m.risks.map((r) => [
+    r.year,
+    r.school_id,
+    schoolName.get(r.school_id),
+    r.procedure,
+    r.subject,
+    r.grade,
+    r.rule,
+    r.indicator,
+    fixed2(r.value),
+    r.reference,
+    r.test,
+    Number.isFinite(r.statistic) ? fixed2(r.statistic) : undefined,
+    pValue(r.p),
+    `${r.evidence}. ${fdrNote(r.tested, m.data.config.risks.fdr)}`,
+  ]);
+  files.set('risks.csv', toCsv(riskHeader, riskRows));
+
+  const rmHeader = [
+    'roadmap',
+    'item',
+    'section',
+    'direction',
+    'title',
+    'responsible',
+    'document',
+    'deadline',
+    'due',
+    'status',
+    'status_period',
+    'status_date',
+    'overdue',
+    'indicators',
+  ];
+  const rmRows = m.roadmaps.flatMap((rv) =>
+    rv.items.map((i) => [
+      rv.roadmap.id,
+      i.item.item,
+      i.item.section,
+      i.item.direction,
+      i.item.title,
+      i.item.responsible,
+      i.item.document,
+      i.item.deadline,
+      i.dates.join(' '),
+      i.status,
+      i.latest?.period,
+      i.latest?.reported,
+      i.overdue ? 1 : 0,
+      i.item.indicators.join(';'),
+    ]),
+  );
+  files.set('roadmap.csv', toCsv(rmHeader, rmRows));
+
+  const schoolHeader = ['school_id', 'name', 'full_name', 'kind', 'address', 'website', 'lat', 'lon', 'closed', 'successor_id'];
+  files.set(
+    'schools.csv',
+    toCsv(
+      schoolHeader,
+      m.data.schools.map((s) => [s.school_id, s.name, s.full_name, s.kind, s.address, s.website, s.lat, s.lon, s.closed, s.successor_id]),
+    ),
+  );
+
+  const placeHeader = ['year', 'school_id', 'place', 'of', 'place_low', 'place_high', 'index', 'se', ...PLACE_COMPONENTS.map((c) => c.id)];
+  files.set(
+    'places.csv',
+    toCsv(
+      placeHeader,
+      m.places.map((p) => [
+        p.year,
+        p.school_id,
+        p.place,
+        p.of,
+        p.low,
+        p.high,
+        fixed2(p.index),
+        fixed2(p.se),
+        ...PLACE_COMPONENTS.map((c) => fixed2(p.components[c.id])),
+      ]),
+    ),
+  );
+  files.set('context.csv', contextCsv(m));
+
+  files.set('meta.json', JSON.stringify(meta(m), null, 2) + '\n');
+  // The passport once more as the Russian open-data standard 3.0 has it: meta.csv and structure.csv.
+  files.set(
+    'structure.csv',
+    toCsv(
+      ['field name', 'english description', 'russian description', 'format'],
+      INDICATOR_COLUMNS.map((c) => [c, STRUCTURE[c][0], COLUMN_DOCS[c], STRUCTURE[c][1]]),
+    ),
+  );
+  files.set('meta.csv', toCsv(['property', 'value'], standardMeta(m)));
+  return files;
+}

@@ -1,0 +1,177 @@
+/**
+ * What changed between releases. A release keeps its published numbers
+ * (`data/releases/<release>/numbers.json.br`: every published value as the
+ * open data writes it, the years and the schools), so any later build, on any
+ * machine, can say which values of years already published have changed,
+ * which years, schools and indicators are new — and stop until a correction
+ * in site.yaml acknowledges a changed value.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import type { IssueLog } from '../data/issues.ts';
+import type { ProgressPair, School } from '../data/tables.ts';
+import type { IndicatorValue } from '../indicators/compute.ts';
+import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
+import { INDICATOR_BY_ID } from '../indicators/registry.ts';
+import { round } from '../words/format.ts';
+
+/** A release's published numbers: value key → the value as open data writes it (2 decimals). */
+export interface Numbers {
+  years: number[];
+  schools: { id: string; name: string; closed?: number }[];
+  values: Record<string, string>;
+}
+
+export interface ChangedValue {
+  indicator: string;
+  year: number;
+  school_id: string;
+  subject: string;
+  grade: string;
+  period: string;
+  task: string;
+  /** As published before, and now («» when it is no longer published). */
+  old: string;
+  new: string;
+}
+
+export interface ReleaseChanges {
+  release: string;
+  /** The release compared with. */
+  since: string;
+  changed: ChangedValue[];
+  yearsAdded: number[];
+  schoolsAdded: string[];
+  schoolsClosed: string[];
+  indicatorsAdded: string[];
+}
+
+const FILE = 'numbers.json.br';
+const keyOf = (v: IndicatorValue) => [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade ?? '', v.period, v.task].join('|');
+
+/** The published numbers of a computed model: what open data shows, withheld values left out. */
+export function numbersOf(values: readonly IndicatorValue[], schools: readonly School[], years: readonly number[]): Numbers {
+  const out: Record<string, string> = {};
+  for (const v of values) if (!v.suppressed && v.value !== undefined) out[keyOf(v)] = round(v.value, 2).toFixed(2);
+  return {
+    years: [...years],
+    schools: schools.map((s) => ({ id: s.school_id, name: s.name, ...(s.closed === undefined ? {} : { closed: s.closed }) })),
+    values: out,
+  };
+}
+
+export const packNumbers = (n: Numbers) =>
+  brotliCompressSync(JSON.stringify(n), { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_LGWIN]: 24 } });
+
+export const NUMBERS_FILE = FILE;
+
+/** A frozen release's numbers; undefined for releases frozen before they were kept. */
+export function readNumbers(dataDir: string, release: string): Numbers | undefined {
+  const p = join(dataDir, 'releases', release, FILE);
+  return existsSync(p) ? (JSON.parse(brotliDecompressSync(readFileSync(p)).toString('utf8')) as Numbers) : undefined;
+}
+
+/** What `now` changed against `before`: values of the years `before` published, and what is new. */
+export function compareNumbers(release: string, since: string, before: Numbers, now: Numbers): ReleaseChanges {
+  const published = new Set(before.years);
+  const changed: ChangedValue[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, old: string, next: string) => {
+    const [indicator, year, , school_id, subject, grade, period, task] = key.split('|');
+    changed.push({ indicator, year: Number(year), school_id, subject, grade, period, task, old, new: next });
+  };
+  for (const [key, old] of Object.entries(before.values)) {
+    seen.add(key);
+    const next = now.values[key] ?? '';
+    if (next !== old) add(key, old, next);
+  }
+  // A value of a published year that was withheld or absent and is now shown changes the record too.
+  for (const [key, next] of Object.entries(now.values)) if (!seen.has(key) && published.has(Number(key.split('|')[1]))) add(key, '', next);
+  const indicatorsOf = (n: Numbers) => new Set(Object.keys(n.values).map((k) => k.split('|')[0]));
+  const oldIndicators = indicatorsOf(before);
+  const oldSchools = new Map(before.schools.map((s) => [s.id, s]));
+  const order = (a: ChangedValue, b: ChangedValue) =>
+    a.indicator.localeCompare(b.indicator) ||
+    a.year - b.year ||
+    a.school_id.localeCompare(b.school_id) ||
+    a.subject.localeCompare(b.subject) ||
+    a.grade.localeCompare(b.grade) ||
+    a.period.localeCompare(b.period) ||
+    a.task.localeCompare(b.task);
+  return {
+    release,
+    since,
+    changed: changed.sort(order),
+    yearsAdded: now.years.filter((y) => !published.has(y)),
+    schoolsAdded: now.schools.filter((s) => !oldSchools.has(s.id)).map((s) => s.id),
+    schoolsClosed: now.schools
+      .filter((s) => s.closed !== undefined && oldSchools.get(s.id)?.closed === undefined && oldSchools.has(s.id))
+      .map((s) => s.id),
+    indicatorsAdded: [...indicatorsOf(now)].filter((i) => !oldIndicators.has(i)).sort(),
+  };
+}
+
+/**
+ * The changes of every frozen release against the one before it (where both kept their numbers), and of the
+ * release being built against the last frozen one. A changed published value stops the build until site.yaml
+ * has a correction for the release that makes it: nothing published changes without a trace.
+ */
+export function releaseChanges(
+  dataDir: string,
+  releases: readonly { release: string }[],
+  current: string,
+  now: () => Numbers,
+  corrections: readonly { release?: string }[],
+  log: IssueLog,
+): ReleaseChanges[] {
+  const out: ReleaseChanges[] = [];
+  const frozen = releases.map((r) => ({ r, numbers: readNumbers(dataDir, r.release) }));
+  for (let i = 1; i < frozen.length; i++) {
+    const [a, b] = [frozen[i - 1], frozen[i]];
+    if (a.numbers && b.numbers) out.push(compareNumbers(b.r.release, a.r.release, a.numbers, b.numbers));
+  }
+  if (releases.some((r) => r.release === current)) return out;
+  const last = frozen.at(-1);
+  if (!last?.numbers) return out;
+  const c = compareNumbers(current, last.r.release, last.numbers, now());
+  out.push(c);
+  if (c.changed.length > 0 && !corrections.some((k) => k.release === current)) {
+    const shown = c.changed
+      .slice(0, 10)
+      .map(
+        (v) =>
+          `${v.indicator} ${v.year}${v.school_id ? `, школа ${v.school_id}` : ''}${v.subject ? `, ${v.subject}` : ''}: ${v.old || 'не публиковалось'} → ${v.new || 'не публикуется'}`,
+      );
+    log.error({
+      file: 'site.yaml',
+      column: 'corrections',
+      message: `Изменились значения, уже опубликованные в выпуске ${last.r.release} (${c.changed.length}): ${shown.join('; ')}${c.changed.length > shown.length ? '; …' : ''}. Если это исправление, запишите его в журнал: без записи опубликованные числа не меняются.`,
+      expected: `запись в corrections: «- date: ГГГГ-ММ-ДД, release: ${current}, text: что исправлено и почему»`,
+    });
+  }
+  return out;
+}
+
+/** The short name of an indicator or a derived value, for lists of changes. */
+export function indicatorName(id: string, pairs: readonly ProgressPair[], subject: (code: string) => string): string {
+  return INDICATOR_BY_ID.get(id)?.short ?? [...CONTEXT_DERIVED, ...progressDerived(pairs, subject)].find((d) => d.id === id)?.short ?? id;
+}
+
+export const CHANGES_COLUMNS = [
+  'release',
+  'since',
+  'indicator',
+  'year',
+  'school_id',
+  'subject',
+  'grade',
+  'period',
+  'task',
+  'old_value',
+  'new_value',
+];
+
+/** The changes of a release as CSV rows for the download. */
+export const changesRows = (c: ReleaseChanges) =>
+  c.changed.map((v) => [c.release, c.since, v.indicator, v.year, v.school_id, v.subject, v.grade, v.period, v.task, v.old, v.new]);
