@@ -22,7 +22,8 @@ import { dirname, join, resolve } from 'node:path';
 import { issueLines } from '../src/lib/data/report.ts';
 import { count, formatNumber, formatTime, plural } from '../src/lib/words/format.ts';
 import { Progress } from '../src/lib/publish/progress.ts';
-import { buildModel, setModel } from '../src/lib/model/build.ts';
+import { buildModel } from '../src/lib/model/build.ts';
+import { setModel } from '../src/lib/model/handoff.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases/frozen.ts';
 import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../src/lib/releases/changes.ts';
 import { toCsv } from '../src/lib/files/csv.ts';
@@ -96,17 +97,19 @@ const [
   { chartFiles },
   { pngQueue },
   { searchIndex },
-  { documentPages, documentPath, reportDocument },
+  { reportDocument },
+  { documentPages, documentPath },
 ] = await Promise.all([
   import('astro'),
   import('../src/lib/publish/embeds.ts'),
   import('../src/lib/figures/catalog.ts'),
-  import('../src/lib/publish/opendata/write.ts'),
+  import('../src/lib/opendata/write.ts'),
   import('../src/lib/charts/files.ts'),
   import('../src/lib/publish/chart-files.ts'),
   import('../src/lib/charts/finish.ts'),
   import('../src/lib/publish/search.ts'),
   import('../src/lib/publish/documents/write.ts'),
+  import('../src/lib/reports/briefs.ts'),
 ]);
 const tCompute = performance.now();
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextIndices, type ContextYear } from '../src/lib/analyses/context/conditions.ts';
 import { contextModel, MIN_OTHERS, unfavourable } from '../src/lib/analyses/context/model.ts';
-import { plainP } from '../src/lib/publish/opendata/context.ts';
+import { plainP } from '../src/lib/opendata/context.ts';
 import { loadData } from '../src/lib/data/load.ts';
 import type { SchoolIndex } from '../src/lib/analyses/place.ts';
 import { csv, makeData } from './helpers/fixture.ts';

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/lib/model/build.ts';
-import { INDICATOR_COLUMNS, openDataFiles } from '../src/lib/publish/opendata/write.ts';
+import { INDICATOR_COLUMNS, openDataFiles } from '../src/lib/opendata/write.ts';
 import { csv, makeData, SCHOOLS } from './helpers/fixture.ts';
 
 const ege = csv([

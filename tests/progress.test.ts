@@ -10,7 +10,7 @@ import { formatIssue } from '../src/lib/data/issues.ts';
 import { loadData } from '../src/lib/data/load.ts';
 import { brotliDecompressSync } from 'node:zlib';
 import { buildModel } from '../src/lib/model/build.ts';
-import { openDataFiles } from '../src/lib/publish/opendata/write.ts';
+import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { numbersOf, packNumbers } from '../src/lib/releases/changes.ts';
 import { MIN_LINKED, progressYear } from '../src/lib/analyses/progress/model.ts';
 import { progressValues } from '../src/lib/analyses/progress/values.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/lib/data/issues.ts';
 import { loadData } from '../src/lib/data/load.ts';
 import { buildModel } from '../src/lib/model/build.ts';
-import { openDataFiles } from '../src/lib/publish/opendata/write.ts';
+import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { csv, makeData, SCHOOLS } from './helpers/fixture.ts';
 import { independentMunicipality } from './helpers/independent.ts';
 import { toWorkbook } from './helpers/workbook.ts';

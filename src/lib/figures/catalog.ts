@@ -15,10 +15,6 @@ import { objectivityFigure, tasksFigure } from './procedures.ts';
 import { schoolsFigure, subjectsFigure } from './schools.ts';
 import { schoolTrendFigure, trendFigure } from './trend.ts';
 
-// TEMPORARY re-exports for pages until they take view objects.
-export type { Chart, LegendItem } from '../charts/types.ts';
-export { slug } from '../charts/common.ts';
-
 export interface GroupCharts {
   where: Where;
   label: string;

@@ -131,24 +131,3 @@ export function buildModel(
     },
   };
 }
-
-const KEY = Symbol.for('msoko.model');
-
-/**
- * The model of this build. The build script computes it once and leaves it on
- * globalThis; Astro's page modules (bundled separately) pick it up from there
- * instead of reading the data again.
- */
-export function getModel(): Model {
-  const g = globalThis as Record<symbol, Model | undefined>;
-  if (!g[KEY]) {
-    const { model, log } = buildModel(process.env.MSOKO_DATA_DIR ?? 'data');
-    if (log.errors.length > 0) throw new Error(`Данные содержат ошибки (${log.errors.length}); запустите npm run check-data`);
-    g[KEY] = model;
-  }
-  return g[KEY]!;
-}
-
-export function setModel(m: Model): void {
-  (globalThis as Record<symbol, Model | undefined>)[KEY] = m;
-}

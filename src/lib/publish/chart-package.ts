@@ -8,7 +8,7 @@ import { count, formatDate } from '../words/format.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { toCsv } from '../files/csv.ts';
-import { SAFE_TEXT_NOTE } from './opendata/passport.ts';
+import { SAFE_TEXT_NOTE } from '../opendata/passport.ts';
 import { absolute } from '../files/paths.ts';
 import type { Chart } from '../charts/types.ts';
 

@@ -46,3 +46,13 @@ export const BRIEFS: Brief[] = [
 
 /** The справки a year has: those whose main indicator has values that year. */
 export const briefsOf = (m: Model, year: number) => BRIEFS.filter((b) => m.ix.all(b.main).some((v) => v.year === year));
+
+/** The documents of the site: a report page's path → its .docx beside it. */
+export const documentPath = (pagePath: string) => {
+  const [, year, brief] = pagePath.split('/').filter(Boolean);
+  return `${pagePath}${brief ? `${brief}-${year}` : `report-${year}`}.docx`;
+};
+
+/** Every page that is also a document: each year's annual report and its справки. */
+export const documentPages = (m: Model) =>
+  m.ix.years.flatMap((year) => [`/reports/${year}/`, ...briefsOf(m, year).map((b) => `/reports/${year}/${b.slug}/`)]);

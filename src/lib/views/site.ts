@@ -1,8 +1,10 @@
-import { getModel } from '../model/build.ts';
+/** What every page shares: links with the base path, the menu, the frame of the layout. */
 import { absolute, withBase } from '../files/paths.ts';
 import { SECTIONS } from '../indicators/sections.ts';
+import { getModel } from '../model/handoff.ts';
+import { formatDate } from '../words/format.ts';
 
-/** Helpers pages share: links with the base path, the menu. */
+/** The model with links that carry the base path: every view starts here. */
 export function site() {
   const m = getModel();
   const { base, url } = m.data.config.site;
@@ -28,17 +30,44 @@ export const MENU: { path: string; label: string }[] = [
   { path: '/glossary/', label: 'Словарь' },
 ];
 
+/** The kind of page, for grouping search results (Pagefind meta «type»). */
+function kindOf(path: string): string {
+  if (/^\/schools\/[^/]+\//.test(path)) return 'Школы';
+  if (path.startsWith('/indicators/') && path !== '/indicators/') return 'Показатели';
+  if (path.startsWith('/reports/')) return 'Отчёты';
+  if (path.startsWith('/roadmap/')) return 'Дорожная карта';
+  return 'Разделы и страницы';
+}
+
+/** The frame of a page (layouts/Base.astro): titles, menu with the current item, the organisations in the footer. */
+export function layoutView(o: { title: string; description?: string; path: string }) {
+  const { m, href, abs } = site();
+  const cfg = m.data.config;
+  const current = (p: string) => (p === '/' ? o.path === '/' : o.path.startsWith(p));
+  return {
+    href,
+    abs,
+    cfg,
+    fullTitle: o.path === '/' ? `${cfg.site.title} — ${cfg.municipality.name}` : `${o.title} — ${cfg.site.title}, ${cfg.municipality.name}`,
+    description: o.description ?? `Результаты оценочных процедур и показатели качества образования: ${cfg.municipality.name}.`,
+    menu: MENU.map((i) => ({ href: href(i.path), label: i.label, current: current(i.path) })),
+    kind: kindOf(o.path),
+    updated: formatDate(m.today),
+    glossary: href('/glossary/'),
+  };
+}
+
+/** The head of a page: canonical address, icon, and the previews messengers show. */
+export function metaView(o: { path: string; image?: string }) {
+  const { m, href, abs } = site();
+  const cfg = m.data.config;
+  return {
+    canonical: abs(o.path),
+    icon: href('/favicon.svg'),
+    siteName: `${cfg.site.title}: ${cfg.municipality.name}`,
+    image: o.image ? abs(o.image) : undefined,
+  };
+}
+
 /** getStaticPaths of the pages made once per year of data. */
 export const yearPaths = () => getModel().ix.years.map((year) => ({ params: { year: String(year) }, props: { year } }));
-
-/** getStaticPaths of the pages made once per roadmap. */
-export const roadmapPaths = () => getModel().roadmaps.map((view) => ({ params: { id: view.roadmap.id }, props: { view } }));
-
-/** getStaticPaths of the pages of pupils' progress: one per pair of procedures with linked pupils. */
-export const progressPaths = () => {
-  const m = getModel();
-  return [...new Set(m.progress.map((y) => y.pair.id))].map((pair) => ({
-    params: { pair },
-    props: { years: m.progress.filter((y) => y.pair.id === pair) },
-  }));
-};

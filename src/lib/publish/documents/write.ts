@@ -11,18 +11,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatDate } from '../../words/format.ts';
 import type { Model } from '../../model/build.ts';
 import { absolute } from '../../files/paths.ts';
-import { briefsOf } from '../../reports/briefs.ts';
 import { pageDocument } from './from-page.ts';
-
-/** The documents of the site: a report page's path → its .docx beside it. */
-export const documentPath = (pagePath: string) => {
-  const [, year, brief] = pagePath.split('/').filter(Boolean);
-  return `${pagePath}${brief ? `${brief}-${year}` : `report-${year}`}.docx`;
-};
-
-/** Every page that is also a document: each year's annual report and its справки. */
-export const documentPages = (m: Model) =>
-  m.ix.years.flatMap((year) => [`/reports/${year}/`, ...briefsOf(m, year).map((b) => `/reports/${year}/${b.slug}/`)]);
 
 const centred = (text: string, o: { bold?: boolean; size?: number; after?: number } = {}) =>
   new Paragraph({

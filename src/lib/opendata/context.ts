@@ -1,8 +1,8 @@
 /** opendata/context.csv (spec §12): a row per school and year with a context index. */
-import { CONTEXT_VARIABLES } from '../../data/results/context.ts';
-import { round } from '../../words/format.ts';
-import type { Model } from '../../model/build.ts';
-import { toCsv } from '../../files/csv.ts';
+import { CONTEXT_VARIABLES } from '../data/results/context.ts';
+import { round } from '../words/format.ts';
+import type { Model } from '../model/build.ts';
+import { toCsv } from '../files/csv.ts';
 
 const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x, 2).toFixed(2));
 /** Three significant digits in plain decimals, never in exponent form; unadjusted. */

@@ -1,10 +1,10 @@
-import { round } from '../../words/format.ts';
-import type { IndicatorValue } from '../../indicators/compute.ts';
-import { PLACE_COMPONENTS } from '../../analyses/place.ts';
-import { fdrNote } from '../../analyses/risks.ts';
+import { round } from '../words/format.ts';
+import type { IndicatorValue } from '../indicators/compute.ts';
+import { PLACE_COMPONENTS } from '../analyses/place.ts';
+import { fdrNote } from '../analyses/risks.ts';
 import { contextCsv } from './context.ts';
-import type { Model } from '../../model/build.ts';
-import { csvChunks, EXCEL, toCsv, type Cell } from '../../files/csv.ts';
+import type { Model } from '../model/build.ts';
+import { csvChunks, EXCEL, toCsv, type Cell } from '../files/csv.ts';
 import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
 
 export { COLUMN_DOCS, INDICATOR_COLUMNS, SAFE_TEXT_NOTE } from './passport.ts';

@@ -4,11 +4,11 @@
  * the Russian open-data standard 3.0.
  */
 import { CONTEXT_DOCS } from './context.ts';
-import { CONTEXT_DERIVED, progressDerived } from '../../indicators/derived.ts';
-import { namer } from '../../data/names.ts';
-import { INDICATORS } from '../../indicators/registry.ts';
-import type { Model } from '../../model/build.ts';
-import { absolute } from '../../files/paths.ts';
+import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
+import { namer } from '../data/names.ts';
+import { INDICATORS } from '../indicators/registry.ts';
+import type { Model } from '../model/build.ts';
+import { absolute } from '../files/paths.ts';
 
 export const INDICATOR_COLUMNS = [
   'indicator',

@@ -1,0 +1,47 @@
+/** The pages about the site itself: about the data, accessibility, the glossary, 404, the build report. */
+import { issueLines } from '../../data/report.ts';
+import { count, formatDate } from '../../words/format.ts';
+import { GLOSSARY } from '../../words/glossary.ts';
+import { site } from '../site.ts';
+
+/** A date from site.yaml as people read it; free text («весной 2026 года») as it is. */
+export const dated = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(s) : s);
+
+export function aboutPage() {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  return {
+    href,
+    cfg,
+    years: m.ix.years.join(', '),
+    release: m.release,
+    updated: formatDate(m.today),
+    nextUpdate: cfg.site.next_update ? dated(cfg.site.next_update) : undefined,
+    sources: count(m.data.sources.length, ['файл', 'файла', 'файлов']),
+    corrections: cfg.corrections.map((c) => ({ date: dated(c.date), text: c.text })),
+  };
+}
+
+export function contactsView() {
+  const { m, href } = site();
+  return { href, cfg: m.data.config };
+}
+
+export function glossaryPage() {
+  const { href } = site();
+  return { href, terms: [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'ru')) };
+}
+
+/** The build's warnings, for the ИМЦ: not linked from the public menu. */
+export function buildReportPage() {
+  const { m } = site();
+  return {
+    date: formatDate(m.today),
+    warnings: count(m.warnings.length, ['предупреждение', 'предупреждения', 'предупреждений']),
+    lines: issueLines(m.warnings, 50).map((l) => l.replace(/^Предупреждение: /, '')),
+    changes: m.changes.find((c) => c.release === m.release),
+    unreadable: m.roadmaps
+      .filter((r) => r.unreadable.length > 0)
+      .map((r) => ({ file: r.roadmap.file, items: r.unreadable.map((i) => ({ item: i.item.item, deadline: i.item.deadline })) })),
+  };
+}

@@ -1,0 +1,50 @@
+/** The method pages: in plain words for parents, and with formulas and settings for specialists. */
+import { CONTEXT_VARIABLES } from '../../data/results/context.ts';
+import { INDICATOR_BY_ID } from '../../indicators/registry.ts';
+import { SOURCE_DOCS } from '../../indicators/sources.ts';
+import { MIN_OTHERS } from '../../analyses/context/model.ts';
+import { PLACE_COMPONENTS } from '../../analyses/place.ts';
+import { MIN_LINKED } from '../../analyses/progress/model.ts';
+import { DECLINE_INDICATORS, LOW_INDICATORS, OBJECTIVITY_INDICATORS } from '../../analyses/risks.ts';
+import { count, formatNumber } from '../../words/format.ts';
+import { workedExample } from '../methodology.ts';
+import { site } from '../site.ts';
+
+export function methodologyPage() {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  return {
+    href,
+    cfg,
+    smallGroup: count(cfg.privacy.min_group, ['человека', 'человек', 'человек']),
+    fdr: formatNumber(cfg.risks.fdr * 100, 0),
+    example: workedExample(m),
+  };
+}
+
+export function methodologyDetailsPage() {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  const names = (ids: readonly string[]) => ids.map((id) => INDICATOR_BY_ID.get(id)?.short ?? id).join('; ');
+  return {
+    href,
+    cfg,
+    r: cfg.risks,
+    min: cfg.privacy.min_group,
+    placeComponents: PLACE_COMPONENTS.map((c) => c.name),
+    contextVariables: m.context.map((c) => ({
+      year: c.year,
+      names:
+        CONTEXT_VARIABLES.filter((v) => c.variables.includes(v.key))
+          .map((v) => v.name.toLowerCase())
+          .join(', ') || 'нет',
+    })),
+    minOthers: MIN_OTHERS,
+    minLinked: MIN_LINKED,
+    pairs: m.data.progressPairs.map((p) => p.id).join(', '),
+    lowIndicators: names(LOW_INDICATORS),
+    declineIndicators: names(DECLINE_INDICATORS),
+    objectivityIndicators: names(OBJECTIVITY_INDICATORS),
+    sources: Object.values(SOURCE_DOCS),
+  };
+}

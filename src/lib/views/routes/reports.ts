@@ -1,0 +1,175 @@
+/** The analytical reports: the list, the year's report, each справка and section 2.4 of the final report. */
+import { namer } from '../../data/names.ts';
+import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
+import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
+import { RULE_NAMES } from '../../analyses/risks.ts';
+import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
+import { conclusions, deficits, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
+import { catalog } from '../../figures/catalog.ts';
+import { getModel } from '../../model/handoff.ts';
+import { count, formatDate, formatValue } from '../../words/format.ts';
+import { changeCell, matrix, placeChange, placeText, sectionIndicators } from '../tables.ts';
+import { site } from '../site.ts';
+
+export function reportsPage() {
+  const { m, href } = site();
+  return {
+    years: [...m.ix.years].reverse().map((y) => ({
+      year: y,
+      href: href(`/reports/${y}/`),
+      section24: href(`/reports/${y}/section-2-4/`),
+      briefs: briefsOf(m, y).map((b) => ({ href: href(`/reports/${y}/${b.slug}/`), short: b.short })),
+    })),
+  };
+}
+
+/** ▲ green or ▼ red for a change for the better or the worse; none for counts and neutral indicators. */
+const toneOf = (l: TrendLine) => {
+  const d = l.significant ? l.change : l.since?.change;
+  return d === undefined || l.def.better === null ? undefined : d > 0 === l.def.better ? 'is-higher' : 'is-lower';
+};
+
+/** A finding as the list of changes says it: «ЕГЭ, русский язык: средний балл вырос на …». */
+const findingText = (l: TrendLine & { section: { short: string } }) => ({
+  section: l.section.short,
+  text: `${l.group === 'Всего' ? '' : `${l.group.toLowerCase()}: `}${l.def.name.charAt(0).toLowerCase() + l.def.name.slice(1)} ${l.finding}`,
+  tone: toneOf(l),
+});
+
+export function reportPage({ year }: { year: number }) {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  const sections = sectionsWithData(m, year);
+  const reportCharts = catalog(m).reports.get(year) ?? [];
+  const risks = m.risks.filter((r) => r.year === year);
+  const trends = trendFindings(m, sections, year);
+  const context = m.context.find((c) => c.year === year);
+  return {
+    href,
+    cfg,
+    year,
+    document: href(documentPath(`/reports/${year}/`)),
+    section24: href(`/reports/${year}/section-2-4/`),
+    briefs: briefsOf(m, year).map((b) => ({ href: href(`/reports/${year}/${b.slug}/`), short: b.short })),
+    sections: sections.map((s) => ({ s, core: sectionIndicators(s).core, chart: reportCharts.find((c) => c.indicator === s.main[0]) })),
+    findingLists: [
+      { title: 'За год', list: trends.real.filter((l) => l.significant).map(findingText) },
+      {
+        title: `С ${m.ix.years[0]} года (за год — в пределах случайных колебаний)`,
+        list: trends.real.filter((l) => !l.significant).map(findingText),
+      },
+    ].filter((f) => f.list.length > 0),
+    calm: trends.calm,
+    risks,
+    riskSummary: `${count(risks.length, ['случай', 'случая', 'случаев'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])}: ${Object.entries(
+      RULE_NAMES,
+    )
+      .map(([k, v]) => `${v.toLowerCase()} — ${risks.filter((r) => r.rule === k).length}`)
+      .join('; ')}`,
+    context,
+    contextHref: context ? href(context === m.context.at(-1) ? '/context/' : `/context/#year-${year}`) : undefined,
+    gaps: deficits(m, year).map((g) => ({
+      ...g,
+      procedure: PROCEDURE_NAMES[g.procedure],
+      group: g.group.toLowerCase(),
+      value: formatValue(g.value, '%'),
+    })),
+  };
+}
+
+export function briefPaths() {
+  const m = getModel();
+  return m.ix.years.flatMap((year) =>
+    briefsOf(m, year).map((brief) => ({ params: { year: String(year), brief: brief.slug }, props: { year, brief } })),
+  );
+}
+
+export function briefPage({ year, brief }: { year: number; brief: Brief }) {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  const names = namer(m.data);
+  const defs = sectionIndicators(brief.section);
+  const obj = defs.objectivity.length ? matrix(m, defs.objectivity, year) : undefined;
+  const main = indicator(brief.main);
+  const groups = m.ix.groups(brief.main).filter((w) => m.ix.get(brief.main, year, w));
+  const schoolIds = names.bySchoolName(
+    new Set(
+      m.ix
+        .all(brief.main)
+        .filter((v) => v.year === year && v.scope === 'school')
+        .map((v) => v.school_id),
+    ),
+    (s) => s,
+  );
+  const label = (w: { subject?: string; grade?: number; period?: string }) =>
+    names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' });
+  const trends = trendFindings(m, [brief.section], year);
+  const inSection = (p: string) => brief.section.procedures.includes(p as never);
+  return {
+    href,
+    cfg,
+    year,
+    brief,
+    main,
+    date: formatDate(m.today),
+    document: href(documentPath(`/reports/${year}/${brief.slug}/`)),
+    core: defs.core,
+    hasLines: trendLines(m, brief.section, year).length > 0,
+    real: trends.real.map(
+      (l) => `${l.group === 'Всего' ? '' : `${l.group}: `}${l.def.name.charAt(0).toLowerCase() + l.def.name.slice(1)} ${l.finding}`,
+    ),
+    calm: trends.calm,
+    bySchool: {
+      head: ['Школа', ...groups.map(label)],
+      rows: schoolIds.map((s) => [
+        { text: names.school(s) },
+        ...groups.map((w) => m.present.valueCell(m.ix.get(brief.main, year, { ...w, school: s }), main)),
+      ]),
+    },
+    objectivity: obj && obj.rows.length > 0 ? obj : undefined,
+    gaps: deficits(m, year)
+      .filter((g) => inSection(g.procedure))
+      .map((g) => ({ ...g, value: formatValue(g.value, '%') })),
+    risks: m.risks.filter((r) => r.year === year && brief.section.procedures.some((p) => r.indicator.startsWith(`${p}.`))),
+    conclusions: conclusions(m, brief.section, brief.main, year),
+  };
+}
+
+export function section24Page({ year }: { year: number }) {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  const names = namer(m.data);
+  const years = m.ix.years.filter((y) => y <= year).slice(-3);
+  return {
+    cfg,
+    year,
+    years,
+    rows: SECTION_24.flatMap((row) =>
+      row.indicators.map((ref, i) => {
+        const def = indicator(ref.id);
+        const w = { subject: ref.subject, grade: ref.grade, period: ref.period };
+        const group = names.group({ subject: ref.subject ?? '', grade: ref.grade, period: ref.period ?? '', task: '' });
+        return {
+          item: i === 0 ? row.item : '',
+          title: i === 0 ? row.title : undefined,
+          name: def.name,
+          href: href(`/indicators/${def.id}/`),
+          group: group === 'Всего' ? undefined : group,
+          unit: unitOf(def, ref.subject),
+          method: def.method,
+          values: years.map((y) => m.present.valueCell(m.ix.get(ref.id, y, w), def)),
+          change: changeCell(m, m.ix.get(ref.id, year, w), def),
+        };
+      }),
+    ),
+    // By name, as every list of schools: the place is a column with its range, not the order of the table.
+    places: names
+      .bySchoolName(
+        m.places.filter((p) => p.year === year),
+        (p) => p.school_id,
+      )
+      .map((p) => ({ school: names.school(p.school_id), place: placeText(p), change: placeChange(p) })),
+    publishedIn: PUBLISHED_IN,
+    min: cfg.privacy.min_group,
+  };
+}
