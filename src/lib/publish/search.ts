@@ -3,8 +3,8 @@
  * Russian stemming from <html lang="ru">) into `pagefind/`, static files the
  * search page loads; nothing is asked of another host.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { urlPath } from '../files/paths.ts';
 
@@ -20,11 +20,17 @@ export async function searchIndex(siteDir: string): Promise<number> {
       if (added.errors.length) throw new Error(`Поиск: ${added.errors.join('; ')}`);
       if (added.file.url) pages++;
     }
+    // The files are taken in memory and written here: Pagefind's own writer leaves a file's last write pending
+    // when it answers (a tokio file dropped unflushed), and under load closing the service left files empty.
+    const { files, errors: failed } = await index.getFiles();
+    if (failed.length) throw new Error(`Поиск: ${failed.join('; ')}`);
     const out = join(siteDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath: out });
-    if (written.errors.length) throw new Error(`Поиск: ${written.errors.join('; ')}`);
-    // The search page talks to pagefind.js directly; Pagefind's ready-made interfaces are not used.
-    for (const f of readdirSync(out)) if (/-ui\.(js|css)$|^pagefind-highlight\.js$/.test(f)) rmSync(join(out, f));
+    // The search page talks to pagefind.js directly; Pagefind's ready-made interfaces are not shipped.
+    for (const f of files) {
+      if (/-ui\.(js|css)$|^pagefind-highlight\.js$/.test(f.path)) continue;
+      mkdirSync(dirname(join(out, f.path)), { recursive: true });
+      writeFileSync(join(out, f.path), f.content);
+    }
     return pages;
   } finally {
     await pagefind.close();
