@@ -19,10 +19,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { issueLines } from '../src/lib/data/report.ts';
 import { count, formatNumber, formatTime, plural } from '../src/lib/words/format.ts';
 import { Progress } from '../src/lib/publish/progress.ts';
-import { buildModel } from '../src/lib/model/build.ts';
+import { checkData } from '../src/lib/model/check.ts';
 import { setModel } from '../src/lib/model/handoff.ts';
 import { freezeRelease, isFrozen, unpackRelease } from '../src/lib/releases/frozen.ts';
 import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../src/lib/releases/changes.ts';
@@ -61,6 +60,12 @@ const t0 = performance.now();
 
 // One build of an output folder at a time.
 const lock = takeLock(w.lock);
+if ('failed' in lock) {
+  console.error(
+    `Не удалось начать сборку в папке ${outDir}: рядом с ней нельзя записать файлы (${lock.failed}). Проверьте, что путь ведёт в папку (а не в файл) и что в неё можно записывать, или укажите другую папку переменной MSOKO_OUT_DIR.`,
+  );
+  process.exit(1);
+}
 if ('holder' in lock) {
   const { holder } = lock;
   const since = holder.started ? ` с ${formatTime(holder.started)}` : '';
@@ -74,8 +79,8 @@ clearAstroWork(root);
 
 mark('чтение и проверка данных');
 const freeze = process.argv.includes('--freeze');
-const { model, log } = buildModel(dataDir, process.env, { freezing: freeze });
-for (const line of issueLines(log.items)) console.log(line);
+const { model, log, lines } = checkData(dataDir, process.env, { freezing: freeze });
+for (const line of lines) console.log(line);
 if (log.errors.length > 0) {
   const e = log.errors.length;
   console.error(`\nСборка остановлена: ${e} ${plural(e, ['ошибка', 'ошибки', 'ошибок'])} в данных. Папка ${outDir} не изменена.`);

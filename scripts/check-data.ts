@@ -1,11 +1,10 @@
 /** Validates data/ without building: `npm run check-data [folder]`. */
-import { buildModel } from '../src/lib/model/build.ts';
-import { issueLines } from '../src/lib/data/report.ts';
+import { checkData } from '../src/lib/model/check.ts';
 import { plural } from '../src/lib/words/format.ts';
 
 const dir = process.argv[2] ?? process.env.MSOKO_DATA_DIR ?? 'data';
-const { log, model } = buildModel(dir);
-for (const line of issueLines(log.items)) console.log(line);
+const { log, model, lines } = checkData(dir);
+for (const line of lines) console.log(line);
 const e = log.errors.length;
 const w = log.warnings.length;
 if (e > 0) {

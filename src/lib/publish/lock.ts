@@ -42,7 +42,7 @@ const read = (path: string): LockHolder | undefined => {
 export function takeLock(
   path: string,
   me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() },
-): { release: () => void } | { holder: LockHolder } {
+): { release: () => void } | { holder: LockHolder } | { failed: string } {
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(me), { flag: 'wx' });
@@ -52,7 +52,9 @@ export function takeLock(
       process.once('exit', release);
       return { release };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // Not another build's lock: the folder beside the output cannot be written (a file in its place, no rights).
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') return { failed: code ?? String(e) };
     }
     const holder = read(path);
     const stale = holder ? holder.host === me.host && !alive(holder.pid) : age(path) > 10_000;
