@@ -1,27 +1,11 @@
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { checkData } from '../src/lib/model/check.ts';
 import { runBuild } from './helpers/build.ts';
-import { files } from './helpers/crawl.ts';
+import { digest } from './helpers/crawl.ts';
 import { toCp1251 } from './helpers/fixture.ts';
-
-/** A fingerprint of a folder: every file's path and content. */
-const digest = (dir: string) =>
-  createHash('sha256')
-    .update(
-      files(dir)
-        .map(
-          (f) =>
-            `${f}\n${createHash('sha256')
-              .update(readFileSync(join(dir, f)))
-              .digest('hex')}`,
-        )
-        .join('\n'),
-    )
-    .digest('hex');
 
 describe('a build with bad data', () => {
   const good = inject('subData');

@@ -9,7 +9,6 @@
  * stopped by another build's lock (tests/publish.test.ts), and the largest
  * input within the time a person waits.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,27 +16,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { checkData } from '../src/lib/model/check.ts';
 import { catalog } from '../src/lib/figures/catalog.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
-import { files } from './helpers/crawl.ts';
+import { digest } from './helpers/crawl.ts';
 import { caseData, hostileCases, runScript, type HostileCase, type Run } from './helpers/hostile.ts';
 
 const cases = hostileCases();
 /** Made at run time and 50 MB: spawned below, where the time a command takes is what is checked. */
 const SPAWNED_ONLY = new Set(['random-rows-50mb']);
-
-/** A fingerprint of a folder: every file's path and content. */
-const digest = (dir: string) =>
-  createHash('sha256')
-    .update(
-      files(dir)
-        .map(
-          (f) =>
-            `${f}\n${createHash('sha256')
-              .update(readFileSync(join(dir, f)))
-              .digest('hex')}`,
-        )
-        .join('\n'),
-    )
-    .digest('hex');
 
 /** A published site standing in for the one on the server: a build that stops must not touch it. */
 function publishedSite(): string {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { columnNames } from '../src/lib/data/results/file.ts';
+import { egeFile } from '../src/lib/data/results/ege.ts';
 import { loadData } from '../src/lib/data/load.ts';
 import { computeAll } from '../src/lib/indicators/compute.ts';
 import { ValueIndex, type Where } from '../src/lib/indicators/query.ts';
@@ -26,19 +28,8 @@ function compute(files: Record<string, string>, minGroup = 1) {
   return { data, ix, get, val };
 }
 
-const EGE_HEAD = [
-  'participant_id',
-  'school_id',
-  'subject',
-  'form',
-  'category',
-  'test_score',
-  'primary_score',
-  'mark',
-  'school_mark',
-  'medal_candidate',
-  'ovz',
-];
+/** The columns as the ЕГЭ file's spec orders them (src/lib/data/results/ege.ts), pupil codes aside. */
+const EGE_HEAD = columnNames(egeFile, ['student_id']);
 const ege = csv([
   EGE_HEAD,
   // School A: five graduates of this year in Russian

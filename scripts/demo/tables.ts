@@ -1,4 +1,13 @@
 /** The tables of one demo year, headers first, and the participant codes of that year. */
+import { columnNames } from '../../src/lib/data/results/file.ts';
+import { diagnosticsFile } from '../../src/lib/data/results/diagnostics.ts';
+import { egeFile } from '../../src/lib/data/results/ege.ts';
+import { graduatesFile } from '../../src/lib/data/results/graduates.ts';
+import { monitoringFile } from '../../src/lib/data/results/monitoring.ts';
+import { ogeFile } from '../../src/lib/data/results/oge.ts';
+import { olympiadFile } from '../../src/lib/data/results/olympiad.ts';
+import { essayFile, interviewFile } from '../../src/lib/data/results/pass.ts';
+import { vprFile } from '../../src/lib/data/results/vpr.ts';
 import type { Rows } from './random.ts';
 import { ogeMathTasks, vpr4MathTasks } from './scales.ts';
 
@@ -16,69 +25,21 @@ export interface YearTables {
   nextId: () => string;
 }
 
+/** The demo fills no pupil codes here (students.ts adds them) and no ОВЗ flag where the export has none. */
+const header = (f: Parameters<typeof columnNames>[0], ...except: string[]) => columnNames(f, ['student_id', ...except]);
+
 export function yearTables(y: number): YearTables {
   let pid = 0;
   return {
-    ege: [
-      [
-        'participant_id',
-        'school_id',
-        'subject',
-        'form',
-        'category',
-        'test_score',
-        'primary_score',
-        'mark',
-        'school_mark',
-        'medal_candidate',
-        'ovz',
-      ],
-    ],
-    oge: [
-      [
-        'participant_id',
-        'school_id',
-        'subject',
-        'form',
-        'primary_score',
-        'mark',
-        'school_mark',
-        'ovz',
-        ...(y === 2025 ? ogeMathTasks.map((t) => `task_${t.task}`) : []),
-      ],
-    ],
-    vpr: [
-      [
-        'participant_id',
-        'school_id',
-        'subject',
-        'grade',
-        'class',
-        'primary_score',
-        'mark',
-        'journal_mark',
-        ...(y >= 2024 ? vpr4MathTasks.map((t) => `task_${t.task}`) : []),
-      ],
-    ],
-    diag: [['participant_id', 'school_id', 'work', 'work_name', 'grade', 'subject', 'primary_score', 'max_score', 'min_score']],
-    olymp: [['participant_id', 'school_id', 'subject', 'grade', 'stage', 'status', 'score']],
-    essay: [['participant_id', 'school_id', 'result', 'attempt']],
-    interview: [['participant_id', 'school_id', 'result', 'attempt']],
-    grads: [
-      [
-        'school_id',
-        'grade',
-        'students',
-        'admitted',
-        'certificates',
-        'honours',
-        'repeat',
-        'continued_school',
-        'continued_spo',
-        'not_continuing',
-      ],
-    ],
-    mon: [['school_id', 'period', 'grade', 'students', 'no_fail', 'good', 'excellent', 'problem_subjects']],
+    ege: [header(egeFile)],
+    oge: [[...header(ogeFile), ...(y === 2025 ? ogeMathTasks.map((t) => `task_${t.task}`) : [])]],
+    vpr: [[...header(vprFile, 'ovz'), ...(y >= 2024 ? vpr4MathTasks.map((t) => `task_${t.task}`) : [])]],
+    diag: [header(diagnosticsFile, 'ovz')],
+    olymp: [header(olympiadFile, 'ovz')],
+    essay: [header(essayFile, 'ovz')],
+    interview: [header(interviewFile, 'ovz')],
+    grads: [header(graduatesFile)],
+    mon: [header(monitoringFile)],
     nextId: () => `${y}-${String(++pid).padStart(6, '0')}`,
   };
 }

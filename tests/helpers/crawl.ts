@@ -1,4 +1,5 @@
 /** Reads a built site from disk: every page, its links and resources. */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -14,6 +15,21 @@ export function files(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/** A fingerprint of a folder, every file's path and content: what «byte for byte» compares. */
+export const digest = (dir: string) =>
+  createHash('sha256')
+    .update(
+      files(dir)
+        .map(
+          (f) =>
+            `${f}\n${createHash('sha256')
+              .update(readFileSync(join(dir, f)))
+              .digest('hex')}`,
+        )
+        .join('\n'),
+    )
+    .digest('hex');
 
 export const pages = (dir: string) => files(dir).filter((f) => f.endsWith('.html'));
 export const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');

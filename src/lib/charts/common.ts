@@ -76,6 +76,9 @@ export const ciCells = (p: Point) =>
 /** A point's value, withheld flag and size as a CSV writes them. */
 export const pointCsv = (p: Point) => [p.why === undefined ? p.value?.toFixed(2) : undefined, p.n, p.why === undefined ? 0 : 1];
 
+/** value, n, suppressed, ci_low, ci_high: a point's columns in every chart CSV. */
+export const pointColumns = (p: Point) => [...pointCsv(p), ...ciCells(p)];
+
 export const shown = (p: Point): p is Point & { value: number } => p.why === undefined && p.value !== undefined;
 
 /** A point in a table: the value with its interval, or «—» with why it is withheld. */

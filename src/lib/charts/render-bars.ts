@@ -1,6 +1,6 @@
 /** Bar charts: schools or subjects as horizontal bars, many schools as a histogram. */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, labelMargin, shorten, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, haloed, labelMargin, shorten, WIDTH } from './render.ts';
 
 /** A bar; `flag` marks a school in a risk zone; `lo`–`hi` is its 95 % interval. */
 export interface Bar {
@@ -10,6 +10,12 @@ export interface Bar {
   lo?: number;
   hi?: number;
 }
+
+/** The municipality's line and the region's (dashed); they are named in the legend above the chart, so carry no labels. */
+const refRules = (refs: { value: number }[] = []) =>
+  refs.map((r, i) =>
+    Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
+  );
 
 /**
  * Horizontal bars with reference lines and value labels: in the order given
@@ -57,12 +63,7 @@ export function barChart(
       : []),
     Plot.ruleX([0], { stroke: '#1a1a1a' }),
   ];
-  // Reference values are named in the legend above the chart, so their lines carry no labels here.
-  (o.refs ?? []).forEach((r, i) => {
-    marks.push(
-      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
-    );
-  });
+  marks.push(...refRules(o.refs));
   // Values last, with a white halo: a reference line never runs through a number.
   marks.push(
     Plot.text(data, {
@@ -71,10 +72,7 @@ export function barChart(
       text: (b: Bar) => dec(b.value, o.digits),
       textAnchor: 'start',
       dx: 4,
-      fill: '#1a1a1a',
-      stroke: 'white',
-      strokeWidth: 4,
-      paintOrder: 'stroke',
+      ...haloed(4),
     }),
   );
   const svg = Plot.plot({
@@ -117,9 +115,7 @@ export function histogramChart(
       Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'value', fill: 'kind', thresholds: 24, insetLeft: 0.5, insetRight: 0.5 }),
     ),
     Plot.ruleY([0], { stroke: '#1a1a1a' }),
-    ...(o.refs ?? []).map((r, i) =>
-      Plot.ruleX([r.value], { stroke: i === 0 ? COLORS.muni : COLORS.region, strokeWidth: 2.5, strokeDasharray: i === 0 ? '' : '6 3' }),
-    ),
+    ...refRules(o.refs),
   ];
   const svg = Plot.plot({
     document,

@@ -40,6 +40,9 @@ export function finish(svg: Element, label: string): string {
   return s;
 }
 
+/** Values written over marks: dark text in a white halo, so that no line runs through a number. */
+export const haloed = (strokeWidth: number) => ({ fill: '#1a1a1a', stroke: 'white', strokeWidth, paintOrder: 'stroke' }) as const;
+
 /** A point of a line; `lo`–`hi` is its 95 % interval, drawn as an error bar. */
 export interface SeriesPoint {
   series: string;
@@ -110,10 +113,7 @@ export function lineChart(
               dx: data.some((p) => p.lo !== undefined) ? 4 : 0,
               textAnchor: data.some((p) => p.lo !== undefined) ? 'start' : 'middle',
               fontWeight: 'bold',
-              fill: '#1a1a1a',
-              stroke: 'white',
-              strokeWidth: 3,
-              paintOrder: 'stroke',
+              ...haloed(3),
             },
           ),
         );

@@ -24,6 +24,10 @@ export const participant = (l: Lookups) => ({
   participant_id: req(text(), ['Код участника']),
   school_id: schoolId(),
   subject: req(l.subject, ['Предмет']),
+});
+
+/** The last columns of a file of participants' results, as exports put them: the flags of the pupil. */
+export const pupil = () => ({
   ovz: c(bool(), ['ОВЗ']),
   // A pseudonymous code stable across years, to follow a pupil's progress (spec §13); never written out.
   student_id: c(text(), ['Код обучающегося']),

@@ -1,6 +1,6 @@
 /** A school's main results over the years against the municipality. */
 import { formatValue, sentence, type UnitKind } from '../../words/format.ts';
-import { CI_LEGEND, ciCells, digitsOf, drawn, nCell, pointCell, pointCsv, shown } from '../common.ts';
+import { CI_LEGEND, digitsOf, drawn, nCell, pointCell, pointColumns, shown } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart, ChartMeta, Keys, Point } from '../types.ts';
 
@@ -51,26 +51,8 @@ export function schoolTrendChart(t: SchoolTrendInput): Chart | undefined {
     csv: {
       header: ['year', 'series', 'school_id', 'indicator', 'subject', 'grade', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
       rows: [
-        ...t.years.map((y) => [
-          y.year,
-          'school',
-          school.id,
-          keys.indicator,
-          keys.subject,
-          keys.grade,
-          ...pointCsv(y.school),
-          ...ciCells(y.school),
-        ]),
-        ...muni.map((y) => [
-          y.year,
-          'municipality',
-          '',
-          keys.indicator,
-          keys.subject,
-          keys.grade,
-          ...pointCsv(y.point),
-          ...ciCells(y.point),
-        ]),
+        ...t.years.map((y) => [y.year, 'school', school.id, keys.indicator, keys.subject, keys.grade, ...pointColumns(y.school)]),
+        ...muni.map((y) => [y.year, 'municipality', '', keys.indicator, keys.subject, keys.grade, ...pointColumns(y.point)]),
       ],
     },
     notes: t.years.filter((y) => y.school.why !== undefined).map((y) => `${y.year}: ${y.school.why}`),

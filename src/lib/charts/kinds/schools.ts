@@ -1,6 +1,6 @@
 /** The schools of a group in one year, with intervals and the municipality. */
 import { formatNumber, formatValue, sentence, type UnitKind } from '../../words/format.ts';
-import { CI_LEGEND, ciCells, digitsOf, drawn, MANY, nCell, pointCell, pointCsv, shown } from '../common.ts';
+import { CI_LEGEND, digitsOf, drawn, MANY, nCell, pointCell, pointColumns, shown } from '../common.ts';
 import { barChart, histogramChart, type Bar } from '../render-bars.ts';
 import { COLORS } from '../render.ts';
 import type { Chart, ChartMeta, Keys, Point } from '../types.ts';
@@ -59,17 +59,7 @@ export function schoolsChart(t: SchoolsInput): Chart | undefined {
         'ci_low',
         'ci_high',
       ],
-      rows: t.schools.map((s) => [
-        t.year,
-        s.id,
-        s.name,
-        keys.indicator,
-        keys.subject,
-        keys.grade,
-        keys.period,
-        ...pointCsv(s.point),
-        ...ciCells(s.point),
-      ]),
+      rows: t.schools.map((s) => [t.year, s.id, s.name, keys.indicator, keys.subject, keys.grade, keys.period, ...pointColumns(s.point)]),
     },
     notes: hidden.length ? [`Не показаны на графике: ${hidden.map((s) => `${s.name} (${s.point.why})`).join('; ')}.`] : [],
     legend: [

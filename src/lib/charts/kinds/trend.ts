@@ -1,6 +1,6 @@
 /** A group's values over the years, with the region and intervals. */
 import { formatValue, sentence, type UnitKind } from '../../words/format.ts';
-import { CI_LEGEND, ciCells, digitsOf, drawn, nCell, pointCell, pointCsv, shown } from '../common.ts';
+import { CI_LEGEND, digitsOf, drawn, nCell, pointCell, pointColumns, shown } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart, ChartMeta, Keys, Point } from '../types.ts';
 
@@ -57,16 +57,7 @@ export function trendChart(t: TrendInput): Chart | undefined {
     csv: {
       header: ['year', 'series', 'indicator', 'subject', 'grade', 'period', 'value', 'n', 'suppressed', 'ci_low', 'ci_high'],
       rows: [
-        ...t.years.map((y) => [
-          y.year,
-          'municipality',
-          keys.indicator,
-          keys.subject,
-          keys.grade,
-          keys.period,
-          ...pointCsv(y.point),
-          ...ciCells(y.point),
-        ]),
+        ...t.years.map((y) => [y.year, 'municipality', keys.indicator, keys.subject, keys.grade, keys.period, ...pointColumns(y.point)]),
         ...t.region.map((r) => [
           r.year,
           'region',

@@ -1,6 +1,6 @@
 /** ГИА-11: the РЦОИ export of ЕГЭ and ГВЭ-11, a row per participant and subject. */
 import { bool, int, oneOf } from '../cells.ts';
-import { c, mark, orElse, participant } from '../columns.ts';
+import { c, mark, orElse, participant, pupil } from '../columns.ts';
 import { resultsFile, type RowsOf } from './file.ts';
 
 export const egeFile = resultsFile({
@@ -19,6 +19,7 @@ export const egeFile = resultsFile({
       mark: c(mark(), ['Отметка', 'Оценка']),
       school_mark: c(mark(), ['Отметка в аттестате', 'Годовая отметка']),
       medal_candidate: c(bool(), ['Претендент на медаль']),
+      ...pupil(),
     },
   }),
   unique: { columns: ['participant_id', 'subject'], what: 'этот участник и предмет' },

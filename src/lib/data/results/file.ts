@@ -1,4 +1,5 @@
 /** A file of results: data/results/<год>/<name>.csv (or .xlsx), described in one place. */
+import { text } from '../cells.ts';
 import type { Lookups } from '../columns.ts';
 import type { RowOf, TableSpec } from '../table.ts';
 
@@ -21,3 +22,12 @@ export const resultsFile = <const Name extends string, const S extends TableSpec
 
 /** The row type a results file reads. */
 export type RowsOf<F extends { spec: (l: Lookups) => TableSpec }> = RowOf<ReturnType<F['spec']>>;
+
+/**
+ * A file's canonical columns in the order of its spec (the order exports and templates use), without the ones
+ * named in `except`: what the demo generator writes as its header.
+ */
+export function columnNames(f: { spec: (l: Lookups) => { columns: object } }, except: readonly string[] = []): string[] {
+  const any: Lookups = { subject: text() };
+  return Object.keys(f.spec(any).columns).filter((c) => !except.includes(c));
+}

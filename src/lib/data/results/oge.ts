@@ -1,6 +1,6 @@
 /** ГИА-9: ОГЭ and ГВЭ-9, a row per participant and subject. */
 import { int, oneOf } from '../cells.ts';
-import { c, mark, orElse, participant, req } from '../columns.ts';
+import { c, mark, orElse, participant, pupil, req } from '../columns.ts';
 import { resultsFile, type RowsOf } from './file.ts';
 
 export const ogeFile = resultsFile({
@@ -16,6 +16,7 @@ export const ogeFile = resultsFile({
       primary_score: c(int(0), ['Первичный балл']),
       mark: req(mark(), ['Отметка', 'Оценка']),
       school_mark: c(mark(), ['Отметка в аттестате', 'Годовая отметка']),
+      ...pupil(),
     },
   }),
   unique: { columns: ['participant_id', 'subject'], what: 'этот участник и предмет' },

@@ -1,6 +1,6 @@
 /** The all-Russian olympiad (ВсОШ), a row per participant, subject and stage. */
 import { int, num, oneOf } from '../cells.ts';
-import { c, participant, req } from '../columns.ts';
+import { c, participant, pupil, req } from '../columns.ts';
 import { resultsFile, type RowsOf } from './file.ts';
 
 export const OLYMPIAD_STAGES = ['школьный', 'муниципальный', 'региональный', 'заключительный'] as const;
@@ -18,6 +18,7 @@ export const olympiadFile = resultsFile({
       stage: req(oneOf(OLYMPIAD_STAGES), ['Этап']),
       status: req(oneOf(['участник', 'призёр', 'победитель'] as const), ['Статус']),
       score: c(num(0), ['Балл']),
+      ...pupil(),
     },
   }),
   unique: { columns: ['participant_id', 'subject', 'stage'], what: 'этот участник, предмет и этап' },

@@ -8,9 +8,9 @@ const passSpec = () => ({
   columns: {
     participant_id: req(text(), ['Код участника']),
     school_id: schoolId(),
-    ovz: c(bool(), ['ОВЗ']),
     result: req(oneOf(['зачёт', 'незачёт'] as const, { зачет: 'зачёт', незачет: 'незачёт' }), ['Результат']),
     attempt: orElse(int(1, 10), 1, ['Попытка']),
+    ovz: c(bool(), ['ОВЗ']),
   },
 });
 

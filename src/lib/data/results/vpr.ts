@@ -1,6 +1,6 @@
 /** ВПР: the ФИС ОКО export, a row per participant and subject. */
 import { int, text } from '../cells.ts';
-import { c, mark, participant, req } from '../columns.ts';
+import { c, mark, participant, pupil, req } from '../columns.ts';
 import type { CsvRow } from '../csv.ts';
 import { normKey } from '../normalize.ts';
 import { resultsFile, type RowsOf } from './file.ts';
@@ -35,6 +35,7 @@ export const vprFile = resultsFile({
       primary_score: req(int(0), ['Первичный балл']),
       mark: req(mark(), ['Отметка', 'Оценка']),
       journal_mark: c(mark(), ['Отметка по журналу']),
+      ...pupil(),
     },
   }),
   unique: { columns: ['participant_id', 'subject', 'grade'], what: 'этот участник, предмет и класс' },
