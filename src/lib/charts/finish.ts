@@ -1,56 +1,70 @@
-import { spawn } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', '..', 'scripts', 'finish-charts.ts');
 
 /**
- * Renders PNGs beside chart SVGs in batches of short-lived processes, one
- * per core at a time. Paths are added while the SVGs are still being
- * written, so rendering runs alongside the writing.
+ * Renders PNGs beside chart SVGs in renderer processes that live as long as
+ * they have work (scripts/finish-charts.ts): paths are handed over while the
+ * SVGs are still being written, so the rendering runs alongside the writing
+ * and the pages, on another core. `slots` renderers at most.
  */
-export function pngQueue(onProgress: (done: number) => void = () => {}, batch = 60) {
+export function pngQueue(
+  onProgress: (done: number) => void = () => {},
+  slots = Math.max(1, Math.min(availableParallelism(), 2)),
+  chunk = 10,
+) {
   const waiting: string[] = [];
-  const running = new Set<Promise<void>>();
-  const slots = Math.max(1, Math.min(availableParallelism(), 4));
+  const idle: ChildProcess[] = [];
+  const workers: ChildProcess[] = [];
   let done = 0;
+  let given = 0;
+  let stopping = false;
   let failed: Error | undefined;
-  const run = (files: string[]) => {
-    const p = new Promise<void>((ok) => {
-      // With an IPC channel: when the build dies, the channel closes and the renderer stops too.
-      const child = spawn(process.execPath, [SCRIPT, ...files], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      child.on('error', (e) => {
-        failed ??= e;
-        ok();
-      });
-      child.on('exit', (code) => {
-        if (code !== 0) failed ??= new Error(`Не удалось нарисовать картинки PNG (код ${code})`);
-        onProgress((done += files.length));
-        ok();
-      });
-    }).finally(() => {
-      running.delete(p);
-      pump(false);
-    });
-    running.add(p);
-  };
-  const pump = (all: boolean) => {
-    while (running.size < slots && (waiting.length >= batch || (all && waiting.length > 0))) run(waiting.splice(0, batch));
-  };
+  let settle: (() => void) | undefined;
   let closing = false;
+  const give = (w: ChildProcess) => {
+    if (waiting.length === 0 || stopping) return idle.push(w);
+    const paths = waiting.splice(0, chunk);
+    given += paths.length;
+    w.send(paths);
+  };
+  const start = () => {
+    // With an IPC channel: when the build dies, the channel closes and the renderer stops too.
+    const w = fork(SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
+    w.on('message', (n: number) => {
+      onProgress((done += n));
+      if (n > 0) settle?.();
+      give(w);
+    });
+    w.on('exit', (code) => {
+      if (!closing) failed ??= new Error(`Не удалось нарисовать картинки PNG (код ${code ?? 'нет'})`);
+      settle?.();
+    });
+    workers.push(w);
+  };
+  /** Waits until the renderers have done what they were given (and, unless stopping, everything queued). */
+  const drain = async (all: boolean) => {
+    while (!failed && done < (all ? given + waiting.length : given)) await new Promise<void>((ok) => (settle = ok));
+    closing = true;
+    for (const w of workers) w.disconnect();
+    if (failed) throw failed;
+  };
   return {
     add(path: string) {
       waiting.push(path);
-      pump(closing);
+      if (workers.length < slots) start();
+      const w = idle.pop();
+      if (w) give(w);
     },
-    async finish(): Promise<void> {
-      closing = true;
-      pump(true);
-      while (running.size > 0 || waiting.length > 0) {
-        await Promise.race(running);
-        pump(true);
-      }
-      if (failed) throw failed;
+    /** Waits for every PNG, then lets the renderers go. */
+    finish: () => drain(true),
+    /** Lets the renderers finish what they hold and go; returns the SVGs not drawn yet. */
+    async stop(): Promise<string[]> {
+      stopping = true;
+      await drain(false);
+      return waiting.splice(0);
     },
   };
 }
