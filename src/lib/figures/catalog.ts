@@ -6,6 +6,7 @@
 import type { Where } from '../indicators/query.ts';
 import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
+import { shared } from '../model/handoff.ts';
 import { namer } from '../data/names.ts';
 import { SECTIONS, type Section } from '../indicators/sections.ts';
 import { slug } from '../charts/common.ts';
@@ -41,13 +42,7 @@ export interface Catalog {
   progress: Map<string, Chart[]>;
 }
 
-const cache = new WeakMap<Model, Catalog>();
-
-export function catalog(m: Model): Catalog {
-  let c = cache.get(m);
-  if (!c) cache.set(m, (c = buildCatalog(m)));
-  return c;
-}
+export const catalog = (m: Model): Catalog => shared(m, 'catalog', () => buildCatalog(m));
 
 function buildCatalog(m: Model): Catalog {
   const names = namer(m.data);

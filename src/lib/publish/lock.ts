@@ -8,10 +8,13 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { hostname } from 'node:os';
 
 export interface LockHolder {
+  /** The build's supervisor (scripts/build.ts): it holds the lock from the first stage to the last. */
   pid: number;
   host: string;
   /** ISO time the build started. */
   started: string;
+  /** The process of the stage that runs now (rendering, then finishing). */
+  worker?: number;
 }
 
 /** Whether a process of this machine still runs (signal 0 only asks). */
@@ -42,7 +45,7 @@ const read = (path: string): LockHolder | undefined => {
 export function takeLock(
   path: string,
   me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() },
-): { release: () => void } | { holder: LockHolder } | { failed: string } {
+): { release: () => void; working: (worker: number) => void } | { holder: LockHolder } | { failed: string } {
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(me), { flag: 'wx' });
@@ -50,7 +53,9 @@ export function takeLock(
         if (read(path)?.pid === me.pid) rmSync(path, { force: true });
       };
       process.once('exit', release);
-      return { release };
+      /** Names the process of the stage that runs now (its holder stays this process). */
+      const working = (worker: number) => writeFileSync(path, JSON.stringify({ ...me, worker }));
+      return { release, working };
     } catch (e) {
       // Not another build's lock: the folder beside the output cannot be written (a file in its place, no rights).
       const code = (e as NodeJS.ErrnoException).code;

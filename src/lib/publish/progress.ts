@@ -1,31 +1,63 @@
 /**
  * Progress of a long build, for a person watching: one line per stage with
- * its time and memory; in a terminal the running stage is updated in place,
- * in a CI log a plain line is printed every few seconds instead.
+ * its time and its peak memory — the build's own and, where the system shows
+ * it (Linux), with the processes it runs (PNG renderers, the search indexer)
+ * — and, on long stages, how much is done. In a terminal the running stage is
+ * updated in place, in a CI log a plain line is printed every few seconds.
  */
 import { formatNumber } from '../words/format.ts';
+import { treeMemory } from './memory.ts';
 
-const MB = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);
+const MB = (bytes: number) => `${formatNumber(bytes / 1048576, 0)} МБ`;
 const secs = (ms: number) => `${formatNumber(ms / 1000, 1)} с`;
+
+/** The peaks of one stage, sampled a few times a second. */
+class Peaks {
+  own = 0;
+  tree: number | undefined;
+  private readonly timer: NodeJS.Timeout;
+  constructor() {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 200);
+    this.timer.unref();
+  }
+  sample() {
+    this.own = Math.max(this.own, process.memoryUsage.rss());
+    const sizes = treeMemory(process.pid);
+    if (sizes)
+      this.tree = Math.max(
+        this.tree ?? 0,
+        sizes.reduce((a, b) => a + b, 0),
+      );
+  }
+  stop(): string {
+    clearInterval(this.timer);
+    this.sample();
+    return `пик памяти ${MB(this.own)}${this.tree !== undefined && this.tree > this.own * 1.02 ? ` (с процессами PNG и поиска ${MB(this.tree)})` : ''}`;
+  }
+}
 
 export class Progress {
   private readonly tty: boolean;
   private readonly out: NodeJS.WriteStream;
   private readonly every: number;
   private last = 0;
+  /** The highest the whole build reached, over all stages: own process, and with its children. */
+  readonly peak = { own: 0, tree: undefined as number | undefined };
   constructor(out: NodeJS.WriteStream = process.stdout, every = 5000) {
     this.out = out;
     this.every = every;
     this.tty = Boolean(out.isTTY) && !process.env.CI;
   }
 
-  /** Runs a stage and prints its line: «Страницы: 11 364 за 183,2 с (62 в секунду), память 1 240 МБ». */
+  /** Runs a stage and prints its line: «Страницы: 11 364 страницы, 183,2 с, пик памяти 1 240 МБ (с процессами PNG и поиска 1 410 МБ)». */
   async stage<T>(
     name: string,
     run: (tick: (done: number, total?: number) => void) => Promise<T> | T,
     summary?: (r: T) => string,
   ): Promise<T> {
     const t0 = performance.now();
+    const peaks = new Peaks();
     let shown = false;
     const tick = (done: number, total?: number) => {
       const now = performance.now();
@@ -40,7 +72,10 @@ export class Progress {
     };
     const r = await run(tick);
     if (this.tty && shown) this.out.write('\r\x1b[2K');
-    this.out.write(`${name}: ${summary ? `${summary(r)}, ` : ''}${secs(performance.now() - t0)}, память ${formatNumber(MB(), 0)} МБ\n`);
+    const memory = peaks.stop();
+    this.peak.own = Math.max(this.peak.own, peaks.own);
+    if (peaks.tree !== undefined) this.peak.tree = Math.max(this.peak.tree ?? 0, peaks.tree);
+    this.out.write(`${name}: ${summary ? `${summary(r)}, ` : ''}${secs(performance.now() - t0)}, ${memory}\n`);
     return r;
   }
 }

@@ -10,6 +10,8 @@ import { AlignmentType, Document, Footer, LevelFormat, LineRuleType, Packer, Pag
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatDate } from '../../words/format.ts';
 import type { Model } from '../../model/build.ts';
+import type { SiteConfig } from '../../data/site-config.ts';
+import type { SourceFile } from '../../data/tables.ts';
 import { absolute } from '../../files/paths.ts';
 import { pageDocument } from './from-page.ts';
 
@@ -20,14 +22,31 @@ const centred = (text: string, o: { bold?: boolean; size?: number; after?: numbe
     children: [new TextRun({ text, bold: o.bold, size: o.size })],
   });
 
+/** What the documents take of the model: small enough to hand to the last stage of the build, which runs without it. */
+export interface DocumentContext {
+  config: SiteConfig;
+  today: string;
+  release: string;
+  buildTime: string;
+  sources: SourceFile[];
+}
+
+export const documentContext = (m: Model): DocumentContext => ({
+  config: m.data.config,
+  today: m.today,
+  release: m.release,
+  buildTime: m.buildTime,
+  sources: m.data.sources,
+});
+
 /** A report page's built HTML as a .docx; `png` gives a chart's picture by its id. */
 export async function reportDocument(
-  m: Model,
+  m: DocumentContext,
   pagePath: string,
   html: string,
   png: (id: string) => Uint8Array | undefined,
 ): Promise<Uint8Array> {
-  const cfg = m.data.config;
+  const cfg = m.config;
   const page = pageDocument(html, png);
   const url = (p: string) => absolute(cfg.site.url, cfg.site.base, p);
   const title: FileChild[] = [
@@ -52,7 +71,7 @@ export async function reportDocument(
       indent: { firstLine: 709 },
       children: [
         new TextRun(
-          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}; открытые данные — ${url('/opendata/')}. Исходные файлы: ${m.data.sources.map((s) => `data/${s.path} (${s.rows} строк, SHA-256 ${s.sha256.slice(0, 12)}…)`).join('; ')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}.`,
+          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}; открытые данные — ${url('/opendata/')}. Исходные файлы: ${m.sources.map((s) => `data/${s.path} (${s.rows} строк, SHA-256 ${s.sha256.slice(0, 12)}…)`).join('; ')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}.`,
         ),
       ],
     }),

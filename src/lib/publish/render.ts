@@ -1,0 +1,166 @@
+/**
+ * The stages of a build that need the model: chart files (their PNGs drawn
+ * alongside by a renderer process, on the other core), pages (Astro) and
+ * open data. Then this process ends, and with it the memory of a region's
+ * million values: the pictures left, the Word documents and the search index
+ * are made by the finish stage (src/lib/publish/finish.ts) in a process of
+ * their own, so that their memory never adds to the model's.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build } from 'astro';
+import { svgChars } from '../charts/files.ts';
+import { pngQueue } from '../charts/finish.ts';
+import { toCsv } from '../files/csv.ts';
+import { catalog } from '../figures/catalog.ts';
+import type { Model } from '../model/build.ts';
+import { setModel } from '../model/handoff.ts';
+import { openDataChunks } from '../opendata/write.ts';
+import { documentPages } from '../reports/briefs.ts';
+import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../releases/changes.ts';
+import { count } from '../words/format.ts';
+import { chartFiles } from './chart-files.ts';
+import { documentContext, type DocumentContext } from './documents/write.ts';
+import { writeArchivedEmbeds } from './embeds.ts';
+import type { Progress } from './progress.ts';
+
+export interface RenderOptions {
+  /** The project: Astro's root. */
+  root: string;
+  /** The folder the site is built into before it replaces dist/. */
+  tmp: string;
+  /** Astro's own working folder for this build. */
+  astroWork: string;
+  /** `npm run release`: archived embeds are written and the numbers kept. */
+  freeze: boolean;
+  progress: Progress;
+  /** Tells the supervisor which stage runs. */
+  mark: (stage: string, size?: string) => void;
+  /** «63 файла, 47 899 строк, 12 школ», for the supervisor's message if the build dies. */
+  size: string;
+}
+
+/** What the finish stage (scripts/finish-site.ts, a process of its own) needs of this one: small, and written as JSON. */
+export interface Rendered {
+  charts: number;
+  /** Every chart SVG, and those whose PNG is still to be drawn. */
+  svgs: string[];
+  undrawn: string[];
+  /** The characters the charts use, for the font embedded in their SVG files. */
+  chars: string;
+  /** The report pages that are also Word documents, and what the documents say of the site. */
+  documents: string[];
+  document: DocumentContext;
+  /** The published numbers of a release being frozen, packed, in base 64. */
+  numbers?: string;
+}
+
+export async function renderSite(model: Model, o: RenderOptions): Promise<Rendered> {
+  const { root, tmp, astroWork, freeze, progress, mark, size } = o;
+  setModel(model);
+  const cfg = model.data.config.site;
+  const charts = catalog(model).all.size;
+  const write = (rel: string, content: string | Uint8Array, under = tmp) => {
+    const path = join(under, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  };
+  // Chart files first, into a folder of their own: their PNGs are drawn by other processes,
+  // on the other core, while this one renders the pages.
+  const chartDir = `${tmp}-charts`;
+  rmSync(chartDir, { recursive: true, force: true });
+  // Renderers beside this process: two for a site of a few hundred charts, through all its stages. For a region's
+  // thousands one, and only while chart files are written: the pages stage adds Astro's bundler (about 200 MB) to
+  // the model, and a renderer beside it would take the build past 1,5 GB. The rest are drawn after this process.
+  const big = charts > 1000;
+  const pngs = pngQueue(undefined, big ? 1 : 2);
+  const chars = new Set<string>();
+  mark('файлы графиков', `${charts} графиков`);
+  const svgs = await progress.stage(
+    'Файлы графиков (SVG, CSV, ZIP)',
+    async (tick) => {
+      const list: string[] = [];
+      for (const [name, content] of chartFiles(model)) {
+        write(name, content, chartDir);
+        if (!name.endsWith('.svg')) continue;
+        const path = join(chartDir, name);
+        list.push(path);
+        for (const ch of svgChars(content as string)) chars.add(ch);
+        pngs.add(path);
+        tick(list.length, charts);
+        // Let finished renderers hand over and new ones start.
+        if (list.length % 25 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return list;
+    },
+    (l) => count(l.length, ['график', 'графика', 'графиков']),
+  );
+  const early = big ? await pngs.stop() : undefined;
+  // Pages Astro renders: every chart's embed, schools, indicators and the rest (an estimate for «осталось»).
+  const expected = charts + model.data.schools.length + model.ix.years.length * 8 + 150;
+  mark('страницы', `${size}, около ${expected} страниц`);
+  await progress.stage(
+    'Страницы',
+    async (tick) => {
+      // Astro renders pages one by one: their count in the output folder is the progress.
+      const timer = setInterval(() => tick(countHtml(tmp), expected), 1000);
+      try {
+        // Astro puts its intermediate server build in <working directory>/.astro/ when the output folder
+        // lies outside it (a folder every build would share), and its content cache in node_modules/.astro:
+        // both are made this build's own — the first inside the project, where its chunks find
+        // node_modules — so that two builds of different data at the same time never read each other's files.
+        mkdirSync(astroWork, { recursive: true });
+        process.chdir(astroWork);
+        await build({
+          root,
+          outDir: tmp,
+          cacheDir: `${tmp}-astro-cache`,
+          site: cfg.url,
+          base: cfg.base,
+          logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn',
+        });
+        process.chdir(root);
+        for (const d of [astroWork, `${tmp}-astro-cache`]) rmSync(d, { recursive: true, force: true });
+      } finally {
+        clearInterval(timer);
+      }
+      // The archived embeds of a release being frozen: copies of the live ones with their address and note changed.
+      if (freeze) writeArchivedEmbeds(model, tmp);
+      return countHtml(tmp);
+    },
+    (n) => count(n, ['страница', 'страницы', 'страниц']),
+  );
+  mark('открытые данные', size);
+  await progress.stage('Открытые данные', () => {
+    mkdirSync(join(tmp, 'opendata'), { recursive: true });
+    for (const [name, chunks] of openDataChunks(model)) {
+      const fd = openSync(join(tmp, 'opendata', name), 'w');
+      try {
+        for (const c of chunks()) writeSync(fd, c);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    // What each release changed, as the releases page offers it for download.
+    for (const c of model.changes)
+      if (c.changed.length > 0) write(`releases/${c.release}-changes.csv`, toCsv(CHANGES_COLUMNS, changesRows(c)));
+  });
+  // The renderer finishes the pictures it holds and goes; the rest are drawn by the finish stage, after this process.
+  const undrawn = early ?? (await pngs.stop());
+  return {
+    charts,
+    svgs,
+    undrawn,
+    chars: [...chars].sort().join(''),
+    documents: documentPages(model),
+    document: documentContext(model),
+    numbers: freeze
+      ? Buffer.from(packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years))).toString('base64')
+      : undefined,
+  };
+}
+
+function countHtml(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+}
