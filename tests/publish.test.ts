@@ -5,12 +5,12 @@
  * the helpers that touch the system behave where Linux's /proc and «/» are not.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { reportedPeak, treeMemory } from '../scripts/memory.ts';
+import { reportedPeak, treeMemory } from '../src/lib/publish/memory.ts';
 import { urlPath } from '../src/lib/files/paths.ts';
 import { verifyChecksums } from '../src/lib/publish/checksums.ts';
 import { takeLock } from '../src/lib/publish/lock.ts';
@@ -36,10 +36,13 @@ function published(): { data: string; out: string } {
   return { data, out };
 }
 
-function startBuild(data: string, out: string, args: string[] = []): ChildProcess {
+/** The sub-path site's build, as the global setup ran it; `extra` for this test's own builds. */
+const SUB_ENV = { SITE_BASE: '/edu/', SITE_URL: 'https://example.org', SOURCE_DATE_EPOCH: '1795392000' };
+
+function startBuild(data: string, out: string, args: string[] = [], env: Record<string, string> = { MSOKO_RELEASE: 'r1' }): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'scripts', 'build.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out, SOURCE_DATE_EPOCH: '1795392000', MSOKO_RELEASE: 'r1' },
+    env: { ...process.env, MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out, ...SUB_ENV, ...env },
     stdio: 'ignore',
   });
 }
@@ -59,35 +62,6 @@ const working = (out: string) => readdirSync(dirname(out)).filter((n) => n.start
 const hasFile = (dir: string, test: (f: string) => boolean) =>
   existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => test(String(f)));
 
-describe('a build killed with SIGKILL', () => {
-  it.each([
-    ['the supervisor, while pages render', 'supervisor', (w: string) => hasFile(w, (f) => f.endsWith('index.html'))],
-    ['the build itself, while PNGs are drawn', 'build', (w: string) => hasFile(`${w}-charts`, (f) => f.endsWith('.png'))],
-  ])('%s: dist/ and data/releases/ stay byte for byte, and the next build clears what it left', async (_, victim, stage) => {
-    const { data, out } = published();
-    const site = snapshot(out);
-    const releases = snapshot(join(data, 'releases'));
-    const build = startBuild(data, out, ['--freeze']);
-    const w = workspace(out, build.pid!).tmp;
-    await until(`этап сборки (${victim})`, () => stage(w));
-    if (victim === 'supervisor') process.kill(build.pid!, 'SIGKILL');
-    else {
-      // The build process holds the lock file: its pid is there.
-      const pid = (JSON.parse(readFileSync(workspace(out, 0).lock, 'utf8')) as { pid: number }).pid;
-      process.kill(pid, 'SIGKILL');
-    }
-    await exited(build);
-    // The build process follows its supervisor out (its channel closes); the lock it held goes stale.
-    await until('остановка сборки', () => !existsSync(workspace(out, 0).lock) || !isAlive(workspace(out, 0).lock));
-    expect(snapshot(out)).toEqual(site);
-    expect(snapshot(join(data, 'releases'))).toEqual(releases);
-    const next = await runScript('build.ts', { MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out, MSOKO_RELEASE: 'r1' }, [], 120_000);
-    expect(next.code, next.output).toBe(0);
-    expect(working(out)).toEqual([]);
-    expect(verifyChecksums(out)).toEqual({ changed: [], missing: [], extra: [] });
-  });
-});
-
 function isAlive(lock: string): boolean {
   try {
     process.kill((JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid, 0);
@@ -97,18 +71,48 @@ function isAlive(lock: string): boolean {
   }
 }
 
-describe('two builds of the same folder at once', () => {
-  it('the second stops with a Russian message and neither corrupts the other', async () => {
-    const { data, out } = published();
-    const first = startBuild(data, out);
+// One published site through a season of accidents, in order: each step leaves what the next one must cope with.
+describe('a published site, its builds killed and run twice at once', () => {
+  const { data, out } = published();
+  const site = snapshot(out);
+  const releases = snapshot(join(data, 'releases'));
+
+  it.each([
+    ['the supervisor, while pages render', 'supervisor', (w: string) => hasFile(w, (f) => f.endsWith('index.html'))],
+    ['the build itself, while PNGs are drawn', 'build', (w: string) => hasFile(`${w}-charts`, (f) => f.endsWith('.png'))],
+  ])('killed with SIGKILL (%s): dist/ and data/releases/ stay byte for byte', async (_, victim, stage) => {
+    const build = startBuild(data, out, ['--freeze']);
+    const w = workspace(out, build.pid!).tmp;
+    await until(`этап сборки (${victim})`, () => stage(w));
+    if (victim === 'supervisor') process.kill(build.pid!, 'SIGKILL');
+    else {
+      // The supervisor holds the lock and names in it the process of the stage that runs.
+      const pid = (JSON.parse(readFileSync(workspace(out, 0).lock, 'utf8')) as { worker: number }).worker;
+      process.kill(pid, 'SIGKILL');
+    }
+    await exited(build);
+    // The build process follows its supervisor out (its channel closes); the lock it held goes stale.
+    await until('остановка сборки', () => !existsSync(workspace(out, 0).lock) || !isAlive(workspace(out, 0).lock));
+    expect(snapshot(out)).toEqual(site);
+    expect(snapshot(join(data, 'releases'))).toEqual(releases);
+  });
+
+  it('the next build leaves no working folder; a second one started beside it stops with a Russian message; its site is, byte for byte, the one the same data gave before', async () => {
+    // The data as the global setup built them: without the frozen release added here.
+    rmSync(join(data, 'releases'), { recursive: true });
+    const first = startBuild(data, out, [], {});
     await until('первая сборка взяла папку', () => existsSync(workspace(out, 0).lock));
     const second = await runScript('build.ts', { MSOKO_DATA_DIR: data, MSOKO_OUT_DIR: out });
     expect(second.code).toBe(1);
     expect(second.output).toMatch(/уже собирает другая сборка \(процесс \d+/);
     await exited(first);
     expect(first.exitCode).toBe(0);
-    expect(verifyChecksums(out)).toEqual({ changed: [], missing: [], extra: [] });
     expect(working(out)).toEqual([]);
+    expect(verifyChecksums(out)).toEqual({ changed: [], missing: [], extra: [] });
+    // Another folder, another time, the same data: the same site.
+    const before = inject('subDist');
+    expect(files(out)).toEqual(files(before));
+    expect(files(out).filter((f) => !readFileSync(join(out, f)).equals(readFileSync(join(before, f))))).toEqual([]);
   });
 });
 

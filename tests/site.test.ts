@@ -282,12 +282,3 @@ describe('no league table', () => {
     expect(list).not.toMatch(/Место по итогам|Зоны риска: \d/);
   });
 });
-
-describe('a site built twice from the same data', () => {
-  it('is byte-identical, every file of it', () => {
-    const [a, b] = [inject('ctxDist'), inject('ctxDist2')];
-    expect(files(a).length).toBeGreaterThan(100);
-    expect(files(b)).toEqual(files(a));
-    expect(files(a).filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))))).toEqual([]);
-  });
-});

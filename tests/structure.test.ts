@@ -142,6 +142,15 @@ describe('the map', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('and the scripts name only modules that exist, also inside the code they hand to another process', () => {
+    const missing = sources(join(ROOT, 'scripts'), /\.ts$/).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/'\.\/(src\/[^']+\.ts)'/g)]
+        .filter((m) => !existsSync(join(ROOT, m[1])))
+        .map((m) => `${relative(ROOT, f)}: ${m[1]}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('source files', () => {

@@ -2,8 +2,7 @@
  * A municipality that is not the demo: 10 schools over three years, its
  * social passport in three shapes (Russian headers in Windows-1251 with «;»,
  * English headers in UTF-8, a workbook with a title row). Built once per test
- * run by the global setup (twice: the second build checks that the same data
- * give the same site byte for byte); tests/context-build.test.ts holds it
+ * run by the global setup; tests/context-build.test.ts holds it
  * against an independent implementation of §9 and §12.
  */
 import { randomLcg, randomNormal } from 'd3';
