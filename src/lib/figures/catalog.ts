@@ -7,6 +7,7 @@ import type { Where } from '../indicators/query.ts';
 import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { shared } from '../model/handoff.ts';
+import { yearOf } from '../model/years.ts';
 import { namer } from '../data/names.ts';
 import { SECTIONS, type Section } from '../indicators/sections.ts';
 import { slug } from '../charts/common.ts';
@@ -54,13 +55,13 @@ function buildCatalog(m: Model): Catalog {
     all.set(c.id, c);
     return c;
   };
-  const latest = m.latestYear;
   const sections = new Map<string, SectionCharts>();
   const schools = new Map<string, Chart[]>();
   const reports = new Map<number, Chart[]>();
 
   for (const section of SECTIONS) {
     const sc: SectionCharts = { section, groups: new Map(), tasks: [] };
+    const latest = yearOf(m, section);
     sections.set(section.slug, sc);
     const page = `/${section.slug}/`;
     for (const id of section.main) {

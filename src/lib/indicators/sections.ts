@@ -7,6 +7,8 @@ export interface Section {
   title: string;
   /** Short label for menus. */
   short: string;
+  /** What the section publishes, as a sentence's subject: «Результаты ВПР 2026 года ещё не опубликованы». */
+  results: string;
   /** Procedures of the registry shown in this section. */
   procedures: readonly ProcedureId[];
   /** Headline indicators: trends, school comparisons, home page. */

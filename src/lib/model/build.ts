@@ -1,4 +1,5 @@
 import { loadData, type Dataset } from '../data/load.ts';
+import { namer } from '../data/names.ts';
 import type { IssueLog } from '../data/issues.ts';
 import { computeAll } from '../indicators/compute.ts';
 import { computePlaces, schoolIndices, type Place } from '../analyses/place.ts';
@@ -16,6 +17,7 @@ import { presentation, type Presentation } from '../indicators/present.ts';
 import { RELEASE_LABEL, readReleases, type Release } from '../releases/frozen.ts';
 import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/changes.ts';
 import { viewRoadmap, type RoadmapView } from '../roadmap/model.ts';
+import { sectionYears } from './years.ts';
 
 /** Everything pages need: validated data and all computed results. Pages never read files. */
 export interface Model {
@@ -32,6 +34,8 @@ export interface Model {
   today: string;
   buildTime: string;
   latestYear: number;
+  /** The years with results of each section (by slug): a year arrives in stages, each section shows its own latest (model/years.ts). */
+  sectionYears: Map<string, number[]>;
   release: string;
   /** The day the current release was frozen, or today while it is not. */
   releaseDate: string;
@@ -91,7 +95,8 @@ export function buildModel(
       expected: 'латинские буквы, цифры, «.», «_» или «-», например 2025 или 2025-2',
     });
   }
-  if (!data.config.regulation)
+  // A site.yaml that could not be read has been answered already; its defaults are no finding of their own.
+  if (!data.config.regulation && !log.errors.some((e) => e.file === 'site.yaml'))
     log.warn({
       file: 'site.yaml',
       column: 'regulation',
@@ -106,6 +111,7 @@ export function buildModel(
     () => numbersOf(ix.values, data.schools, ix.years),
     data.config.corrections,
     log,
+    { ...namer(data), pairs: data.progressPairs, today },
   );
   return {
     log,
@@ -120,6 +126,7 @@ export function buildModel(
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       latestYear,
+      sectionYears: sectionYears(ix),
       release,
       releaseDate: releases.find((r) => r.release === release)?.date ?? today,
       frozen: opts.freezing === true || releases.some((r) => r.release === release),

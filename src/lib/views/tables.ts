@@ -9,6 +9,7 @@ import type { Where } from '../indicators/query.ts';
 import { indicator, INDICATORS, unitOf, type Indicator, type IndicatorId } from '../indicators/registry.ts';
 import type { Place } from '../analyses/place.ts';
 import type { Model } from '../model/build.ts';
+import { yearOfIndicator } from '../model/years.ts';
 import { namer } from '../data/names.ts';
 import type { Section } from '../indicators/sections.ts';
 
@@ -102,7 +103,7 @@ export function keyFigure(m: Model, id: IndicatorId, where: Where, href: string,
   const def = indicator(id);
   const names = namer(m.data);
   const w = { ...where, school };
-  const v = m.ix.get(id, m.latestYear, w);
+  const v = m.ix.get(id, yearOfIndicator(m, id), w);
   if (!v) return undefined;
   const series = m.ix
     .series(id, w)

@@ -17,6 +17,7 @@ export const DIAGNOSTICS = {
     slug: 'diagnostics',
     title: 'Диагностические работы',
     short: 'Диагностика',
+    results: 'Результаты диагностических работ',
     procedures: ['diag'],
     main: ['diag.mean_score', 'diag.below_min_share'],
     by: 'subject-grade',

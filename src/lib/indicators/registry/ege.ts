@@ -17,6 +17,7 @@ export const EGE = {
     slug: 'ege',
     title: 'ГИА-11: ЕГЭ и ГВЭ-11',
     short: 'ЕГЭ',
+    results: 'Результаты ЕГЭ и ГВЭ-11',
     procedures: ['ege', 'gve11', 'gia11'],
     main: ['ege.mean', 'ege.below_min_share', 'ege.high_share'],
     by: 'subject',

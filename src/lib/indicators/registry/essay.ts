@@ -13,6 +13,7 @@ export const ESSAY = {
     slug: 'essay',
     title: 'Итоговое сочинение и итоговое собеседование',
     short: 'Сочинение и собеседование',
+    results: 'Результаты итогового сочинения и собеседования',
     procedures: ['essay', 'interview'],
     main: ['essay.pass_share', 'interview.pass_share'],
     by: 'none',

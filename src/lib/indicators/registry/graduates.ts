@@ -25,6 +25,7 @@ export const GRADUATES = {
     slug: 'graduates',
     title: 'Выпускники: аттестаты и продолжение обучения',
     short: 'Выпускники',
+    results: 'Данные о выпускниках',
     procedures: ['grad'],
     main: ['grad9.certificate_share', 'grad11.certificate_share'],
     by: 'none',

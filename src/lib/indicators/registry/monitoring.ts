@@ -26,6 +26,7 @@ export const MONITORING = {
     slug: 'monitoring',
     title: 'Внутришкольный мониторинг',
     short: 'Мониторинг',
+    results: 'Результаты внутришкольного мониторинга',
     procedures: ['mon'],
     main: ['mon.success_share', 'mon.quality_share', 'mon.failing_share'],
     by: 'period',

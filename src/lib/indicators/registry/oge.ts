@@ -17,6 +17,7 @@ export const OGE = {
     slug: 'oge',
     title: 'ГИА-9: ОГЭ и ГВЭ-9',
     short: 'ОГЭ',
+    results: 'Результаты ОГЭ и ГВЭ-9',
     procedures: ['oge', 'gve9', 'gia9'],
     main: ['oge.mean_mark', 'oge.fail_share', 'oge.quality_share'],
     by: 'subject',

@@ -27,6 +27,7 @@ export const OLYMPIAD = {
     slug: 'olympiad',
     title: 'Всероссийская олимпиада школьников',
     short: 'Олимпиада',
+    results: 'Результаты олимпиады',
     procedures: ['olymp'],
     main: ['olymp.municipal_participants', 'olymp.regional_share', 'olymp.regional_prizewinners'],
     by: 'subject',

@@ -27,6 +27,7 @@ export const VPR = {
     slug: 'vpr',
     title: 'Всероссийские проверочные работы (ВПР)',
     short: 'ВПР',
+    results: 'Результаты ВПР',
     procedures: ['vpr'],
     main: ['vpr.mean_mark', 'vpr.mark2_share', 'vpr.quality_share'],
     by: 'subject-grade',

@@ -38,7 +38,15 @@ export function buildReportPage() {
   return {
     date: formatDate(m.today),
     warnings: count(m.warnings.length, ['предупреждение', 'предупреждения', 'предупреждений']),
-    lines: issueLines(m.warnings, 50).map((l) => l.replace(/^Предупреждение: /, '')),
+    // Slips first: a file of another year or last year's copy is what must not go out unseen.
+    slips: issueLines(
+      m.warnings.filter((w) => w.slip),
+      50,
+    ).map((l) => l.replace(/^Предупреждение: /, '')),
+    lines: issueLines(
+      m.warnings.filter((w) => !w.slip),
+      50,
+    ).map((l) => l.replace(/^Предупреждение: /, '')),
     changes: m.changes.find((c) => c.release === m.release),
     unreadable: m.roadmaps
       .filter((r) => r.unreadable.length > 0)

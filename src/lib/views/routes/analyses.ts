@@ -44,6 +44,11 @@ export function contextPage() {
   return {
     href,
     cfg,
+    // A year arrives in stages: the social passport and ГИА of the newest year may not be in yet.
+    pending:
+      y && y.year < m.latestYear
+        ? `Условия и результаты ${m.latestYear} года ещё не опубликованы (нужны ГИА и социальный паспорт школ этого года) — показан ${y.year} год.`
+        : undefined,
     latest: y && {
       y,
       chart: charts.get(y.year),

@@ -12,6 +12,18 @@ import { SUMMARY_KEYS } from '../school/summary.ts';
 import { keyFigure } from '../tables.ts';
 import { site } from '../site.ts';
 import { dated } from './about.ts';
+import { yearOfIndicator, yearParts } from '../../model/years.ts';
+import type { Model } from '../../model/build.ts';
+
+/**
+ * «Данные 2026 года приходят по мере проведения процедур: уже есть ЕГЭ, ОГЭ; ещё нет ВПР, олимпиады — там показаны
+ * данные прошлого года.» Nothing when the year is complete.
+ */
+export function stagesLine(m: Model, year: number, report = false): string | undefined {
+  const { published, pending } = yearParts(m, year);
+  if (pending.length === 0) return undefined;
+  return `Данные ${year} года публикуются по мере проведения процедур. Уже опубликованы: ${published.map((s) => s.short).join(', ') || 'пока ничего'}. Ещё не опубликованы: ${pending.map((s) => s.short).join(', ')} — ${report ? 'они войдут в этот отчёт, когда будут опубликованы' : 'в этих разделах показаны данные прошлых лет'}.`;
+}
 
 /** The headline numbers of the home page, each linked to its page. */
 const KEYS: [IndicatorId, Where, string][] = [
@@ -34,11 +46,15 @@ export function homePage() {
   const cfg = m.data.config;
   const year = m.latestYear;
   const main = catalog(m).all.get('ege-mean-rus-municipality');
-  const risks = m.risks.filter((r) => r.year === year);
+  // Each procedure's risks of its own latest year: a year arrives in stages.
+  const risks = m.risks.filter((r) => r.year === yearOfIndicator(m, r.indicator));
+  const stages = stagesLine(m, year);
   return {
     href,
     cfg,
     year,
+    stages,
+    risksTitle: stages ? 'Зоны риска по последним данным каждой процедуры' : `Зоны риска ${year} года`,
     main,
     figures: KEYS.map(([id, w, p]) => keyFigure(m, id, w, href(p))).filter((k) => k !== undefined),
     schoolNames: m.data.schools
@@ -66,6 +82,7 @@ export function comparePage() {
   const schools = open(m.data.schools, year);
   const blocks = SUMMARY_KEYS.map(([id, where]) => {
     const def = indicator(id);
+    const year = yearOfIndicator(m, id);
     const unit = unitOf(def, where.subject);
     const muni = m.ix.get(id, year, where);
     const rows = schools.flatMap((s) => {
@@ -88,7 +105,7 @@ export function comparePage() {
     });
     return {
       key: `${id}|${where.subject ?? ''}`,
-      label: `${def.short}${where.subject ? ` — ${names.subject(where.subject)}` : ''}`,
+      label: `${def.short}${where.subject ? ` — ${names.subject(where.subject)}` : ''}${year === m.latestYear ? '' : ` (данные ${year} года)`}`,
       rows,
       muni: published(muni) ? formatValue(muni.value, unit) : '—',
     };

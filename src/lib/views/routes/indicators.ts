@@ -5,6 +5,7 @@ import { SECTION_OF, SECTIONS } from '../../indicators/sections.ts';
 import type { Where } from '../../indicators/query.ts';
 import { count, formatNumber, formatValue } from '../../words/format.ts';
 import { site } from '../site.ts';
+import { yearOfIndicator } from '../../model/years.ts';
 
 export function indicatorsPage() {
   const { m, href } = site();
@@ -32,7 +33,7 @@ export function indicatorPage({ def }: { def: Indicator }) {
   const groups = m.ix.groups(def.id);
   const label = (w: Where) => names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' });
   const cell = (year: number, w: Where) => m.present.valueCell(m.ix.get(def.id, year, w), def);
-  const latest = m.latestYear;
+  const latest = yearOfIndicator(m, def.id);
   const sameGroup = (w: Where) => (v: { subject: string; grade?: number; period: string }) =>
     v.subject === (w.subject ?? '') && v.grade === w.grade && v.period === (w.period ?? '');
   const schoolVals = m.ix.all(def.id).filter((v) => v.year === latest && v.scope === 'school' && !v.task);

@@ -62,6 +62,9 @@ export function releaseChangesView(c: ReleaseChanges) {
         'опубликованных значений изменились',
       ]),
       c.yearsAdded.length ? `добавлены годы: ${c.yearsAdded.join(', ')}` : '',
+      c.procedureYearsAdded.length
+        ? `добавлены результаты: ${c.procedureYearsAdded.map((a) => `${a.procedure} ${a.year} года`).join(', ')}`
+        : '',
       c.schoolsAdded.length ? `новые школы: ${c.schoolsAdded.map(names.school).join(', ')}` : '',
       c.schoolsClosed.length ? `закрыты: ${c.schoolsClosed.map(names.school).join(', ')}` : '',
       c.indicatorsAdded.length ? `новые показатели: ${c.indicatorsAdded.length}` : '',

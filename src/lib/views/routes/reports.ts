@@ -10,6 +10,7 @@ import { getModel } from '../../model/handoff.ts';
 import { count, formatDate, formatValue } from '../../words/format.ts';
 import { changeCell, matrix, placeChange, placeText, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
+import { stagesLine } from './home.ts';
 
 export function reportsPage() {
   const { m, href } = site();
@@ -48,6 +49,7 @@ export function reportPage({ year }: { year: number }) {
     href,
     cfg,
     year,
+    stages: stagesLine(m, year, true),
     document: href(documentPath(`/reports/${year}/`)),
     section24: href(`/reports/${year}/section-2-4/`),
     briefs: briefsOf(m, year).map((b) => ({ href: href(`/reports/${year}/${b.slug}/`), short: b.short })),

@@ -7,6 +7,7 @@ import { periodEnd, progress, type RoadmapView } from '../../roadmap/model.ts';
 import { getModel } from '../../model/handoff.ts';
 import { count, formatDate, formatPeriod, formatValue } from '../../words/format.ts';
 import { site } from '../site.ts';
+import { yearOfIndicator } from '../../model/years.ts';
 
 export function roadmapsPage() {
   const { m, href } = site();
@@ -41,15 +42,13 @@ export function roadmapPage({ view }: { view: RoadmapView }) {
         ? targets.map((t) => ({ subject: t.subject, grade: t.grade, t }))
         : [{ ...(m.ix.groups(def.id)[0] ?? {}), t: undefined }];
     return groups.map(({ subject, grade, t }) => {
-      const v = m.ix.get(def.id, m.latestYear, { subject, grade });
+      const year = yearOfIndicator(m, def.id);
+      const v = m.ix.get(def.id, year, { subject, grade });
       const group = names.group({ subject: subject ?? '', grade, period: '', task: '' });
       return {
         href: href(`/indicators/${id}/`),
         name: `${def.name}${group !== 'Всего' ? ` — ${group}` : ''}`,
-        value:
-          v && !v.suppressed && v.value !== undefined
-            ? `${formatValue(v.value, unitOf(def, subject))} в ${m.latestYear} году`
-            : 'нет данных',
+        value: v && !v.suppressed && v.value !== undefined ? `${formatValue(v.value, unitOf(def, subject))} в ${year} году` : 'нет данных',
         target: t
           ? `${t.direction} ${formatValue(t.target, unitOf(def, subject))} к ${t.year} году${t.source ? ` (${t.source})` : ''}`
           : undefined,

@@ -11,6 +11,7 @@ import { gradesOf, schoolFact } from '../school/facts.ts';
 import { contextLine, progressLines, schoolSummary } from '../school/summary.ts';
 import { placeChange, placeText, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
+import { yearOf } from '../../model/years.ts';
 
 const byName = (a: School, b: School) => a.name.localeCompare(b.name, 'ru', { numeric: true });
 
@@ -61,12 +62,22 @@ export function schoolPage({ school }: { school: School }) {
     tables:
       lastYear === undefined
         ? []
-        : SECTIONS.filter((s) => sectionIndicators(s).core.some((d) => m.ix.of(d.id, lastYear, id).length > 0)).map((s) => ({
-            title: s.title,
-            slug: s.slug,
-            core: sectionIndicators(s).core,
-            href: href(`/${s.slug}/`),
-          })),
+        : SECTIONS.flatMap((s) => {
+            // Each procedure's latest year: a year arrives in stages, and a school's ВПР of last spring stay until this spring's are in.
+            const year = Math.min(lastYear, yearOf(m, s));
+            const core = sectionIndicators(s).core;
+            return core.some((d) => m.ix.of(d.id, year, id).length > 0)
+              ? [
+                  {
+                    title: year === lastYear ? s.title : `${s.title} (данные ${year} года)`,
+                    slug: s.slug,
+                    year,
+                    core,
+                    href: href(`/${s.slug}/`),
+                  },
+                ]
+              : [];
+          }),
     placeHead: ['Год', 'Место', 'Изменение места', 'Индекс', ...PLACE_COMPONENTS.map((c) => c.short)],
     places: places.map((p) => [
       { text: String(p.year) },

@@ -6,6 +6,7 @@ import { SECTIONS, type Section } from '../../indicators/sections.ts';
 import { catalog, groupPage } from '../../figures/catalog.ts';
 import { slug } from '../../charts/common.ts';
 import { getModel } from '../../model/handoff.ts';
+import { pendingNote, yearOf } from '../../model/years.ts';
 import { matrix, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
 
@@ -18,7 +19,7 @@ export const sectionPaths = () => SECTIONS.map((section) => ({ params: { section
 export function sectionPage({ section }: { section: Section }) {
   const { m, href } = site();
   const names = namer(m.data);
-  const year = m.latestYear;
+  const year = yearOf(m, section);
   const cat = catalog(m).sections.get(section.slug)!;
   const defs = sectionIndicators(section);
   const table = matrix(m, defs.core, year);
@@ -31,6 +32,7 @@ export function sectionPage({ section }: { section: Section }) {
     section,
     year,
     image,
+    pending: pendingNote(m, section),
     empty: table.rows.length + table.withheld.length === 0,
     groups: bySubject(section)
       ? m.ix
@@ -60,7 +62,7 @@ export function groupPaths() {
 export function groupPageView({ section, where }: { section: Section; where: Where }) {
   const { m } = site();
   const names = namer(m.data);
-  const year = m.latestYear;
+  const year = yearOf(m, section);
   const cat = catalog(m).sections.get(section.slug)!;
   const charts = section.main.flatMap((id) => {
     const g = (cat.groups.get(id) ?? []).find((x) => x.where.subject === where.subject && x.where.grade === where.grade);
@@ -82,6 +84,7 @@ export function groupPageView({ section, where }: { section: Section; where: Whe
     section,
     label,
     year,
+    pending: pendingNote(m, section),
     path: `/${section.slug}/${slug(where.subject, where.grade)}/`,
     charts,
     first: charts[0]?.g.trend,

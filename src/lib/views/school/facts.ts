@@ -3,6 +3,7 @@ import { count } from '../../words/format.ts';
 import type { Where } from '../../indicators/query.ts';
 import type { IndicatorId } from '../../indicators/registry.ts';
 import type { Model } from '../../model/build.ts';
+import { yearOfIndicator } from '../../model/years.ts';
 
 /** The grades a school teaches, from what its pupils sat: ЕГЭ → to 11, ОГЭ → to 9, else its ВПР. */
 export function gradesOf(m: Model, school: string): string | undefined {
@@ -19,7 +20,8 @@ export function gradesOf(m: Model, school: string): string | undefined {
  * last year (counts, not results — the list is not a league table).
  */
 export function schoolFact(m: Model, school: string): string | undefined {
-  const year = m.latestYear;
+  // ГИА's year, and below the ВПР's: a year arrives in stages.
+  let year = yearOfIndicator(m, 'ege.participants');
   const n = (id: IndicatorId, where: Where) => m.ix.get(id, year, { ...where, school })?.n;
   const ege = n('ege.participants', { subject: 'rus' });
   const oge = n('oge.participants', { subject: 'rus' });
@@ -29,6 +31,7 @@ export function schoolFact(m: Model, school: string): string | undefined {
     oge ? `ОГЭ${ege ? ' —' : ' сдавали'} ${people(oge)} 9 класса` : '',
   ].filter(Boolean);
   if (parts.length) return `${year}: ${parts.join(', ')}`;
+  year = yearOfIndicator(m, 'vpr.participants');
   const vpr = m.ix.of('vpr.participants', year, school).filter((v) => v.subject === 'rus');
   if (vpr.length)
     return `${year}: ВПР по русскому языку писали ${vpr.map((v) => `${count(v.n, ['ученик', 'ученика', 'учеников'])} ${v.grade} класса`).join(', ')}`;

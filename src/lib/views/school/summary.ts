@@ -23,6 +23,7 @@ import { pooledValue } from '../../analyses/pooled.ts';
 import type { Where } from '../../indicators/query.ts';
 import { indicator, unitOf, type IndicatorId } from '../../indicators/registry.ts';
 import type { Model } from '../../model/build.ts';
+import { yearOfIndicator } from '../../model/years.ts';
 import { namer } from '../../data/names.ts';
 import { pairTitle } from '../../indicators/derived.ts';
 import { progressVerdict, PROGRESS_SHORT } from '../../analyses/progress/words.ts';
@@ -71,15 +72,21 @@ function vprKeys(m: Model, school: string, year: number): [IndicatorId, Where][]
 
 /** Which rows a school's summary has in a year: its ГИА results, or its ВПР where it has no ГИА. */
 export function summaryKeys(m: Model, school: string, year: number): [IndicatorId, Where][] {
-  const gia = SUMMARY_KEYS.filter(([id, w]) => m.ix.get(id, year, { ...w, school }));
-  return gia.length ? gia : vprKeys(m, school, year);
+  const gia = SUMMARY_KEYS.filter(([id, w]) => m.ix.get(id, rowYear(m, id, year), { ...w, school }));
+  return gia.length ? gia : vprKeys(m, school, rowYear(m, 'vpr.mean_mark', year));
 }
 
-export function schoolSummary(m: Model, school: string, year: number): SummaryRow[] {
+/** A row's year: the school's year, or its procedure's latest when that procedure's results of the year are not in yet. */
+const rowYear = (m: Model, id: IndicatorId, year: number) => Math.min(year, yearOfIndicator(m, id));
+
+export function schoolSummary(m: Model, school: string, schoolYear: number): SummaryRow[] {
   const names = namer(m.data);
   const minGroup = m.data.config.privacy.min_group;
-  const window = m.ix.years.filter((y) => y <= year && y > year - SUMMARY_YEARS);
-  return summaryKeys(m, school, year).map(([id, where]) => {
+  return summaryKeys(m, school, schoolYear).map(([id, where]) => {
+    const year = rowYear(m, id, schoolYear);
+    const window = m.ix.years.filter((y) => y <= year && y > year - SUMMARY_YEARS);
+    // Only a row of an older year says its year: the column is headed with the school's.
+    const of = year === schoolYear ? '' : `данные ${year} года; `;
     const def = indicator(id);
     const unit = unitOf(def, where.subject);
     const g = genderOf(def.name);
@@ -93,7 +100,7 @@ export function schoolSummary(m: Model, school: string, year: number): SummaryRo
       // Several withheld years together may pass the threshold: shown as such, never as one year's result.
       const pooled = v.reason === 'small' ? pooledValue(m.hidden, id, school, where, window, minGroup) : undefined;
       if (!pooled)
-        return { ...row, note: v.n === 0 ? 'нет участников' : `не публикуется: ${count(v.n, PARTICIPANTS)}, меньше ${minGroup}` };
+        return { ...row, note: of + (v.n === 0 ? 'нет участников' : `не публикуется: ${count(v.n, PARTICIPANTS)}, меньше ${minGroup}`) };
       const span =
         pooled.years.length === pooled.years[pooled.years.length - 1] - pooled.years[0] + 1
           ? `${pooled.years[0]}–${pooled.years[pooled.years.length - 1]}`
@@ -102,7 +109,7 @@ export function schoolSummary(m: Model, school: string, year: number): SummaryRo
         ...row,
         value: formatValue(pooled.value, unit),
         ci: formatInterval({ ci_low: pooled.ci_low, ci_high: pooled.ci_high }, unit),
-        note: `за ${span} годы вместе, n\u00a0=\u00a0${pooled.n}: в каждом году участников меньше ${minGroup}`,
+        note: `${of}за ${span} годы вместе, n\u00a0=\u00a0${pooled.n}: в каждом году участников меньше ${minGroup}`,
         pooled: true,
       };
     }
@@ -115,7 +122,7 @@ export function schoolSummary(m: Model, school: string, year: number): SummaryRo
       ...row,
       value: formatValue(v.value, unit),
       ci: formatInterval(v, unit),
-      note: `n\u00a0=\u00a0${v.n}`,
+      note: `${of}n\u00a0=\u00a0${v.n}`,
       standing: words.word === undefined ? '' : words.word === 'на уровне' ? 'на уровне остальных школ' : `${words.word} остальных школ`,
       standingTone: standing?.significant && !standing.exact ? good(standing.diff) : undefined,
       trend: change && first ? describeComparison(change, unit, g, first.year).replace(/ \(.*в пределах случайных колебаний\)$/, '') : '',
