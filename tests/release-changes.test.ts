@@ -1,6 +1,8 @@
 /** What a release changed against the one before it: values of published years, and what is new. */
 import { describe, expect, it } from 'vitest';
-import { compareNumbers, type Numbers } from '../src/lib/releases/changes.ts';
+import { parse } from 'yaml';
+import { compareNumbers, correctionBlock, describeChange, type Numbers } from '../src/lib/releases/changes.ts';
+import { siteConfigSchema } from '../src/lib/data/site-config.ts';
 
 const before: Numbers = {
   years: [2024],
@@ -57,5 +59,76 @@ describe('compareNumbers', () => {
       schoolsClosed: [],
       indicatorsAdded: [],
     });
+  });
+});
+
+describe('a year published in stages', () => {
+  // Release 2026-1 had ЕГЭ of 2026; 2026-2 adds the ВПР of 2026 and, with them, recomputes a derived value of 2026.
+  const first: Numbers = {
+    years: [2026],
+    schools: [{ id: '101', name: 'Гимназия № 1' }],
+    values: { 'ege.mean|2026|school|101|rus||||': '70.50', 'gia.index|2026|school|101|||||': '101.00' },
+  };
+  const second: Numbers = {
+    ...first,
+    values: {
+      ...first.values,
+      'vpr.mean_mark|2026|school|101|rus|4|||': '4.10',
+      'vpr.mean_mark|2026|municipality||rus|4|||': '3.90',
+      'gia.index|2026|school|101|||||': '100.50',
+    },
+  };
+  const c = compareNumbers('2026-2', '2026-1', first, second);
+  it('takes the new procedure of a published year as an addition, with what is derived from the year', () => {
+    expect(c.changed).toEqual([]);
+    expect(c.procedureYearsAdded).toEqual([{ procedure: 'ВПР', year: 2026 }]);
+  });
+  it('still asks for a correction when a value of a procedure already published changes', () => {
+    const fixed = { ...second, values: { ...second.values, 'ege.mean|2026|school|101|rus||||': '70.00' } };
+    expect(compareNumbers('2026-2', '2026-1', first, fixed).changed.map((v) => [v.indicator, v.old, v.new])).toEqual([
+      ['ege.mean', '70.50', '70.00'],
+    ]);
+  });
+});
+
+describe('the stop on a changed published value', () => {
+  const names = {
+    subject: (c: string) => (c === 'rus' ? 'Русский язык' : c),
+    school: (id: string) => (id === '101' ? 'Гимназия № 1' : id),
+    pairs: [],
+    today: '2026-07-15',
+  };
+  it('names the value in the words of the site, with decimal commas', () => {
+    const v = {
+      indicator: 'ege.mean',
+      year: 2024,
+      school_id: '101',
+      subject: 'rus',
+      grade: '',
+      period: '',
+      task: '',
+      old: '73.23',
+      new: '73.18',
+    };
+    expect(describeChange(v, names)).toBe('ЕГЭ, средний балл, русский язык, Гимназия № 1, 2024: 73,23 → 73,18');
+    expect(describeChange({ ...v, school_id: '', old: '' }, names)).toBe(
+      'ЕГЭ, средний балл, русский язык, муниципалитет, 2024: не публиковалось → 73,18',
+    );
+  });
+  it('prints a correction that site.yaml accepts when pasted under «corrections:» as printed, its numeric-looking release as text', () => {
+    const yaml = `municipality: { name: Н, genitive: Н, region: Р }\ndepartment: { name: У }\nimc: { name: И }\ncorrections:\n${correctionBlock('2026', '2026-07-15')}\n`;
+    const parsed = siteConfigSchema.parse(parse(yaml));
+    expect(parsed.corrections).toEqual([{ date: '2026-07-15', release: '2026', text: expect.stringMatching(/^Исправлено: /) }]);
+  });
+  it('reads unquoted release labels as text: 2026, 2026-2, r2', () => {
+    for (const [written, label] of [
+      ['2026', '2026'],
+      ['2026-2', '2026-2'],
+      ['r2', 'r2'],
+    ]) {
+      const yaml = `municipality: { name: Н, genitive: Н, region: Р }\ndepartment: { name: У }\nimc: { name: И }\nsite:\n  release: ${written}\ncorrections:\n  - date: 2026-07-15\n    release: ${written}\n    text: исправлено\n`;
+      const parsed = siteConfigSchema.parse(parse(yaml));
+      expect([parsed.site.release, parsed.corrections[0].release]).toEqual([label, label]);
+    }
   });
 });

@@ -222,8 +222,12 @@ function readConfig(text: string | undefined, log: IssueLog): SiteConfig {
   } catch (e) {
     const err = e as { code?: string; linePos?: { line: number; col: number }[]; message: string };
     const pos = err.linePos?.[0];
-    const what = YAML_ERRORS[err.code ?? ''] ?? 'текст не читается как YAML';
-    log.error({ file: 'site.yaml', line: pos?.line, message: `Ошибка разметки YAML${pos ? ` в позиции ${pos.col}` : ''}: ${what}.`, found: text.split(/\r?\n/)[(pos?.line ?? 1) - 1] || undefined, expected: 'пары «ключ: значение», вложенные ключи — с отступом в два пробела' });
+    const line = text.split(/\r?\n/)[(pos?.line ?? 1) - 1] ?? '';
+    // «- date: …, release: …, text: …» on one line: the entry as a sentence; YAML wants a key a line.
+    const what = /^\s*-?\s*[a-z_]+: [^,]*, [a-z_]+: /.test(line)
+      ? 'в одной строке несколько ключей через запятую; запишите каждый ключ с новой строки, с отступом на два пробела больше, чем у «-», как в образце из README'
+      : (YAML_ERRORS[err.code ?? ''] ?? 'текст не читается как YAML');
+    log.error({ file: 'site.yaml', line: pos?.line, message: `Ошибка разметки YAML${pos ? ` в позиции ${pos.col}` : ''}: ${what}.`, found: line || undefined, expected: 'пары «ключ: значение», вложенные ключи — с отступом в два пробела' });
     return fallback;
   }
   const parsed = siteConfigSchema.safeParse(raw ?? {});

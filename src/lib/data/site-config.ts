@@ -3,6 +3,12 @@ import { z } from 'zod';
 // Messages of the settings check in Russian: the ИМЦ reads them.
 z.config(z.locales.ru());
 
+/**
+ * Text that YAML may read as a number: `release: 2026` or `inn: 7700000000`, written as a person writes them,
+ * unquoted. A label is text whatever it looks like; the number is taken back as its digits.
+ */
+const text = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), s);
+
 const org = z.strictObject({
   /** Full name of the organisation. */
   name: z.string().min(1),
@@ -15,7 +21,7 @@ const org = z.strictObject({
   /** Person responsible for the published data (for the data passport). */
   responsible: z.string().optional(),
   /** ИНН: the first part of the open-data set's identifier (standard 3.0). */
-  inn: z.string().regex(/^\d{10}$/, 'ИНН — 10 цифр').optional(),
+  inn: text(z.string().regex(/^\d{10}$/, 'ИНН — 10 цифр')).optional(),
 });
 
 /** `data/site.yaml`: the municipality, its publishers and publication settings. */
@@ -43,7 +49,7 @@ export const siteConfigSchema = z.strictObject({
       /** Date when the next update is expected (ISO), or text. */
       next_update: z.string().optional(),
       /** Release label, used for frozen embeds; defaults to the latest data year. */
-      release: z.string().optional(),
+      release: text(z.string()).optional(),
     })
     .prefault({}),
   privacy: z
@@ -86,6 +92,8 @@ export const siteConfigSchema = z.strictObject({
       mean_jump: z.number().gt(0).default(4),
       /** Schools with fewer participants in either year are not reviewed (their numbers move by chance anyway). */
       min_participants: z.number().int().min(1).default(10),
+      /** true: a file of another year or last year's copy stops the build, as an error does. */
+      strict: z.boolean().default(false),
     })
     .prefault({}),
   /**
@@ -105,7 +113,7 @@ export const siteConfigSchema = z.strictObject({
   contact_text: z.string().optional(),
   /** Log of corrections shown on the «about the data» page. */
   // `release`: the release that makes the correction; its changed values are listed with it.
-  corrections: z.array(z.strictObject({ date: z.string(), text: z.string(), release: z.string().optional() })).default([]),
+  corrections: z.array(z.strictObject({ date: z.string(), text: z.string(), release: text(z.string()).optional() })).default([]),
   /** What is new in this release, shown on the home page. */
   news: z.array(z.string()).default([]),
 });
@@ -125,6 +133,7 @@ export const SETTING_HINTS: Record<string, string> = {
   'plausibility.participants_change': 'доля больше 0, например 0.5 (изменение больше чем наполовину; десятичная точка)',
   'plausibility.mean_jump': 'число стандартных ошибок больше 0, например 4',
   'plausibility.min_participants': 'целое число не меньше 1, например 10',
+  'plausibility.strict': 'true (файл другого года или копия прошлогоднего останавливают сборку) или false',
   'context.publish_shares': 'true (публиковать доли по каждой школе) или false (только индекс)',
   risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
 };

@@ -14,7 +14,8 @@ import type { ProgressPair, School } from '../data/tables.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
-import { round } from '../words/format.ts';
+import { PROCEDURE_NAMES } from '../indicators/sections.ts';
+import { count, round } from '../words/format.ts';
 
 /** A release's published numbers: value key → the value as open data writes it (2 decimals). */
 export interface Numbers {
@@ -45,6 +46,11 @@ export interface ReleaseChanges {
   schoolsAdded: string[];
   schoolsClosed: string[];
   indicatorsAdded: string[];
+  /**
+   * Procedures whose results came for a year already published (ВПР in spring, ГИА in summer, the olympiad in
+   * winter): their values, and the derived values of that year recomputed with them, are additions, not corrections.
+   */
+  procedureYearsAdded: { procedure: string; year: number }[];
 }
 
 const FILE = 'numbers.json.br';
@@ -75,10 +81,27 @@ export function readNumbers(dataDir: string, release: string): Numbers | undefin
 /** What `now` changed against `before`: values of the years `before` published, and what is new. */
 export function compareNumbers(release: string, since: string, before: Numbers, now: Numbers): ReleaseChanges {
   const published = new Set(before.years);
+  // A procedure of a year: its results file (ЕГЭ and ГВЭ-11 come in one), or the value itself when derived.
+  const procedureYear = (key: string) => {
+    const [indicator, year] = key.split('|');
+    const def = INDICATOR_BY_ID.get(indicator);
+    return def ? `${PROCEDURE_NAMES[def.procedure]}|${def.family.file}|${year}` : undefined;
+  };
+  const had = new Set(Object.keys(before.values).map(procedureYear));
+  const arrived = new Map<string, { procedure: string; year: number }>();
+  for (const key of Object.keys(now.values)) {
+    const p = procedureYear(key);
+    if (p && !had.has(p) && published.has(Number(key.split('|')[1])) && !arrived.has(p))
+      arrived.set(p, { procedure: p.split('|')[0], year: Number(p.split('|')[2]) });
+  }
+  const grown = new Set([...arrived.values()].map((a) => a.year));
   const changed: ChangedValue[] = [];
   const seen = new Set<string>();
   const add = (key: string, old: string, next: string) => {
     const [indicator, year, , school_id, subject, grade, period, task] = key.split('|');
+    const p = procedureYear(key);
+    // New results of a year, and what is derived from all of a year's results, are no correction.
+    if (p ? arrived.has(p) : grown.has(Number(year))) return;
     changed.push({ indicator, year: Number(year), school_id, subject, grade, period, task, old, new: next });
   };
   for (const [key, old] of Object.entries(before.values)) {
@@ -109,6 +132,7 @@ export function compareNumbers(release: string, since: string, before: Numbers, 
       .filter((s) => s.closed !== undefined && oldSchools.get(s.id)?.closed === undefined && oldSchools.has(s.id))
       .map((s) => s.id),
     indicatorsAdded: [...indicatorsOf(now)].filter((i) => !oldIndicators.has(i)).sort(),
+    procedureYearsAdded: [...arrived.values()].sort((a, b) => a.year - b.year || a.procedure.localeCompare(b.procedure, 'ru')),
   };
 }
 
@@ -124,6 +148,7 @@ export function releaseChanges(
   now: () => Numbers,
   corrections: readonly { release?: string }[],
   log: IssueLog,
+  names: ChangeNames,
 ): ReleaseChanges[] {
   const out: ReleaseChanges[] = [];
   const frozen = releases.map((r) => ({ r, numbers: readNumbers(dataDir, r.release) }));
@@ -137,21 +162,63 @@ export function releaseChanges(
   const c = compareNumbers(current, last.r.release, last.numbers, now());
   out.push(c);
   if (c.changed.length > 0 && !corrections.some((k) => k.release === current)) {
-    const shown = c.changed
-      .slice(0, 10)
-      .map(
-        (v) =>
-          `${v.indicator} ${v.year}${v.school_id ? `, школа ${v.school_id}` : ''}${v.subject ? `, ${v.subject}` : ''}: ${v.old || 'не публиковалось'} → ${v.new || 'не публикуется'}`,
-      );
+    const shown = c.changed.slice(0, 10).map((v) => `  ${describeChange(v, names)}`);
+    const more = c.changed.length - shown.length;
     log.error({
       file: 'site.yaml',
       column: 'corrections',
-      message: `Изменились значения, уже опубликованные в выпуске ${last.r.release} (${c.changed.length}): ${shown.join('; ')}${c.changed.length > shown.length ? '; …' : ''}. Если это исправление, запишите его в журнал: без записи опубликованные числа не меняются.`,
-      expected: `запись в corrections: «- date: ГГГГ-ММ-ДД, release: ${current}, text: что исправлено и почему»`,
+      message: [
+        `Изменились числа, уже опубликованные в выпуске ${last.r.release} (${count(c.changed.length, ['значение', 'значения', 'значений'])}):`,
+        ...shown,
+        ...(more > 0
+          ? [
+              `  … и ещё ${count(more, ['значение', 'значения', 'значений'])} (все — на странице «Выпуски данных» и в файле изменений выпуска, когда исправление записано)`,
+            ]
+          : []),
+        'Если это исправление ошибки, запишите его в журнал исправлений: без записи опубликованные числа не меняются.',
+        'Вставьте в data/site.yaml в раздел corrections: (если раздела нет — вместе со строкой «corrections:») и впишите, что исправлено и почему:',
+        '',
+        correctionBlock(current, names.today),
+      ].join('\n'),
     });
   }
   return out;
 }
+
+/** The names a person knows a changed value by. */
+export interface ChangeNames {
+  subject(code: string): string;
+  school(id: string): string;
+  pairs: readonly ProgressPair[];
+  /** The build's date, ISO, for the correction's date. */
+  today: string;
+}
+
+/** «ЕГЭ, средний балл, русский язык, Гимназия № 1, 2024: 73,23 → 73,18»: a changed value in the words of the site. */
+export function describeChange(v: ChangedValue, names: ChangeNames): string {
+  const group = [
+    v.subject ? names.subject(v.subject).toLowerCase() : '',
+    v.period,
+    v.grade ? `${v.grade} класс` : '',
+    v.task ? `задание ${v.task}` : '',
+    v.school_id ? names.school(v.school_id) : 'муниципалитет',
+  ].filter(Boolean);
+  // Counts of people are whole: «24 → 25», not «24,00 → 25,00».
+  const whole = INDICATOR_BY_ID.get(v.indicator)?.unit === 'чел.';
+  const number = (x: string, none: string) => (x === '' ? none : (whole ? x.replace(/\.00$/, '') : x).replace('.', ','));
+  return `${indicatorName(v.indicator, names.pairs, names.subject).replace(': ', ', ')}, ${group.join(', ')}, ${v.year}: ${number(v.old, 'не публиковалось')} → ${number(v.new, 'не публикуется')}`;
+}
+
+/**
+ * The entry of the corrections log the build asks for, as site.yaml holds it: under `corrections:`, two spaces
+ * in, one key a line. The release is quoted, so that a label such as 2026 stays text in any YAML reader.
+ */
+export const correctionBlock = (release: string, date: string) =>
+  [
+    `  - date: ${date}`,
+    `    release: "${release}"`,
+    `    text: "Исправлено: что и почему (например, «в файле ЕГЭ 2024 года исправлен балл участника школы № 1 по протоколу апелляции»)"`,
+  ].join('\n');
 
 /** The short name of an indicator or a derived value, for lists of changes. */
 export function indicatorName(id: string, pairs: readonly ProgressPair[], subject: (code: string) => string): string {
