@@ -10,6 +10,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { count, formatNumber, plural } from '../src/lib/words/format.ts';
 import { checkData } from '../src/lib/model/check.ts';
+import { slipsLine } from '../src/lib/data/report.ts';
 import { isFrozen } from '../src/lib/releases/frozen.ts';
 import { stageProcess } from '../src/lib/publish/stage-process.ts';
 import { clearAstroWork, recover, workspace } from '../src/lib/publish/workspace.ts';
@@ -32,6 +33,8 @@ mark('чтение и проверка данных');
 const freeze = process.argv.includes('--freeze');
 const { model, log, lines } = checkData(dataDir, process.env, { freezing: freeze });
 for (const line of lines) console.log(line);
+const slips = slipsLine(log.items);
+if (slips) console.log(`\n${slips}\n`);
 if (log.errors.length > 0) {
   const e = log.errors.length;
   console.error(`\nСборка остановлена: ${e} ${plural(e, ['ошибка', 'ошибки', 'ошибок'])} в данных. Папка ${outDir} не изменена.`);

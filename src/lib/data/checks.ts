@@ -44,13 +44,14 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
     return undefined;
   };
 
+  const schoolHint = schoolHints(d, schoolIds);
   for (const [year, res] of d.years) {
     const dirRel = `results/${year}`;
     const checkSchools = (file: string, rows: readonly Keyed[] | undefined) => {
       for (const r of rows ?? []) {
         if (schoolIds.has(r.school_id)) continue;
-        const hint = closest(r.school_id, schoolIds.keys());
-        log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Школы с таким кодом нет в реестре schools.csv.${hint ? ` Возможно, имелся в виду код «${hint}».` : ''}`, found: r.school_id, expected: 'код ОО из data/schools.csv' });
+        const hint = schoolHint(r, year, file);
+        log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Школы с таким кодом нет в реестре schools.csv.${hint}`, found: r.school_id, expected: 'код ОО из data/schools.csv' });
       }
       const closedWarned = new Set<string>();
       for (const r of rows ?? []) {
@@ -229,4 +230,42 @@ function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<
       expected: `по строке на задание, например «${year},${m.proc},${m.subject},${m.grade ?? ''},${tasks[0]},<максимальный балл>,<базовый|повышенный|высокий>,<проверяемое умение>»`,
     });
   }
+}
+
+/**
+ * «Возможно, имелся в виду код …» for a school code not in the register, from the row's context: the school
+ * where the same pupil's code appears in the other files, or else the nearest code among the schools that
+ * have results in this file (and grade) — a «170» in ЕГЭ is not the primary school «110».
+ */
+function schoolHints(d: Dataset, known: ReadonlyMap<string, number>) {
+  const name = (id: string) => d.schools.find((s) => s.school_id === id)?.name ?? id;
+  let pupils: Map<string, Set<string>> | undefined;
+  let takers: Map<string, Set<string>> | undefined;
+  const index = () => {
+    pupils = new Map();
+    takers = new Map();
+    const add = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+    for (const [year, res] of d.years)
+      for (const f of RESULTS_FILES)
+        for (const r of (res[f.name] ?? []) as readonly Keyed[]) {
+          if (!known.has(r.school_id)) continue;
+          if (typeof r.student_id === 'string' && r.student_id) add(pupils, `s|${r.student_id}`, r.school_id);
+          if (typeof r.participant_id === 'string' && r.participant_id) add(pupils, `p|${year}|${r.participant_id}`, r.school_id);
+          add(takers, `${f.name}|${r.grade ?? ''}`, r.school_id);
+        }
+  };
+  return (r: Keyed, year: number, file: string): string => {
+    if (!pupils) index();
+    const same = [typeof r.student_id === 'string' ? `s|${r.student_id}` : '', typeof r.participant_id === 'string' ? `p|${year}|${r.participant_id}` : '']
+      .map((k) => (k ? pupils!.get(k) : undefined))
+      .find((x) => x?.size === 1);
+    if (same) {
+      const id = [...same][0];
+      return ` Возможно, имелся в виду код «${id}» («${name(id)}»): этот же участник есть в других файлах с этим кодом школы.`;
+    }
+    const fit = takers!.get(`${file.replace(/\.csv$/, '')}|${r.grade ?? ''}`);
+    const id = closest(r.school_id, fit ?? known.keys());
+    if (!id) return '';
+    return ` Возможно, имелся в виду код «${id}» («${name(id)}»${fit ? `: у этой школы есть результаты в этом файле${r.grade !== undefined ? ` по ${r.grade} классу` : ''}` : ''}).`;
+  };
 }

@@ -2,6 +2,7 @@
 import type { CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
+import { distance } from './similar.ts';
 
 /** What of a table's spec its header needs (a HeaderSpec is one). */
 interface HeaderSpec {
@@ -72,4 +73,72 @@ export function requiredNames(spec: HeaderSpec): string {
     .filter(([, c]) => c.required)
     .map(([k]) => k)
     .join(', ');
+}
+
+/** Words of a header: «Балл ЕГЭ (тестовый)» → балл, егэ, тестовый. */
+const wordsOf = (s: string) => normKey(s).split(/[^a-zа-я0-9]+/).filter(Boolean);
+// Words that name the procedure or the unit, not the column: «Балл ЕГЭ (тестовый)» is «Тестовый балл».
+const NOISE = new Set(['егэ', 'огэ', 'гвэ', 'впр', 'за', 'по', 'в', 'и', 'код', 'балл', 'баллы']);
+
+/**
+ * The column a header probably means: a name of the table within two typing errors, or one whose words
+ * the header holds in another order («Балл ЕГЭ (тестовый)» → «Тестовый балл»). Columns already in the
+ * header are not offered. Answers with the name as it is written in the table's names (the Russian one
+ * when the header is Russian) and the column it stands for.
+ */
+export function suggestColumn(header: string, spec: HeaderSpec, present: ReadonlySet<string>, russian: boolean): { name: string; canon: string } | undefined {
+  const h = normKey(header);
+  const hw = new Set(wordsOf(header));
+  let best: { name: string; canon: string; score: number } | undefined;
+  for (const [canon, col] of Object.entries(spec.columns)) {
+    if (present.has(canon)) continue;
+    for (const name of [canon, ...(col.aliases ?? [])]) {
+      const n = normKey(name);
+      const d = distance(h, n);
+      const words = wordsOf(name);
+      const telling = words.filter((w) => !NOISE.has(w));
+      // Every word of the name in the header, at least one of them telling, and little else there.
+      const bag = words.length > 0 && telling.length > 0 && words.every((w) => hw.has(w)) && hw.size - words.length <= 2;
+      const score = d <= 2 && n.length > 3 ? 3 - d : bag ? 0.5 + words.length / 10 : -1;
+      if (score > 0 && (!best || score > best.score)) best = { name, canon, score };
+    }
+  }
+  if (!best) return undefined;
+  return { name: shownName(best.canon, spec, russian), canon: best.canon };
+}
+
+/** A column's name in the words of a file: its Russian name when the file's header is Russian. */
+export function shownName(canon: string, spec: HeaderSpec, russian: boolean): string {
+  return (russian && spec.columns[canon]?.aliases?.find((a) => /[а-яё]/i.test(a))) || canon;
+}
+
+/** A header written in Russian: most of its named cells are Cyrillic. */
+export const isRussianHeader = (names: readonly string[]) => {
+  const named = names.filter((n) => n.trim() !== '');
+  return named.filter((n) => /[а-яё]/i.test(n)).length * 2 > named.length;
+};
+
+/**
+ * Header cells that name no column: one close to a column of the table is that column misspelt — an error with
+ * the suggestion; any other is left out with a warning listing the columns still missing, in the file's words.
+ * Returns the columns the misspelt cells stand for.
+ */
+export function reportUnknown(file: string, line: number, unknown: readonly number[], names: readonly string[], labels: readonly string[], spec: HeaderSpec, present: ReadonlySet<string>, log: IssueLog): Set<string> {
+  const russian = isRussianHeader(names);
+  const meant = new Set<string>();
+  for (const i of unknown) {
+    const guess = suggestColumn(names[i], spec, present, russian);
+    if (guess && !meant.has(guess.canon)) {
+      meant.add(guess.canon);
+      log.error({
+        file, line, column: labels[i],
+        message: `Столбец не распознан: возможно, «${guess.name}»? Исправьте заголовок столбца так, как он назван в шаблоне.`,
+        found: names[i], expected: `«${guess.name}»`,
+      });
+    } else {
+      const known = Object.keys(spec.columns).filter((k) => !present.has(k)).map((k) => shownName(k, spec, russian));
+      log.warn({ file, line, column: labels[i], message: 'Неизвестный столбец пропущен.', found: names[i], expected: known.length ? `один из столбцов: ${known.map((k) => `«${k}»`).join(', ')}` : 'все столбцы таблицы уже есть' });
+    }
+  }
+  return meant;
 }

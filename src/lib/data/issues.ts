@@ -12,6 +12,8 @@ export interface DataIssue {
   message: string;
   found?: string;
   expected?: string;
+  /** A slip of the season's files (a file of another year, last year's copied): the data need a look before publishing. */
+  slip?: boolean;
 }
 
 /** Collects every issue of a run so the user sees all of them at once. */

@@ -6,9 +6,10 @@
  * explains each warning and what to check.
  */
 import { group } from 'd3';
-import { formatNumber } from '../words/format.ts';
+import { count, formatNumber } from '../words/format.ts';
 import type { IssueLog } from './issues.ts';
 import type { Dataset, YearResults } from './tables.ts';
+import { RESULTS_FILES } from './results/index.ts';
 
 interface Row {
   school: string;
@@ -63,6 +64,7 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
     return s?.closed !== undefined && s.closed < year;
   };
   const years = [...d.years.keys()].sort((a, b) => a - b);
+  missingFiles(d, years, log);
   for (const year of years) {
     // A year folder whose participant codes carry another year (2024-000123 in results/2025): a file put in the wrong folder.
     for (const [name, rows] of Object.entries(d.years.get(year)!) as [string, { participant_id?: string }[] | undefined][]) {
@@ -76,6 +78,7 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
           message: `Коды участников начинаются с ${common} года (${other.length} из ${coded.length}), а файл лежит в папке ${year} года. Не файл ли это другого года?`,
           found: `${common}-…`,
           expected: `коды ${year} года или файл в папке results/${common}`,
+          slip: true,
         });
       }
     }
@@ -85,11 +88,9 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
       const now = p.rows(d.years.get(year)!);
       const before = p.rows(d.years.get(prevYear)!);
       const file = `results/${year}/${p.file}.csv`;
-      if (!before || before.length === 0) continue;
-      if (!now) {
-        log.warn({ file, message: `Нет файла ${p.name}, а в ${prevYear} году он был (${formatNumber(before.length, 0)} строк). Если процедура в этом году была, положите файл в папку results/${year}.` });
-        continue;
-      }
+      if (!before || before.length === 0 || !now) continue;
+      // A file that could not be read whole has said so; its missing rows are no finding of their own.
+      if (log.items.some((i) => i.level === 'error' && i.file.startsWith(`results/${year}/${p.file}.`))) continue;
       const nowBySchool = groupBy(now, (r) => r.school);
       const beforeBySchool = groupBy(before, (r) => r.school);
       for (const [id, rows] of [...beforeBySchool].sort(([a], [b]) => a.localeCompare(b))) {
@@ -116,6 +117,7 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
             column: 'school_id',
             message: `Строки школы ${school(id)} (${formatNumber(mine.length, 0)}) совпадают со строками ${prevYear} года: те же предметы и те же баллы. Не скопирован ли файл прошлого года?`,
             found: id,
+            slip: true,
           });
       }
       // A subject present last year and missing now.
@@ -152,5 +154,23 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
         }
       }
     }
+  }
+}
+
+/**
+ * A file of last year missing from the latest year, once per file. A year arrives in stages (ВПР in spring, ГИА
+ * in summer, the olympiad in winter): not an error — the site shows that procedure's last year and says so.
+ */
+function missingFiles(d: Dataset, years: number[], log: IssueLog): void {
+  const [prev, year] = years.slice(-2);
+  if (prev === undefined || year === undefined || prev !== year - 1) return;
+  const [before, now] = [d.years.get(prev)!, d.years.get(year)!];
+  for (const f of RESULTS_FILES) {
+    const rows = before[f.name];
+    if (!rows?.length || now[f.name]) continue;
+    log.warn({
+      file: `results/${year}/${f.name}.csv`,
+      message: `Нет файла «${f.title}» ${year} года, а в ${prev} году он был (${count(rows.length, ['строка', 'строки', 'строк'])}). Если результаты ещё не пришли — всё в порядке: сайт покажет по этой процедуре ${prev} год и скажет, что ${year} год ещё не опубликован. Когда придут — положите файл в папку results/${year} и соберите сайт снова.`,
+    });
   }
 }

@@ -4,6 +4,7 @@
  * subject; pairs of procedures that can follow each other.
  */
 import type { IssueLog } from './issues.ts';
+import { reportPersonalValues } from './personal.ts';
 import type { Dataset, ProgressPair } from './tables.ts';
 
 /** The grade a procedure's results belong to: ОГЭ is grade 9, ЕГЭ grade 11, ВПР as given. */
@@ -27,45 +28,24 @@ export function checkProgressPairs(pairs: readonly ProgressPair[], log: IssueLog
   }
 }
 
-// A СНИЛС: 11 digits, often written 123-456-789 01; its last two digits are a checksum of the first nine.
-const SNILS_WRITTEN = /^\d{3}-\d{3}-\d{3}[ -]\d{2}$/;
-const digitsOf = (v: string) => v.replace(/[\s-]/g, '');
-function snilsChecksumOk(d: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(d[i]) * (9 - i);
-  const check = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
-  return check === Number(d.slice(9));
-}
-const looksLikeSnils = (v: string) => SNILS_WRITTEN.test(v) || (/^\d{11}$/.test(digitsOf(v)) && snilsChecksumOk(digitsOf(v)));
-// A passport: series of 4 digits and number of 6 (45 10 123456, 4510 123456, 4510123456).
-const looksLikePassport = (v: string) => /^\d{2} ?\d{2} ?№? ?\d{6}$/.test(v.trim());
-
 interface Coded {
   line: number;
   school_id: string;
   subject: string;
   grade?: number;
+  participant_id?: string;
   student_id?: string;
 }
 
 /** Pupil codes of one results file of a year. */
 export function checkStudentIds(file: string, rows: readonly Coded[] | undefined, schoolName: (id: string) => string, log: IssueLog): void {
+  // Personal data in either code column: the same error, naming the column, never the value.
+  for (const column of ['participant_id', 'student_id'] as const) {
+    const values = (rows ?? []).flatMap((r) => (r[column] ? [{ line: r.line, value: r[column] }] : []));
+    if (reportPersonalValues(file, column, values, log)) return;
+  }
   const coded = (rows ?? []).filter((r) => r.student_id);
   if (coded.length === 0) return;
-  for (const [what, looks, written] of [
-    ['СНИЛС', looksLikeSnils, SNILS_WRITTEN.test.bind(SNILS_WRITTEN)],
-    ['номер паспорта', looksLikePassport, (v: string) => /\d{2} ?\d{2} \d{6}/.test(v)],
-  ] as const) {
-    const like = coded.filter((r) => looks(r.student_id!));
-    // A column of bare numbers is flagged when most of it looks so; a code written the way the document is written, at once.
-    if (like.length === 0 || (like.length * 2 < coded.length && !like.some((r) => written(r.student_id!)))) continue;
-    log.error({
-      file, line: like[0].line, column: 'student_id',
-      message: `Коды обучающихся похожи на ${what} (${like.length} из ${coded.length}). Это персональные данные: такие файлы не обрабатываются. Замените их обезличенными кодами, которые ИМЦ присваивает сам и хранит у себя.`,
-      found: `значение вида ${what}`, expected: 'обезличенный код обучающегося, например S-000123',
-    });
-    return;
-  }
   const school = new Map<string, Coded>();
   const result = new Map<string, Coded>();
   for (const r of coded) {
@@ -96,5 +76,10 @@ export function checkProgressInputs(d: Dataset, log: IssueLog): void {
     checkStudentIds(`results/${year}/ege.csv`, res.ege, name, log);
     checkStudentIds(`results/${year}/oge.csv`, res.oge, name, log);
     checkStudentIds(`results/${year}/vpr.csv`, res.vpr, name, log);
+    // The other files of participants have no pupil codes to follow, but a participant code may still be a СНИЛС.
+    for (const f of ['diagnostics', 'olympiad', 'essay', 'interview'] as const) {
+      const values = (res[f] ?? []).flatMap((r) => (r.participant_id ? [{ line: r.line, value: r.participant_id }] : []));
+      reportPersonalValues(`results/${year}/${f}.csv`, 'participant_id', values, log);
+    }
   }
 }

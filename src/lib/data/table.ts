@@ -3,7 +3,8 @@ import { hint, int, unusable, type Cell } from './cells.ts';
 import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
-import { columnLookup, HEADER_SEARCH, headerIndex, reportPersonal, requiredNames, taskKey } from './header.ts';
+import { reportPersonalValues } from './personal.ts';
+import { columnLookup, HEADER_SEARCH, headerIndex, isRussianHeader, reportPersonal, reportUnknown, requiredNames, shownName, taskKey } from './header.ts';
 
 export interface ColumnSpec<T = unknown> {
   aliases?: readonly string[];
@@ -82,6 +83,7 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
   let header: CsvRow | undefined;
   let pending: CsvRow[] | undefined = [];
   let reader: ((r: CsvRow) => void) | undefined;
+  let finish: (() => void) | undefined;
   let stopped = false;
   let rowsSeen = 0;
   let above: CsvRow[] | undefined = opts.findHeader ? [] : undefined;
@@ -90,6 +92,7 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
     pending = undefined;
     const r = openTable(file, header!, rows, spec, log, written, opts.label);
     if (!r) { stopped = true; return; }
+    finish = r.finish;
     reader = (row) => { const x = r(row); if (x) out.push(x); };
     for (const row of rows) reader(row);
   };
@@ -136,6 +139,7 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
     return [];
   }
   if (pending && !stopped) start();
+  finish?.();
   if (spec.results && !stopped && rowsSeen === 0 && log.errorsIn(file) === 0)
     log.warn({ file, line: header.line, message: 'В файле только строка заголовка, строк с результатами нет: файл ничего не добавит на сайт.' });
   // The one place rows get their type: every cell was read by the column's own cell, and fallbacks filled.
@@ -147,7 +151,7 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
  * row (or undefined when the row has an error, which goes to the log).
  * Returns undefined when the file cannot be read at all.
  */
-function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: TableSpec, log: IssueLog, written?: Record<string, string>, label = (_: number, n: string) => n): ((r: CsvRow) => Row | undefined) | undefined {
+function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: TableSpec, log: IssueLog, written?: Record<string, string>, label = (_: number, n: string) => n): (((r: CsvRow) => Row | undefined) & { finish: () => void }) | undefined {
   const names = header.cells.map((c) => c.trim());
   // Columns as messages name them: the header, or a workbook's letter and header.
   const labels = names.map((n, i) => label(i, n));
@@ -164,13 +168,14 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
   }
   const byIndex: ({ canon: string; spec: ColumnSpec } | { task: string } | undefined)[] = [];
   const seen = new Map<string, string>();
+  const unknown: number[] = [];
   names.forEach((name, i) => {
     if (name === '') return;
     const canon = resolved?.[i] ?? lookup.get(normKey(name));
     const task = spec.tasks ? taskKey(name) : undefined;
     const key = canon ?? (task !== undefined ? `task:${task}` : undefined);
     if (key === undefined) {
-      log.warn({ file, line: header.line, column: labels[i], message: 'Неизвестный столбец пропущен.', found: name, expected: `один из столбцов: ${Object.keys(spec.columns).join(', ')}` });
+      unknown.push(i);
       return;
     }
     if (seen.has(key)) {
@@ -182,19 +187,25 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     byIndex[i] = canon !== undefined ? { canon, spec: spec.columns[canon] } : { task: task! };
   });
   const present = new Set([...seen.keys()]);
-  let missing = false;
+  // Names in the file's own words: a Russian header is answered with the columns' Russian names.
+  const russian = isRussianHeader(names);
+  const shown = (canon: string) => shownName(canon, spec, russian);
+  // A header close to a column of the table is that column misspelt: one error saying so, and the file is not read,
+  // so that its rows are not each reported for the column it left out.
+  const meant = reportUnknown(file, header.line, unknown, names, labels, spec, present, log);
+  let missing = meant.size > 0;
   // A header over two rows (merged cells above sub-headers) names the missing columns in the row below.
   const below = new Set((firstRows[0]?.cells ?? []).map((c) => lookup.get(normKey(c.trim()))).filter(Boolean));
   for (const [canon, col] of Object.entries(spec.columns)) {
-    if (col.required && !present.has(canon)) {
+    if (col.required && !present.has(canon) && !meant.has(canon)) {
       missing = true;
       const twoRows = below.has(canon)
         ? ' Похоже, заголовок занимает две строки (объединённые ячейки): сделайте заголовок одной строкой, по одному названию столбца в ячейке.'
         : '';
       log.error({
         file, line: header.line,
-        message: `Нет обязательного столбца «${canon}»${col.aliases?.length ? ` (или «${col.aliases[0]}»)` : ''}.${twoRows}`,
-        found: names.join(' | '), expected: `столбец «${canon}»`,
+        message: `Нет обязательного столбца «${shown(canon)}»${col.aliases?.length ? ` (или «${shown(canon) === canon ? col.aliases[0] : canon}»)` : ''}.${twoRows}`,
+        found: names.join(' | '), expected: `столбец «${shown(canon)}»`,
       });
     }
   }
@@ -210,7 +221,20 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     return s;
   };
   const headerText = names.join('\u0000');
-  return (r: CsvRow) => {
+  // A column the person added is not read, but it is looked at: a СНИЛС there is personal data all the same.
+  const added = spec.results ? unknown.map((i) => ({ i, values: [] as { line: number; value: string }[] })) : [];
+  const read = (r: CsvRow) => {
+    for (const a of added) {
+      const v = (r.cells[a.i] ?? '').trim();
+      if (v && a.values.length < 5000) a.values.push({ line: r.line, value: v });
+    }
+    return readRow(r);
+  };
+  const finish = () => {
+    for (const a of added) reportPersonalValues(file, labels[a.i], a.values, log);
+  };
+  return Object.assign(read, { finish });
+  function readRow(r: CsvRow): Row | undefined {
     if (r.problem) {
       log.error({ file, line: r.line, message: r.problem });
       return undefined;
@@ -268,7 +292,7 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     }
     for (const [canon, c] of fallbacks) row[canon] ??= c.fallback;
     return ok || (spec.keepPartial && okRequired) ? row : undefined;
-  };
+  }
 }
 
 /** How many errors one file may report before its reading stops (a wrong file would give millions). */
