@@ -5,6 +5,7 @@ import { SECTION_OF, SECTIONS } from '../../indicators/sections.ts';
 import type { Where } from '../../indicators/query.ts';
 import { count, formatNumber, formatValue } from '../../words/format.ts';
 import { site } from '../site.ts';
+import { catalog } from '../../figures/catalog.ts';
 import { yearOfIndicator } from '../../model/years.ts';
 
 export function indicatorsPage() {
@@ -51,9 +52,12 @@ export function indicatorPage({ def }: { def: Indicator }) {
       ),
       (s) => s,
     );
+  // A shared passport previews with the indicator's first chart.
+  const chart = [...catalog(m).all.values()].find((c) => c.indicator === def.id);
   return {
     href,
     def,
+    image: chart && { src: `/charts/${chart.id}.png`, alt: chart.title },
     section: section ? { title: section.title, href: href(`/${section.slug}/`) } : undefined,
     regulation,
     municipality: cfg.municipality.name,
