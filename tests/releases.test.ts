@@ -62,6 +62,13 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     expect(JSON.parse(readFileSync(join(second, 'embed', 'releases.json'), 'utf8'))).toEqual(['r1', 'r2']);
     // The old release says what it is and links to the live chart.
     const page = [...frozen.keys()].find((k) => k.endsWith('index.html'))!;
+    // Each archived chart is embeddable by oEmbed as itself: its page links its own oembed.json, which embeds the archived copy.
+    const own = Buffer.from(frozen.get(page)!, 'base64').toString();
+    const oembed = /type="application\/json\+oembed" href="[^"]*\/embed\/r1\/([^/]+)\/oembed\.json"/.exec(own);
+    expect(oembed).not.toBeNull();
+    expect(JSON.parse(Buffer.from(frozen.get(page.replace('index.html', 'oembed.json'))!, 'base64').toString()).html).toContain(
+      `/embed/r1/${oembed![1]}/`,
+    );
     expect(Buffer.from(frozen.get(page)!, 'base64').toString()).toMatch(/Архивная версия от \d+\u00a0\S+ \d{4}\u00a0г\. \(выпуск r1\)/);
     // The release record lists both.
     const record = readFileSync(join(second, 'releases', 'index.html'), 'utf8');

@@ -32,6 +32,8 @@ export const siteConfigSchema = z.strictObject({
     /** Родительный падеж: «Вилючинского городского округа». */
     genitive: z.string().min(1),
     region: z.string().min(1),
+    /** The place of publication in references to the site (ГОСТ Р 7.0.100); else the city in the department's address. */
+    city: z.string().optional(),
   }),
   /** Shown on every page: the site holds invented demo data. */
   demo: z.boolean().default(false),

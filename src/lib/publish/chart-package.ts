@@ -4,20 +4,25 @@
  * release, citation) and a short README in Russian.
  */
 import { strToU8, zipSync } from 'fflate';
-import { count, formatDate } from '../words/format.ts';
+import { count } from '../words/format.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { toCsv } from '../files/csv.ts';
 import { SAFE_TEXT_NOTE } from '../opendata/passport.ts';
 import { absolute } from '../files/paths.ts';
 import type { Chart } from '../charts/types.ts';
+import { citeIn } from '../views/site.ts';
+
+/** The reference to a chart: to its place on its page. */
+export const chartCitation = (m: Model, c: Chart) => citeIn(m, c.title, `${c.page}#chart-${c.id}`);
 
 export function chartPackage(m: Model, c: Chart): Uint8Array {
   const cfg = m.data.config;
   const def = c.indicator ? INDICATOR_BY_ID.get(c.indicator) : undefined;
   const url = absolute(cfg.site.url, cfg.site.base, c.page);
   const publisher = cfg.department.name;
-  const citation = `${publisher}. ${c.title}. ${cfg.site.title}: ${cfg.municipality.name}, выпуск ${m.release} (${formatDate(m.releaseDate)}). ${url}`;
+  // As the chart's «Как сослаться» on the site says it (ГОСТ Р 7.0.100–2018).
+  const citation = chartCitation(m, c);
   const meta: [string, string][] = [
     ['chart', c.id],
     ['title', c.title],

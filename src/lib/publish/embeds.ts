@@ -27,7 +27,7 @@ export function writeArchivedEmbeds(m: Model, siteDir: string): number {
     const to = esc(absolute(cfg.url, cfg.base, `/embed/${m.release}/${id}/`));
     const head = live.indexOf('</head>');
     const html =
-      live.slice(0, head).split(`"${from}"`).join(`"${to}"`) +
+      live.slice(0, head).split(`"${from}"`).join(`"${to}"`).split(`"${from}oembed.json"`).join(`"${to}oembed.json"`) +
       live.slice(head).replace(NOTE, `<span data-embed-note="">${embedNote(m, id, m.release)}</span>`);
     mkdirSync(join(root, m.release, id), { recursive: true });
     writeFileSync(join(root, m.release, id, 'index.html'), html);

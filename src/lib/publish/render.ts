@@ -20,8 +20,10 @@ import { documentPages } from '../reports/briefs.ts';
 import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../releases/changes.ts';
 import { count } from '../words/format.ts';
 import { chartFiles } from './chart-files.ts';
+import { cards } from '../views/cards.ts';
 import { documentContext, type DocumentContext } from './documents/write.ts';
 import { writeArchivedEmbeds } from './embeds.ts';
+import { webFiles } from './web.ts';
 import type { Progress } from './progress.ts';
 
 export interface RenderOptions {
@@ -80,7 +82,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     'Файлы графиков (SVG, CSV, ZIP)',
     async (tick) => {
       const list: string[] = [];
-      for (const [name, content] of chartFiles(model)) {
+      // The preview cards of pages (views/cards.ts) are drawn by the same renderers, as charts are.
+      for (const [name, content] of [...chartFiles(model), ...cards(model)]) {
         write(name, content, chartDir);
         if (!name.endsWith('.svg')) continue;
         const path = join(chartDir, name);
@@ -141,6 +144,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
         closeSync(fd);
       }
     }
+    // Sitemap, robots.txt, the feed and every chart's oEmbed (publish/web.ts).
+    for (const [name, content] of webFiles(model, tmp)) write(name, content);
     // What each release changed, as the releases page offers it for download.
     for (const c of model.changes)
       if (c.changed.length > 0) write(`releases/${c.release}-changes.csv`, toCsv(CHANGES_COLUMNS, changesRows(c)));

@@ -11,7 +11,7 @@ import type { TableCell } from '../words/cells.ts';
 import { count, describeComparison, formatInterval, formatValue, genderOf, sentence } from '../words/format.ts';
 import { embedCode, embedNote, HEIGHT_MESSAGE } from './embed.ts';
 import { matrix } from './tables.ts';
-import { site } from './site.ts';
+import { cite, site } from './site.ts';
 
 /** A chart on its page: the files to download and the code to embed it (the frozen version once the release is frozen). */
 export function figureView(chart: Chart) {
@@ -32,6 +32,8 @@ export function figureView(chart: Chart) {
       : undefined,
     live: href(`/embed/${chart.id}/`),
     releases: href('/releases/'),
+    cite: cite(chart.title, `${chart.page}#chart-${chart.id}`),
+    citeFrozen: m.frozen ? cite(chart.title, `/embed/${m.release}/${chart.id}/`, m.release) : undefined,
   };
 }
 
@@ -41,6 +43,7 @@ export function embedView(chart: Chart) {
   const cfg = m.data.config;
   return {
     path: `/embed/${chart.id}/`,
+    oembed: abs(`/embed/${chart.id}/oembed.json`),
     source: abs(chart.page),
     site: `${cfg.site.title}, ${cfg.municipality.name}`,
     demo: cfg.demo,

@@ -2,7 +2,10 @@
 import { absolute, withBase } from '../files/paths.ts';
 import { SECTIONS } from '../indicators/sections.ts';
 import { getModel } from '../model/handoff.ts';
+import type { Model } from '../model/build.ts';
 import { formatDate } from '../words/format.ts';
+import { citation, cityOf } from '../words/cite.ts';
+import { CARD, previewImage } from './cards.ts';
 
 /** The model with links that carry the base path: every view starts here. */
 export function site() {
@@ -54,6 +57,7 @@ export function layoutView(o: { title: string; description?: string; path: strin
     kind: kindOf(o.path),
     updated: formatDate(m.today),
     glossary: href('/glossary/'),
+    citation: cite(o.title === cfg.site.title ? `${cfg.site.title}: ${cfg.municipality.name}` : o.title, o.path),
   };
 }
 
@@ -61,12 +65,34 @@ export function layoutView(o: { title: string; description?: string; path: strin
 export function metaView(o: { path: string; image?: string }) {
   const { m, href, abs } = site();
   const cfg = m.data.config;
+  const image = previewImage(o.path, o.image);
   return {
     canonical: abs(o.path),
     icon: href('/favicon.svg'),
     siteName: `${cfg.site.title}: ${cfg.municipality.name}`,
-    image: o.image ? abs(o.image) : undefined,
+    image: abs(image.src),
+    /** A card is 1200 × 630; a chart's PNG is 1200 wide and as tall as the chart. */
+    height: image.card ? CARD.height : undefined,
+    feed: href('/feed.xml'),
+    feedTitle: `${cfg.site.title}: ${cfg.municipality.name} — выпуски данных, исправления и новости`,
   };
+}
+
+/** A reference to a page of this site (ГОСТ Р 7.0.100–2018), dated by the build; the page's script dates it by the reader's day. */
+export const cite = (title: string, path: string, release?: string) => citeIn(getModel(), title, path, release);
+
+/** The same reference for a model in hand (the chart packages are written before pages render). */
+export function citeIn(m: Model, title: string, path: string, release?: string): string {
+  const cfg = m.data.config;
+  return citation({
+    title,
+    release,
+    site: `${cfg.site.title}. ${cfg.municipality.name}`,
+    city: cfg.municipality.city ?? cityOf(cfg.department.address) ?? cityOf(cfg.imc.address),
+    year: Number((release ? m.releases.find((r) => r.release === release)?.date : undefined)?.slice(0, 4) ?? m.releaseDate.slice(0, 4)),
+    url: absolute(cfg.site.url, cfg.site.base, path),
+    accessed: m.today,
+  });
 }
 
 /** getStaticPaths of the pages made once per year of data. */

@@ -25,6 +25,7 @@ export function releasesPage() {
     });
   return {
     href,
+    feed: href('/feed.xml'),
     release: m.release,
     years: m.ix.years.join(', '),
     frozen: m.frozen,
@@ -107,10 +108,48 @@ const FILES = [
   ['structure.csv', 'Структура indicators.csv по стандарту открытых данных 3.0: поле, описание на английском и русском, формат'],
 ];
 
+/** schema.org Dataset markup of the open data, for dataset search engines; `<` escaped so it never closes its script. */
+function datasetLd(): string {
+  const { m, abs } = site();
+  const cfg = m.data.config;
+  const years = m.ix.years;
+  const org = (o: { name: string; site?: string; email?: string }) => ({
+    '@type': 'GovernmentOrganization',
+    name: o.name,
+    ...(o.site ? { url: o.site } : {}),
+    ...(o.email ? { email: o.email } : {}),
+  });
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    name: `Показатели качества образования: ${cfg.municipality.name}`,
+    description: `Результаты оценочных процедур (ЕГЭ, ОГЭ, ГВЭ, ВПР, диагностические работы, олимпиады, итоговое сочинение и собеседование) по муниципалитету и школам с доверительными интервалами, зоны риска, условия работы школ и исполнение дорожной карты; ${cfg.municipality.name}, ${cfg.municipality.region}.`,
+    url: abs('/opendata/'),
+    inLanguage: 'ru',
+    isAccessibleForFree: true,
+    license: cfg.site.licence,
+    creator: org(cfg.imc),
+    publisher: org(cfg.department),
+    ...(years.length ? { temporalCoverage: `${years[0]}/${years.at(-1)}` } : {}),
+    spatialCoverage: { '@type': 'Place', name: `${cfg.municipality.name}, ${cfg.municipality.region}` },
+    dateModified: m.releaseDate,
+    version: m.release,
+    distribution: FILES.map(([f, what]) => ({
+      '@type': 'DataDownload',
+      name: f,
+      description: what,
+      contentUrl: abs(`/opendata/${f}`),
+      encodingFormat: f.endsWith('.json') ? 'application/json' : 'text/csv',
+    })),
+  };
+  return JSON.stringify(ld).replace(/</g, '\\u003c');
+}
+
 export function opendataPage() {
   const { m, href } = site();
   return {
     href,
+    ld: datasetLd(),
     cfg: m.data.config,
     updated: formatDate(m.today),
     years: m.ix.years.join(', '),
