@@ -8,7 +8,7 @@ import { RULE_NAMES, type Risk, type RiskRule } from '../analyses/risks.ts';
 import type { Chart } from '../charts/types.ts';
 import { catalog } from '../figures/catalog.ts';
 import type { TableCell } from '../words/cells.ts';
-import { count, describeComparison, formatInterval, formatValue, genderOf, sentence } from '../words/format.ts';
+import { count, describeComparison, formatInterval, formatValue, genderOf, lower, sentence } from '../words/format.ts';
 import { embedCode, embedNote, HEIGHT_MESSAGE } from './embed.ts';
 import { matrix } from './tables.ts';
 import { cite, site } from './site.ts';
@@ -51,6 +51,9 @@ export function embedView(chart: Chart) {
     key: HEIGHT_MESSAGE,
   };
 }
+
+/** A cell's classes: a number's alignment, a difference's colour. */
+export const cellClass = (c: TableCell) => [c.num && 'num', c.tone].filter(Boolean).join(' ') || undefined;
 
 /** The notes under a table: what the brackets mean, and why the «—» are withheld (once). */
 export function dataTableView(head: string[], rows: TableCell[][]) {
@@ -98,7 +101,7 @@ export function flagCardsView(items: Risk[]) {
   const names = namer(m.data);
   return items.map((r) => ({
     rule: RULE_NAMES[r.rule],
-    what: `${procedureName(r)}${r.subject || r.grade ? `, ${names.group({ subject: r.subject, grade: r.grade, period: '', task: '' }).toLowerCase()}` : ''}`,
+    what: `${procedureName(r)}${r.subject || r.grade ? `, ${lower(names.group({ subject: r.subject, grade: r.grade, period: '', task: '' }))}` : ''}`,
     indicator: { href: href(`/indicators/${r.indicator}/`), name: INDICATOR_BY_ID.get(r.indicator)?.name },
     year: r.year,
     evidence: sentence(r.evidence.charAt(0).toUpperCase() + r.evidence.slice(1)),

@@ -8,4 +8,6 @@ export interface TableCell {
   ci?: string;
   /** A link for the text (with the base path already). */
   href?: string;
+  /** A difference beyond chance, for the better or the worse: its colour. */
+  tone?: 'up' | 'down';
 }

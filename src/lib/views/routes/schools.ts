@@ -9,7 +9,10 @@ import { Z95 } from '../../stats/tests.ts';
 import { count, formatNumber } from '../../words/format.ts';
 import { gradesOf, schoolFact } from '../school/facts.ts';
 import { contextLine, progressLines, schoolSummary } from '../school/summary.ts';
-import { placeChange, placeText, sectionIndicators } from '../tables.ts';
+import { sectionIndicators } from '../tables.ts';
+import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
+import type { Risk } from '../../analyses/risks.ts';
+import type { SummaryRow } from '../school/summary.ts';
 import { site } from '../site.ts';
 import { yearOf } from '../../model/years.ts';
 
@@ -43,6 +46,7 @@ export function schoolPage({ school }: { school: School }) {
   const summary = lastYear === undefined ? [] : schoolSummary(m, id, lastYear);
   const successor = school.successor_id ? m.data.schools.find((s) => s.school_id === school.successor_id) : undefined;
   const places = m.places.filter((p) => p.school_id === id);
+  const risks = m.risks.filter((r) => r.school_id === id).sort((a, b) => b.year - a.year);
   return {
     href,
     school,
@@ -78,21 +82,62 @@ export function schoolPage({ school }: { school: School }) {
                 ]
               : [];
           }),
-    placeHead: ['Год', 'Место', 'Изменение места', 'Индекс', ...PLACE_COMPONENTS.map((c) => c.short)],
-    places: places.map((p) => [
-      { text: String(p.year) },
-      { text: placeText(p) },
-      placeChange(p),
-      {
-        text: formatNumber(p.index, 1),
-        num: true,
-        ci: `(${formatNumber(p.index - Z95 * p.se, 1)}–${formatNumber(p.index + Z95 * p.se, 1)})`,
-      },
-      ...PLACE_COMPONENTS.map((c) => ({ text: p.components[c.id] === undefined ? '' : formatNumber(p.components[c.id]!, 1), num: true })),
-    ]),
+    // No place on a school's page: its ГИА index against the typical school (100), in words only beyond chance (§11).
+    // The place with its range stays where the regulation asks for it: section 2.4 of the report and its справка.
+    giaHead: ['Год', 'Индекс результатов ГИА', 'По сравнению с типичной школой округа', ...PLACE_COMPONENTS.map((c) => c.short)],
+    gia: places.map((p) => {
+      const verdict = typicalVerdict(p.index, p.se);
+      return [
+        { text: String(p.year) },
+        {
+          text: formatNumber(p.index, 1),
+          num: true,
+          ci: `(${formatNumber(p.index - Z95 * p.se, 1)}–${formatNumber(p.index + Z95 * p.se, 1)})`,
+        },
+        { text: verdict.text, tone: verdict.tone },
+        ...PLACE_COMPONENTS.map((c) => ({ text: p.components[c.id] === undefined ? '' : formatNumber(p.components[c.id]!, 1), num: true })),
+      ];
+    }),
     rules: Object.values(RULE_NAMES)
       .map((n) => `«${n.toLowerCase()}»`)
       .join(', '),
-    risks: m.risks.filter((r) => r.school_id === id).sort((a, b) => b.year - a.year),
+    risks,
+    riskLines: riskLines(risks),
+    headline: headline(summary),
   };
+}
+
+/** The index against 100, the typical school of the year: «выше» or «ниже» only when its 95 % interval leaves 100 out. */
+export function typicalVerdict(index: number, se: number): { text: string; tone?: 'up' | 'down' } {
+  if (index - Z95 * se > 100) return { text: '▲ выше, чем у типичной школы', tone: 'up' };
+  if (index + Z95 * se < 100) return { text: '▼ ниже, чем у типичной школы', tone: 'down' };
+  return { text: 'на уровне типичной школы (различие в пределах случайных колебаний)' };
+}
+
+/** One plain sentence for the top of a school's page, from what differs beyond chance only. */
+export function headline(rows: readonly SummaryRow[]): string {
+  const what = (tone: 'up' | 'down') =>
+    rows.filter((r) => r.standingTone === tone).map((r) => r.label.replace(/: [^:]+$/, (x) => x.replace(': ', ' — ')));
+  const [up, down] = [what('up'), what('down')];
+  if (up.length === 0 && down.length === 0) return 'Результаты — без заметных отличий от других школ округа.';
+  const parts = [
+    up.length ? `выше, чем в остальных школах округа: ${up.join('; ')}` : '',
+    down.length ? `ниже, чем в остальных школах округа: ${down.join('; ')}` : '',
+  ].filter(Boolean);
+  const rest = rows.length > up.length + down.length ? ' Остальные результаты — без заметных отличий.' : '';
+  return `${parts.join('. ').replace(/^./, (c) => c.toUpperCase())}.${rest}`;
+}
+
+/** Risk zones as one line per procedure: how many signals of which rule, the details behind a fold. */
+export function riskLines(risks: readonly Risk[]): string[] {
+  const latest = risks[0]?.year;
+  const by = new Map<string, Risk[]>();
+  for (const r of risks.filter((x) => x.year === latest)) by.set(r.procedure, [...(by.get(r.procedure) ?? []), r]);
+  return [...by].map(([procedure, list]) => {
+    const rules = Object.entries(RULE_NAMES)
+      .map(([k, name]) => [name.toLowerCase(), list.filter((r) => r.rule === k).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([name, n]) => `${name} — ${n}`);
+    return `${PROCEDURE_NAMES[procedure as keyof typeof PROCEDURE_NAMES] ?? procedure.toUpperCase()}, ${latest}: ${count(list.length, ['сигнал', 'сигнала', 'сигналов'])} (${rules.join(', ')})`;
+  });
 }
