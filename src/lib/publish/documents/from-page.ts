@@ -26,8 +26,12 @@ const HEADINGS = { H1: HeadingLevel.TITLE, H2: HeadingLevel.HEADING_1, H3: Headi
 /** Elements that are for the screen only. */
 const SKIP = 'script, style, svg, textarea, button, .term-pop, .share, .no-print, .skip, .visually-hidden, nav, form, noscript';
 
+/** The text width of a landscape A4 page with 2 cm margins, in twips. */
+const LANDSCAPE_TWIPS = 16838 - 2 * 1134;
+
 export interface PageDocument {
-  children: FileChild[];
+  /** The page in runs of one orientation: a table wider than seven columns gets a landscape page of its own. */
+  parts: { landscape: boolean; children: FileChild[] }[];
   /** The page's h1, for the title block. */
   title: string;
 }
@@ -82,7 +86,13 @@ const plain = (el: Element) =>
 export function pageDocument(html: string, png: (chartId: string) => Uint8Array | undefined): PageDocument {
   const { document } = parseHTML(html);
   const main = document.querySelector('main')!;
-  const children: FileChild[] = [];
+  const parts: PageDocument['parts'] = [{ landscape: false, children: [] }];
+  let children = parts[0].children;
+  const orient = (landscape: boolean) => {
+    if (parts.at(-1)!.landscape === landscape) return;
+    parts.push({ landscape, children: [] });
+    children = parts.at(-1)!.children;
+  };
   let tables = 0;
   let figures = 0;
   let lists = 0;
@@ -99,6 +109,11 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
   };
   const table = (t: Element) => {
     const caption = t.querySelector('caption');
+    const rows = [...t.querySelectorAll('tr')];
+    const width = Math.max(...rows.map((r) => r.children.length));
+    // More than seven columns do not fit a portrait page: headers would break mid-word.
+    const wide = width > 7;
+    orient(wide);
     tables++;
     children.push(
       new Paragraph({
@@ -107,8 +122,6 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
         spacing: { before: 120 },
       }),
     );
-    const rows = [...t.querySelectorAll('tr')];
-    const width = Math.max(...rows.map((r) => r.children.length));
     // 12 pt as official tables allow; a wide table 10 pt, so that numbers with their intervals fit a column.
     const size = width > 5 ? 20 : 24;
     children.push(
@@ -134,7 +147,9 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
             }),
         ),
         // The first column (names) twice as wide as the others.
-        columnWidths: Array.from({ length: width }, (_, i) => Math.floor(((i === 0 ? 2 : 1) * 9638) / (width + 1))),
+        columnWidths: Array.from({ length: width }, (_, i) =>
+          Math.floor(((i === 0 ? 2 : 1) * (wide ? LANDSCAPE_TWIPS : 9638)) / (width + 1)),
+        ),
         borders: {
           top: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
           bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
@@ -145,6 +160,7 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
         },
       }),
     );
+    if (wide) orient(false);
   };
   const figure = (f: Element) => {
     const id = f.getAttribute('data-chart-id') ?? '';
@@ -209,10 +225,11 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
       else if (tag === 'UL' || tag === 'OL') list(c);
       else if (tag === 'TABLE') table(c);
       else if (tag === 'FIGURE' && c.classList.contains('chart')) figure(c);
-      else if (tag === 'SUMMARY') continue;
+      // What a folded block holds, in the document as a line before its content.
+      else if (tag === 'SUMMARY') paragraph(c, { indent: false });
       else walk(c);
     }
   };
   walk(main);
-  return { children, title: plain(main.querySelector('h1') ?? main) };
+  return { parts: parts.filter((p, i) => i === 0 || p.children.length > 0), title: plain(main.querySelector('h1') ?? main) };
 }

@@ -6,7 +6,24 @@
  * content, then the method and the data source. The same data give the same
  * bytes: the build time stands in the document's properties and the ZIP.
  */
-import { AlignmentType, Document, Footer, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+} from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatDate } from '../../words/format.ts';
 import type { Model } from '../../model/build.ts';
@@ -53,7 +70,8 @@ export async function reportDocument(
     centred(cfg.department.name, { bold: true }),
     centred(cfg.imc.name, { after: 480 }),
     centred(page.title.toUpperCase(), { bold: true, after: 240 }),
-    centred(`${cfg.municipality.name}, ${formatDate(m.today)}`, { after: 480 }),
+    centred(`${cfg.municipality.name}, ${formatDate(m.today)}`, { after: cfg.demo ? 120 : 480 }),
+    ...(cfg.demo ? [centred('Демонстрационные данные: школы и результаты вымышлены', { bold: true, after: 480 })] : []),
   ];
   const ending: FileChild[] = [
     new Paragraph({ heading: 'Heading1', children: [new TextRun('Методика и источник данных')] }),
@@ -71,10 +89,11 @@ export async function reportDocument(
       indent: { firstLine: 709 },
       children: [
         new TextRun(
-          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}; открытые данные — ${url('/opendata/')}. Исходные файлы: ${m.sources.map((s) => `data/${s.path} (${s.rows} строк, SHA-256 ${s.sha256.slice(0, 12)}…)`).join('; ')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}.`,
+          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}${cfg.demo ? ' (демонстрационные данные)' : ''}; открытые данные — ${url('/opendata/')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}. Исходные файлы — в таблице ниже (контрольная сумма SHA-256 — её первые 12 знаков).`,
         ),
       ],
     }),
+    sourcesTable(m.sources),
   ];
   const doc = new Document({
     creator: cfg.imc.name,
@@ -122,19 +141,25 @@ export async function reportDocument(
         },
       ],
     },
-    sections: [
-      {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 567 } } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 24 })] }),
-            ],
-          }),
-        },
-        children: [...title, ...page.children, ...ending],
+    // A section per run of one orientation: wide tables on landscape pages, the rest portrait (ГОСТ Р 7.0.97 margins).
+    sections: page.parts.map((part, i) => ({
+      properties: {
+        page: part.landscape
+          ? {
+              size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+              margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+            }
+          : { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 567 } },
       },
-    ],
+      footers: {
+        default: new Footer({
+          children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 24 })] }),
+          ],
+        }),
+      },
+      children: [...(i === 0 ? title : []), ...part.children, ...(i === page.parts.length - 1 ? ending : [])],
+    })),
   });
   return deterministic(await Packer.toBuffer(doc), m.buildTime);
 }
@@ -155,4 +180,28 @@ function deterministic(docx: Uint8Array, buildTime: string): Uint8Array {
         .map((k) => [k, [files[k], { mtime, level: 6 }]]),
     ),
   );
+}
+
+/** The source files as one compact table, 10 pt: file, rows, checksum — not pages of paths in justified text. */
+function sourcesTable(sources: readonly SourceFile[]): Table {
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cell = (text: string, right = false) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          spacing: { line: 240 },
+          children: [new TextRun({ text, size: 20 })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [5638, 1500, 2500],
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['Файл', 'Строк', 'SHA-256'].map((h, i) => cell(h, i === 1)) }),
+      ...sources.map((s) => new TableRow({ children: [cell(`data/${s.path}`), cell(String(s.rows), true), cell(s.sha256.slice(0, 12))] })),
+    ],
+  });
 }

@@ -2,12 +2,12 @@
 import { namer } from '../../data/names.ts';
 import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
-import { RULE_NAMES } from '../../analyses/risks.ts';
+import { RULE_NAMES, type Risk } from '../../analyses/risks.ts';
 import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
 import { conclusions, deficits, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { getModel } from '../../model/handoff.ts';
-import { count, formatDate, formatValue } from '../../words/format.ts';
+import { count, formatDate, formatValue, lower, lowerFirst } from '../../words/format.ts';
 import { changeCell, matrix, placeChange, placeText, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
 import { stagesLine } from './home.ts';
@@ -33,13 +33,14 @@ const toneOf = (l: TrendLine) => {
 /** A finding as the list of changes says it: «ЕГЭ, русский язык: средний балл вырос на …». */
 const findingText = (l: TrendLine & { section: { short: string } }) => ({
   section: l.section.short,
-  text: `${l.group === 'Всего' ? '' : `${l.group.toLowerCase()}: `}${l.def.name.charAt(0).toLowerCase() + l.def.name.slice(1)} ${l.finding}`,
+  text: `${l.group === 'Всего' ? '' : `${lower(l.group)}: `}${lowerFirst(l.name)} ${l.finding}`,
   tone: toneOf(l),
 });
 
 export function reportPage({ year }: { year: number }) {
   const { m, href } = site();
   const cfg = m.data.config;
+  const names = namer(m.data);
   const sections = sectionsWithData(m, year);
   const reportCharts = catalog(m).reports.get(year) ?? [];
   const risks = m.risks.filter((r) => r.year === year);
@@ -62,6 +63,7 @@ export function reportPage({ year }: { year: number }) {
       },
     ].filter((f) => f.list.length > 0),
     calm: trends.calm,
+    changed: trends.real.length,
     risks,
     riskSummary: `${count(risks.length, ['случай', 'случая', 'случаев'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])}: ${Object.entries(
       RULE_NAMES,
@@ -70,10 +72,18 @@ export function reportPage({ year }: { year: number }) {
       .join('; ')}`,
     context,
     contextHref: context ? href(context === m.context.at(-1) ? '/context/' : `/context/#year-${year}`) : undefined,
+    riskTable: riskOverview(risks),
+    difficult: context
+      ? {
+          poor: context.schools.filter((s) => s.unfavourable).map((s) => names.school(s.school_id)),
+          low: context.schools.filter((s) => s.lowResults).map((s) => names.school(s.school_id)),
+          effective: context.schools.filter((s) => s.effective).map((s) => names.school(s.school_id)),
+        }
+      : undefined,
     gaps: deficits(m, year).map((g) => ({
       ...g,
       procedure: PROCEDURE_NAMES[g.procedure],
-      group: g.group.toLowerCase(),
+      group: lower(g.group),
       value: formatValue(g.value, '%'),
     })),
   };
@@ -113,13 +123,12 @@ export function briefPage({ year, brief }: { year: number; brief: Brief }) {
     year,
     brief,
     main,
+    mainWords: lowerFirst(main.name),
     date: formatDate(m.today),
     document: href(documentPath(`/reports/${year}/${brief.slug}/`)),
     core: defs.core,
     hasLines: trendLines(m, brief.section, year).length > 0,
-    real: trends.real.map(
-      (l) => `${l.group === 'Всего' ? '' : `${l.group}: `}${l.def.name.charAt(0).toLowerCase() + l.def.name.slice(1)} ${l.finding}`,
-    ),
+    real: trends.real.map((l) => `${l.group === 'Всего' ? '' : `${l.group}: `}${lowerFirst(l.name)} ${l.finding}`),
     calm: trends.calm,
     bySchool: {
       head: ['Школа', ...groups.map(label)],
@@ -173,5 +182,26 @@ export function section24Page({ year }: { year: number }) {
       .map((p) => ({ school: names.school(p.school_id), place: placeText(p), change: placeChange(p) })),
     publishedIn: PUBLISHED_IN,
     min: cfg.privacy.min_group,
+  };
+}
+
+/** The recommendations' headings, for «Главное»: what the ИМЦ recommends, one click from the top. */
+export const recommendationHeadings = (headings: { depth: number; slug: string; text: string }[] = []) =>
+  headings.filter((h) => h.depth <= 3);
+
+/** The risk zones of a year as one table: procedures by rule, with the number of schools — the cards stay below, folded. */
+export function riskOverview(risks: readonly Risk[]) {
+  const procedures = [...new Set(risks.map((r) => r.procedure))];
+  const rules = Object.keys(RULE_NAMES) as (keyof typeof RULE_NAMES)[];
+  return {
+    head: ['Процедура', ...rules.map((r) => RULE_NAMES[r]), 'Школ'],
+    rows: procedures.map((p) => {
+      const of = risks.filter((r) => r.procedure === p);
+      return [
+        { text: PROCEDURE_NAMES[p as keyof typeof PROCEDURE_NAMES] ?? p.toUpperCase() },
+        ...rules.map((rule) => ({ text: String(of.filter((r) => r.rule === rule).length), num: true })),
+        { text: String(new Set(of.map((r) => r.school_id)).size), num: true },
+      ];
+    }),
   };
 }
