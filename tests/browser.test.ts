@@ -110,6 +110,38 @@ describe.each([320, 390, 1280])('at %i px', (width) => {
   });
 });
 
+describe('what a reader takes away on a phone', () => {
+  it('reads the year’s report in at most 25 000 px and every school page in at most 12 000 px at 390 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    const height = async (path: string) => {
+      await page.goto(site.url + path.replace(/^\//, ''), { waitUntil: 'load' });
+      return page.evaluate(() => document.documentElement.scrollHeight);
+    };
+    const schools = pages(inject('demoDist')).filter((p) => /^schools\/[^/]+\/index\.html$/.test(p));
+    const tall: string[] = [];
+    for (const p of ['reports/2025/index.html', ...schools]) {
+      const h = await height(`/${p.replace(/index\.html$/, '')}`);
+      if (h > (p.startsWith('reports/') ? 25_000 : 12_000)) tall.push(`${p}: ${h}`);
+    }
+    expect(tall).toEqual([]);
+    await page.close();
+  });
+  it('opens a term’s explanation beside the term, with a control that closes it', async () => {
+    const { page } = await open('/ege/rus/', 390);
+    const term = page.locator('main button.term').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.click();
+    const pop = page.locator('.term-pop:popover-open');
+    await pop.waitFor(UNTIL);
+    const [t, p] = [await term.boundingBox(), await pop.boundingBox()];
+    // Just below (or above) the term, not in the middle of the screen.
+    expect(Math.min(Math.abs(p!.y - (t!.y + t!.height)), Math.abs(t!.y - (p!.y + p!.height)))).toBeLessThan(20);
+    await pop.locator('button.term-close').click();
+    expect(await page.locator('.term-pop:popover-open').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('keyboard and modes', () => {
   it('reaches the school search by keyboard from the top of the page', async () => {
     const { page } = await open('/', 1280);

@@ -71,8 +71,12 @@ export function standaloneSvg(c: Chart, source: string): string {
     tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h}"`),
   );
   y += h + 30;
-  parts.push(`<text x="20" y="${y}" font-size="13" fill="#444">${esc(source)}</text>`);
-  const total = y + 20;
+  // The source with its address and the demo note may run past one line: it wraps as the title does.
+  for (const t of wrap(source, 88)) {
+    parts.push(`<text x="20" y="${y}" font-size="13" fill="#444">${esc(t)}</text>`);
+    y += 17;
+  }
+  const total = y + 3;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${OUT}" height="${total}" viewBox="0 0 ${OUT} ${total}" font-family="${FONT}"><title>${esc(c.title)}</title><desc>${esc(c.alt)}</desc><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}${inner}</svg>\n`;
 }
 

@@ -1,11 +1,12 @@
 /**
- * A scatter of schools: each a dot with its 95 % interval, a fitted line with
- * its band, every school labelled. Labels are placed beside their dots where
- * they do not collide (Plot does not move text apart), so every name reads at
- * 320 px; the table under the chart names them all anyway.
+ * A scatter of schools: each a dot with its 95 % interval and its own
+ * expectation, a fitted line with its band, every school labelled by its
+ * full name. Labels are placed beside their dots where they do not collide
+ * (Plot does not move text apart), farther out with a leader line where they
+ * must; the table under the chart names them all anyway.
  */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, shorten, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, WIDTH } from './render.ts';
 
 export interface ScatterPoint {
   label: string;
@@ -15,6 +16,8 @@ export interface ScatterPoint {
   hi?: number;
   /** A school the text names as beyond chance: drawn in the accent colour. */
   mark?: 'above' | 'below';
+  /** What was expected of this point (a school's own expectation, itself left out of the fit): a tick at its place. */
+  expected?: number;
 }
 
 export interface ScatterLine {
@@ -33,33 +36,53 @@ const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 
 /**
- * Where each label goes: beside, above or below its dot, a little higher or lower where that is free —
- * the first place that overlaps no dot or label placed before, or else the one that overlaps least.
+ * Where each label goes: beside, above or below its dot, then farther out with a leader line — the first place
+ * that overlaps no dot or label placed before and whose nearest dot is its own, or else the one that breaks
+ * these least. A name beside another school's dot would say the wrong school's result.
  */
-function placeLabels(points: ScatterPoint[], px: (x: number) => number, py: (y: number) => number, width: number) {
-  const boxes: Box[] = points.map((p) => ({ x0: px(p.x) - 5, x1: px(p.x) + 5, y0: py(p.y) - 5, y1: py(p.y) + 5 }));
-  return points.map((p) => {
-    const w = p.label.length * LABEL * 0.6;
-    const x = px(p.x);
-    const y = py(p.y);
-    const side = (dy: number) => [
-      { dx: 8, dy, anchor: 'start' as const, box: { x0: x + 8, x1: x + 8 + w, y0: y + dy - LABEL * 0.65, y1: y + dy + LABEL * 0.65 } },
-      { dx: -8, dy, anchor: 'end' as const, box: { x0: x - 8 - w, x1: x - 8, y0: y + dy - LABEL * 0.65, y1: y + dy + LABEL * 0.65 } },
-    ];
-    const over = (dy: number) => ({
-      dx: 0,
-      dy,
-      anchor: 'middle' as const,
-      box: { x0: x - w / 2, x1: x + w / 2, y0: y + dy - LABEL * 0.65, y1: y + dy + LABEL * 0.65 },
+function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], width: number) {
+  const boxes: Box[] = dots.map((d) => ({ x0: d.x - 6, x1: d.x + 6, y0: d.y - 6, y1: d.y + 6 }));
+  const height = HEIGHT - M.bottom;
+  return points.map((p, i) => {
+    const w = p.label.length * LABEL * 0.55;
+    const { x, y } = dots[i];
+    const h = LABEL * 0.65;
+    const at = (dx: number, dy: number, anchor: 'start' | 'end' | 'middle') => {
+      const x0 = anchor === 'start' ? x + dx : anchor === 'end' ? x + dx - w : x + dx - w / 2;
+      return { dx, dy, anchor, box: { x0, x1: x0 + w, y0: y + dy - h, y1: y + dy + h } };
+    };
+    const side = (dy: number, d = 9) => [at(d, dy, 'start'), at(-d, dy, 'end')];
+    // Nearest first: beside, right above or below, a little higher or lower beside; then farther, with a leader line.
+    const options = [
+      ...side(0),
+      at(0, -15, 'middle'),
+      at(0, 16, 'middle'),
+      ...side(-13),
+      ...side(13),
+      at(0, -30, 'middle'),
+      at(0, 31, 'middle'),
+      ...side(-26, 14),
+      ...side(26, 14),
+      ...side(-42, 18),
+      ...side(42, 18),
+      at(0, -50, 'middle'),
+      at(0, 52, 'middle'),
+    ].filter((o) => o.box.x0 >= 0 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height);
+    // The point of the label nearest its dot: another school's dot must not be nearer to it.
+    const near = (o: (typeof options)[number]) => ({
+      x: Math.min(Math.max(x, o.box.x0), o.box.x1),
+      y: Math.min(Math.max(y, o.box.y0), o.box.y1),
     });
-    // Nearest first: beside, right above or below, then a little higher or lower beside.
-    const options = [...side(0), over(-14), over(16), ...side(-12), ...side(12), over(-28), over(30), ...side(-24), ...side(24)].filter(
-      (o) => o.box.x0 >= 0 && o.box.x1 <= width,
-    );
-    const cost = (o: (typeof options)[number]) => boxes.reduce((a, b) => a + overlap(o.box, b), 0);
-    const pick = options.find((o) => cost(o) === 0) ?? options.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    const strays = (o: (typeof options)[number]) => {
+      const n = near(o);
+      const mine = Math.hypot(n.x - x, n.y - y);
+      return dots.some((d, j) => j !== i && Math.hypot(n.x - d.x, n.y - d.y) < mine) ? 1 : 0;
+    };
+    const cost = (o: (typeof options)[number]) => boxes.reduce((a, b) => a + overlap(o.box, b), 0) + strays(o) * 400;
+    const pick = options.find((o) => cost(o) === 0) ?? options.reduce((a, b) => (cost(b) < cost(a) ? b : a), options[0] ?? side(0)[0]);
     boxes.push(pick.box);
-    return { ...p, dx: pick.dx, dy: pick.dy, anchor: pick.anchor };
+    const n = near(pick);
+    return { ...p, dx: pick.dx, dy: pick.dy, anchor: pick.anchor, leader: Math.hypot(n.x - x, n.y - y) > 16 ? n : undefined };
   });
 }
 
@@ -70,17 +93,17 @@ export function scatterChart(
 ): string {
   const width = o.width ?? WIDTH;
   const xs = points.map((p) => p.x);
-  const ys = points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]);
+  const ys = points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y, p.expected ?? p.y]);
   const pad = (lo: number, hi: number) => [lo - (hi - lo) * 0.08, hi + (hi - lo) * 0.08] as [number, number];
   const xDomain = pad(Math.min(...xs), Math.max(...xs));
   const yDomain = pad(Math.min(...ys), Math.max(...ys));
   const px = (x: number) => M.left + ((x - xDomain[0]) / (xDomain[1] - xDomain[0])) * (width - M.left - M.right);
   const py = (y: number) => M.top + ((yDomain[1] - y) / (yDomain[1] - yDomain[0])) * (HEIGHT - M.top - M.bottom);
   // Unlabelled points (a region's hundreds of schools) take no room from the labels.
+  const named = points.filter((p) => p.label);
   const labelled = placeLabels(
-    points.filter((p) => p.label).map((p) => ({ ...p, label: shorten(p.label, 16) })),
-    px,
-    py,
+    named,
+    named.map((p) => ({ x: px(p.x), y: py(p.y) })),
     width,
   );
   // The line and its band stay inside the frame: the band is cut at the axis ends, the line drawn only where it is inside.
@@ -111,6 +134,17 @@ export function scatterChart(
       points.filter((p) => p.lo !== undefined && p.hi !== undefined),
       { x: 'x', y1: 'lo', y2: 'hi', stroke: CI_COLOR, strokeWidth: crowd ? 0.5 : 1.5, strokeOpacity: crowd ? 0.35 : 1 },
     ),
+    // Each school's own expectation: the point its dot is judged against (the line is the fit over all schools).
+    Plot.ruleY(
+      points.filter((p) => p.expected !== undefined),
+      {
+        y: 'expected',
+        x1: (p: ScatterPoint) => p.x - (xDomain[1] - xDomain[0]) * 0.025,
+        x2: (p: ScatterPoint) => p.x + (xDomain[1] - xDomain[0]) * 0.025,
+        stroke: '#1a1a1a',
+        strokeWidth: crowd ? 1 : 2,
+      },
+    ),
     Plot.dot(points, { x: 'x', y: 'y', r: crowd ? 2.5 : 5, fill: color, stroke: 'white', strokeWidth: crowd ? 0.5 : 1.5 }),
   );
   const svg = Plot.plot({
@@ -134,6 +168,19 @@ export function scatterChart(
   g.setAttribute('stroke-width', '3');
   g.setAttribute('paint-order', 'stroke');
   for (const l of labelled) {
+    if (l.leader) {
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      for (const [k, v] of [
+        ['x1', px(l.x)],
+        ['y1', py(l.y)],
+        ['x2', l.leader.x],
+        ['y2', l.leader.y],
+      ] as const)
+        line.setAttribute(k, dec2(v));
+      line.setAttribute('stroke', '#777');
+      line.setAttribute('stroke-width', '1');
+      g.appendChild(line);
+    }
     const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
     t.setAttribute('x', dec2(px(l.x) + l.dx));
     t.setAttribute('y', dec2(py(l.y) + l.dy));

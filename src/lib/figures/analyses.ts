@@ -82,6 +82,9 @@ export function progressFigures(names: Namer, y: ProgressYear, ix: ValueIndex, m
     minGroup,
     line: y.line,
     cells: y.cells,
+    // ЕГЭ is scored out of 100; other scales' maxima vary by subject and year, and their axes end at the highest score seen.
+    maxEarlier: y.pair.from_procedure === 'ege' ? 100 : undefined,
+    maxLater: y.pair.to_procedure === 'ege' ? 100 : undefined,
   });
   const schools = y.schools
     .map((s) => ({ s, v: ix.get(`progress.${y.pair.id}`, y.year, { school: s.school_id, subject: y.subject, grade: y.grade }) }))

@@ -1,9 +1,9 @@
 /** The figures of a group over the years: the municipality (with the region) and a school against it. */
-import { describeComparison, describeStanding, formatValue, genderOf } from '../words/format.ts';
+import { describeComparison, describeStanding, formatValue, genderOf, lowerFirst } from '../words/format.ts';
 import type { Namer } from '../data/names.ts';
 import { changeFromPrevious, compareWithFixed, compareWithRest } from '../indicators/compare.ts';
 import type { Where } from '../indicators/query.ts';
-import { unitOf, type Indicator } from '../indicators/registry.ts';
+import { nameOf, unitOf, type Indicator } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { trendChart } from '../charts/kinds/trend.ts';
 import { schoolTrendChart } from '../charts/kinds/school-trend.ts';
@@ -26,10 +26,10 @@ export function trendFigure(
   const shown = series.filter((s) => !s.v!.suppressed && s.v!.value !== undefined);
   if (shown.length === 0) return undefined;
   const unit = unitOf(def, where.subject);
-  const gender = genderOf(def.name);
+  const gender = genderOf(nameOf(def, where.subject));
   const last = shown[shown.length - 1];
   const change = changeFromPrevious(m.ix, last.v!);
-  const what = `${def.name} ${groupWords(names, where)}`.trim();
+  const what = `${nameOf(def, where.subject)} ${groupWords(names, where)}`.trim();
   const regionLast = regionOf(def.id, last.year, where);
   const vsRegion = regionLast === undefined ? undefined : compareWithFixed(last.v, regionLast);
   const regionWords = !vsRegion
@@ -53,7 +53,7 @@ export function trendFigure(
       page,
       pageTitle,
       indicator: def.id,
-      subtitle: `${def.name}, ${unitWord(def, where.subject)}; ${muniName}${region.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
+      subtitle: `${nameOf(def, where.subject)}, ${unitWord(def, where.subject)}; ${muniName}${region.length ? ' и регион' : ''}, ${series[0].year}–${series[series.length - 1].year}`,
     },
     keys: keysOf(def, where),
     unit,
@@ -73,7 +73,7 @@ export function schoolTrendFigure(m: Model, names: Namer, def: Indicator, school
   if (!last) return undefined;
   const name = names.school(school);
   const unit = unitOf(def, where.subject);
-  const what = `${def.name.charAt(0).toLowerCase()}${def.name.slice(1)} ${groupWords(names, where)}`.trim();
+  const what = `${lowerFirst(nameOf(def, where.subject))} ${groupWords(names, where)}`.trim();
   const standing = describeStanding(compareWithRest(last.v, m.ix.get(def.id, last.year, where)));
   return schoolTrendChart({
     meta: {

@@ -68,3 +68,8 @@ export const isTaskProcedure = (p: string): p is TaskProcedure => (TASK_PROCEDUR
 /** The unit of an indicator's value for a subject. */
 export const unitOf = (d: Indicator, subject = ''): Indicator['unit'] => d.unitOf?.(subject) ?? d.unit;
 export const INDICATOR_IDS: ReadonlySet<string> = new Set(INDICATOR_BY_ID.keys());
+
+/** Base maths is scored as a mark: its «средний балл» is «средняя отметка» wherever the group is named. */
+const asMark = (d: Indicator, subject: string) => d.unit === 'балл' && unitOf(d, subject) === 'отметка';
+export const shortOf = (d: Indicator, subject = '') => (asMark(d, subject) ? d.short.replace('средний балл', 'средняя отметка') : d.short);
+export const nameOf = (d: Indicator, subject = '') => (asMark(d, subject) ? d.name.replace(/^Средний балл/, 'Средняя отметка') : d.name);

@@ -9,7 +9,7 @@ import { chartPackage } from './chart-package.ts';
 
 export function sourceLine(m: Model, c: Chart): string {
   const cfg = m.data.config;
-  return `Источник: ${cfg.department.short ?? cfg.department.name}, ${absolute(cfg.site.url, cfg.site.base, c.page)}`;
+  return `Источник: ${cfg.department.short ?? cfg.department.name}, ${absolute(cfg.site.url, cfg.site.base, c.page)}${cfg.demo ? ' (демонстрационные данные)' : ''}`;
 }
 
 /**

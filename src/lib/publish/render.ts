@@ -83,7 +83,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     async (tick) => {
       const list: string[] = [];
       // The preview cards of pages (views/cards.ts) are drawn by the same renderers, as charts are.
-      for (const [name, content] of [...chartFiles(model), ...cards(model)]) {
+      for (const [name, content] of chain(chartFiles(model), cards(model))) {
         write(name, content, chartDir);
         if (!name.endsWith('.svg')) continue;
         const path = join(chartDir, name);
@@ -163,6 +163,11 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
       ? Buffer.from(packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years))).toString('base64')
       : undefined,
   };
+}
+
+/** One generator after another, item by item: a region's chart files are never all in memory at once. */
+function* chain<T>(...all: Iterable<T>[]): Generator<T> {
+  for (const g of all) yield* g;
 }
 
 function countHtml(dir: string): number {

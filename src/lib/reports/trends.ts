@@ -1,10 +1,27 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
 
 import { taskOrder } from '../charts/common.ts';
-import { count, describeComparison, formatChange, formatValue, genderOf, type UnitKind } from '../words/format.ts';
+import {
+  count,
+  describeComparison,
+  formatChange,
+  formatValue,
+  genderOf,
+  lower as lowerWords,
+  lowerFirst,
+  type UnitKind,
+} from '../words/format.ts';
 import type { TableCell } from '../words/cells.ts';
 import { changeFromPrevious, compare, compareWithRest } from '../indicators/compare.ts';
-import { indicator, TASK_PROCEDURES, unitOf, type Indicator, type IndicatorId, type TaskProcedure } from '../indicators/registry.ts';
+import {
+  indicator,
+  nameOf,
+  TASK_PROCEDURES,
+  unitOf,
+  type Indicator,
+  type IndicatorId,
+  type TaskProcedure,
+} from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { namer } from '../data/names.ts';
 import { subjectPrepositional } from '../words/subjects.ts';
@@ -12,6 +29,8 @@ import { PROCEDURE_NAMES, SECTIONS, type Section } from '../indicators/sections.
 
 export interface TrendLine {
   def: Indicator;
+  /** The indicator's name for this group («Средняя отметка ЕГЭ» for base maths). */
+  name: string;
   /** The group in words: «Русский язык, 4 класс», «Всего». */
   group: string;
   unit: UnitKind;
@@ -46,9 +65,10 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       ]
         .filter(Boolean)
         .join(' ');
-      const g = genderOf(def.name);
+      const name = nameOf(def, w.subject);
+      const g = genderOf(name);
       const unit = unitOf(def, w.subject);
-      let text = `${def.name}${group ? ` ${group}` : ''} в ${year} году — ${formatValue(v.value, unit)}`;
+      let text = `${name}${group ? ` ${group}` : ''} в ${year} году — ${formatValue(v.value, unit)}`;
       const parts: string[] = [];
       if (change !== undefined) parts.push(describeComparison(change, unit, g));
       const sinceCmp = first && first.year < year - 1 ? compare(v, first.v) : undefined;
@@ -62,6 +82,7 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       if (parts.length) text += `: ${parts.join('; ')}`;
       out.push({
         def,
+        name,
         group: names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' }),
         unit,
         text: text.endsWith('.') ? text : `${text}.`,
@@ -95,7 +116,7 @@ export function trendFindings(m: Model, sections: readonly Section[], year: numb
     calm: {
       head: ['Показатель', 'Группа', `${year}`, 'За год', since.length === 1 ? `С ${since[0]} года` : 'С первого года'],
       rows: calm.map((l): TableCell[] => [
-        { text: l.def.name },
+        { text: l.name },
         { text: l.group },
         { text: formatValue(l.value, l.unit), num: true },
         { text: l.change === undefined ? '' : formatChange(l.change, l.unit), num: true },
@@ -124,14 +145,14 @@ export function conclusions(m: Model, section: Section, main: IndicatorId, year:
     const c = compareWithRest(v, m.ix.get(main, year, { subject: v.subject, grade: v.grade, period: v.period }));
     if (!c?.significant || c.exact) continue;
     const into = c.diff > 0 ? higher : lower;
-    into.set(v.school_id, [...(into.get(v.school_id) ?? []), names.group(v).toLowerCase()]);
+    into.set(v.school_id, [...(into.get(v.school_id) ?? []), lowerWords(names.group(v))]);
   }
   const list = (x: Map<string, string[]>) =>
     names
       .bySchoolName(x, ([id]) => id)
       .map(([id, groups]) => `${names.school(id)}${groups[0] === 'всего' ? '' : ` (${groups.join('; ')})`}`)
       .join(', ');
-  const what = `${def.name.charAt(0).toLowerCase()}${def.name.slice(1)}`;
+  const what = lowerFirst(def.name);
   if (def.better !== null && (higher.size || lower.size))
     out.push(
       `${what.charAt(0).toUpperCase()}${what.slice(1)} отличается от остальных школ больше, чем допускают случайные колебания: ${[higher.size ? `выше — ${list(higher)}` : '', lower.size ? `ниже — ${list(lower)}` : ''].filter(Boolean).join('; ')}.`,

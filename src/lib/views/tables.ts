@@ -6,7 +6,7 @@ import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, 
 import { changeFromPrevious } from '../indicators/compare.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
-import { indicator, INDICATORS, unitOf, type Indicator, type IndicatorId } from '../indicators/registry.ts';
+import { indicator, INDICATORS, nameOf, shortOf, unitOf, type Indicator, type IndicatorId } from '../indicators/registry.ts';
 import type { Place } from '../analyses/place.ts';
 import type { Model } from '../model/build.ts';
 import { yearOfIndicator } from '../model/years.ts';
@@ -34,7 +34,7 @@ export function changeCell(m: Model, v: IndicatorValue | undefined, def: Indicat
   if (c === undefined) return { text: '', num: true };
   const unit = unitOf(def, v.subject);
   const d = round(c.diff, DIGITS[unit]);
-  const words = describeComparison(c, unit, genderOf(def.name));
+  const words = describeComparison(c, unit, genderOf(nameOf(def, v.subject)));
   if (!c.significant || d === 0) return { text: formatChange(d, unit), num: true, words };
   const good = def.better === null ? undefined : d > 0 === def.better;
   return {
@@ -116,7 +116,7 @@ export function keyFigure(m: Model, id: IndicatorId, where: Where, href: string,
     where,
     value: v,
     href,
-    label: `${def.short}${groupLabel !== 'Всего' ? ` — ${groupLabel}` : ''}`,
+    label: `${shortOf(def, where.subject)}${groupLabel !== 'Всего' ? ` — ${groupLabel}` : ''}`,
     text: v.suppressed || v.value === undefined ? '—' : formatValue(v.value, unitOf(def, where.subject)),
     ci: formatInterval(v, unitOf(def, where.subject)),
     change: ch.words === undefined ? undefined : ch.tone ? `${ch.words} (${ch.text})` : ch.words,

@@ -169,3 +169,12 @@ export function describeStanding(c: Compared | undefined): { word: 'выше' | 
 /** Points of a score, one decimal; a bound that would round to 0 keeps two, so «от 0,0» never stands beside «как у всех». */
 export const points = (x: number) => formatNumber(x, x !== 0 && Math.abs(x) < 0.05 ? 2 : 1);
 export const signedPoints = (x: number) => `${x > 0 ? '+' : ''}${points(x)}`;
+
+/** An abbreviation keeps its capitals in running text: ЕГЭ, ОГЭ, ВПР, ГВЭ-11, ОВЗ. */
+const ABBR = /^[А-ЯЁA-Z]{2,}(?:-\d+)?$/;
+
+/** Lower case for running text, abbreviations kept: «Русский язык, 4 класс» → «русский язык, 4 класс», «ОГЭ» stays. */
+export const lower = (s: string) => s.replace(/[^\s,;:()«»]+/g, (w) => (ABBR.test(w) ? w : w.toLowerCase()));
+
+/** The first letter lowered for the middle of a sentence, unless the first word is an abbreviation («ВПР: …» stays). */
+export const lowerFirst = (s: string) => (ABBR.test(s.split(/[\s,:;]/)[0]) ? s : s.charAt(0).toLowerCase() + s.slice(1));

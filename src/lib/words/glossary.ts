@@ -163,8 +163,8 @@ export const GLOSSARY: Term[] = [
   },
   {
     id: 'p-value',
-    term: 'p-value',
-    forms: ['p-value', 'p\u00a0=', 'p ='],
+    term: 'p (вероятность случайного совпадения)',
+    forms: ['p\u00a0=', 'p =', 'p-value'],
     text: 'Вероятность получить такую или ещё большую разницу случайно, если на самом деле разницы нет. Меньше 0,05 — разница считается настоящей.',
   },
   {
@@ -234,7 +234,7 @@ const PATTERNS = GLOSSARY.map((t) => ({ t, re: new RegExp(t.forms.map(escapeRe).
 
 /** The popover of a term, placed right after its button. */
 function popover(t: Term, glossary: string): string {
-  return `<span id="term-${t.id}" popover class="term-pop" data-pagefind-ignore><strong>${t.term}</strong> — ${t.text} <a href="${glossary}#${t.id}">Все термины</a></span>`;
+  return `<span id="term-${t.id}" popover class="term-pop" data-pagefind-ignore><button type="button" class="term-close" popovertarget="term-${t.id}" popovertargetaction="hide" aria-label="Закрыть пояснение">×</button><strong>${t.term}</strong> — ${t.text} <a href="${glossary}#${t.id}">Все термины</a></span>`;
 }
 
 /**
@@ -287,6 +287,9 @@ function explainText(text: string, used: Set<string>, glossary: string): string 
   }
   if (!first) return text;
   used.add(first.t.id);
-  const rest = text.slice(first.at + first.word.length);
-  return `${text.slice(0, first.at)}<button type="button" class="term" popovertarget="term-${first.t.id}">${first.word}</button>${popover(first.t, glossary)}${explainText(rest, used, glossary)}`;
+  // The punctuation right after the term stays on its line: a word joiner forbids a break between them
+  // (a nowrap box would overflow a 320 px column with a long term).
+  const stuck = /^[.,;:!?»)]*/.exec(text.slice(first.at + first.word.length))![0];
+  const rest = text.slice(first.at + first.word.length + stuck.length);
+  return `${text.slice(0, first.at)}<button type="button" class="term" popovertarget="term-${first.t.id}">${first.word}</button>${stuck ? `\u2060${stuck}` : ''}${popover(first.t, glossary)}${explainText(rest, used, glossary)}`;
 }

@@ -43,6 +43,7 @@ export function contextChart(t: ContextInput): Chart | undefined {
           lo: s.gia.lo,
           hi: s.gia.hi,
           mark: s.verdict === 'above' ? 'above' : s.verdict === 'below' ? 'below' : undefined,
+          expected: s.expected?.value,
         })),
         t.line,
         { label: t.meta.title, xLabel: 'индекс условий', yLabel: 'индекс ГИА', width },
@@ -52,13 +53,13 @@ export function contextChart(t: ContextInput): Chart | undefined {
       `${sentence(t.meta.title)} ${t.schools.map((s) => `${s.name}: условия ${n1(s.context)}, результаты ${n1(s.gia.value)}${s.expected ? `, ожидалось ${n1(s.expected.value)}` : ''}`).join('; ')}`,
     ),
     table: {
-      head: ['Школа', 'Индекс условий', 'Индекс ГИА', 'Ожидаемый', 'С учётом условий'],
+      head: ['Школа', 'С учётом условий', 'Индекс ГИА', 'Ожидаемый', 'Индекс условий'],
       rows: t.schools.map((s) => [
         { text: s.name },
-        { text: n1(s.context), num: true },
+        { text: s.words ?? '—' },
         { text: n1(s.gia.value), num: true, ci: range(s.gia.lo, s.gia.hi) },
         { text: n1(s.expected?.value), num: true, ci: s.expected ? range(s.expected.lo, s.expected.hi) : undefined },
-        { text: s.words ?? '—' },
+        { text: n1(s.context), num: true },
       ]),
     },
     csv: {
@@ -89,12 +90,27 @@ export function contextChart(t: ContextInput): Chart | undefined {
         s.verdict,
       ]),
     },
-    notes: t.noModel ? [`Ожидаемых значений нет: ${t.noModel}.`] : [],
+    notes: t.noModel
+      ? [`Ожидаемых значений нет: ${t.noModel}.`]
+      : t.schools.some((s) => s.expected)
+        ? [
+            'Чёрная чёрточка у точки — ожидаемый результат этой школы, как в таблице: он посчитан по остальным школам, без неё самой, поэтому может не лежать на общей линии. Цвет точки — по проверке отклонения школы от её чёрточки.',
+          ]
+        : [],
     legend: [
       ...(t.line
         ? [{ label: 'Ожидаемый результат при таких условиях и его 95-процентные пределы', color: COLORS.main, mark: 'line' as const }]
         : []),
       { label: '95-процентный доверительный интервал индекса школы', color: CI_COLOR, mark: 'interval' },
+      ...(t.schools.some((s) => s.expected)
+        ? [
+            {
+              label: 'ожидаемый результат школы, как в таблице',
+              color: '#1a1a1a',
+              mark: 'line' as const,
+            },
+          ]
+        : []),
       ...(has('above') ? [{ label: 'выше ожидаемого', color: COLORS.main, mark: 'box' as const }] : []),
       ...(has('below') ? [{ label: 'ниже ожидаемого', color: COLORS.low, mark: 'box' as const }] : []),
       ...(has('expected') ? [{ label: 'на уровне ожидаемого', color: '#555', mark: 'box' as const }] : []),

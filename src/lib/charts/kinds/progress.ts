@@ -12,12 +12,16 @@ const n1 = (x: number | undefined) => (x === undefined ? '' : formatNumber(x, 1)
 const shadeBounds = (minGroup: number) => [minGroup, 2 * minGroup, 4 * minGroup, 8 * minGroup];
 
 /** Score bins of about six steps over the scores seen: coarse enough that most cells hold several pupils. */
-function bins(xs: number[]) {
+function bins(xs: number[], max = Infinity) {
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
   const step = Math.max(1, tickStep(lo, hi, 6));
   const start = Math.floor(lo / step) * step;
-  return { step, start, of: (x: number) => start + Math.floor((x - start) / step) * step, end: Math.floor(hi / step) * step + step };
+  // The axis ends at the scale's maximum: a 100-point exam has no bin running to 110.
+  const end = Math.min(max, Math.floor(hi / step) * step + step);
+  // A score at the maximum belongs to the last bin.
+  const of = (x: number) => Math.min(start + Math.floor((x - start) / step) * step, end - step);
+  return { step, start, of, end };
 }
 
 export interface ProgressHeatInput {
@@ -31,19 +35,28 @@ export interface ProgressHeatInput {
   line: { a: number; b: number };
   /** Linked pupils by their pair of scores. */
   cells: { earlier: number; later: number; pupils: number }[];
+  /** The scales' maxima, where known (ЕГЭ: 100). */
+  maxEarlier?: number;
+  maxLater?: number;
 }
 
 /** The municipal picture: a 2-D histogram of earlier against later scores with the fitted line, never a dot per pupil. */
 export function progressHeatChart(t: ProgressHeatInput): Chart {
   const { from, to, line, minGroup } = t;
-  const bx = bins(t.cells.map((c) => c.earlier));
-  const by = bins(t.cells.map((c) => c.later));
+  const bx = bins(
+    t.cells.map((c) => c.earlier),
+    t.maxEarlier,
+  );
+  const by = bins(
+    t.cells.map((c) => c.later),
+    t.maxLater,
+  );
   const heat = new Map<string, HeatCell & { pupils: number }>();
   for (const c of t.cells) {
     const x0 = bx.of(c.earlier);
     const y0 = by.of(c.later);
     const k = `${x0}|${y0}`;
-    const h = heat.get(k) ?? { x0, x1: x0 + bx.step, y0, y1: y0 + by.step, shade: 0, pupils: 0 };
+    const h = heat.get(k) ?? { x0, x1: Math.min(bx.end, x0 + bx.step), y0, y1: Math.min(by.end, y0 + by.step), shade: 0, pupils: 0 };
     h.pupils += c.pupils;
     heat.set(k, h);
   }
@@ -57,7 +70,7 @@ export function progressHeatChart(t: ProgressHeatInput): Chart {
       const pupils = mine.reduce((a, c) => a + c.pupils, 0);
       const meanLater = mine.reduce((a, c) => a + c.later * c.pupils, 0) / pupils;
       const meanEarlier = mine.reduce((a, c) => a + c.earlier * c.pupils, 0) / pupils;
-      const range = bx.step === 1 ? String(x0) : `${x0}–${x0 + bx.step - 1}`;
+      const range = bx.step === 1 ? String(x0) : `${x0}–${Math.min(bx.end, x0 + bx.step - 1)}`;
       return { range, pupils, hidden: pupils < minGroup, meanLater, expected: line.a + line.b * meanEarlier };
     });
   const pupilsWord = ['учащийся', 'учащихся', 'учащихся'] as [string, string, string];

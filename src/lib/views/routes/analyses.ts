@@ -26,17 +26,18 @@ export function contextPage() {
     [s.unfavourable && 'ШНСУ', s.lowResults && 'ШНОР', s.effective && 'эффективно работает в сложных условиях'].filter(Boolean).join(', ');
   const table = (y: ContextModelYear) => ({
     caption: `Условия и результаты ГИА школ, ${y.year} год`,
-    head: ['Школа', 'Индекс условий', 'Индекс ГИА', 'Ожидаемый', 'С учётом условий', 'Группы'],
+    // The verdict next to the name: on a phone it is what shows without scrolling sideways.
+    head: ['Школа', 'С учётом условий', 'Индекс ГИА', 'Ожидаемый', 'Индекс условий', 'Группы'],
     rows: names
       .bySchoolName(y.schools, (s) => s.school_id)
       .map((s) => [
         { text: names.school(s.school_id) },
-        { text: n1(s.context), num: true },
+        { text: s.verdict ? VERDICT[s.verdict] : '' },
         s.gia === undefined
           ? { text: '—', num: true, why: 'нет индекса: у школы нет результатов ЕГЭ и ОГЭ в опубликованных группах' }
           : { text: n1(s.gia), num: true, ci: ci(s.gia, s.se) },
         { text: n1(s.expected), num: true, ci: ci(s.expected, s.seFit) },
-        { text: s.verdict ? VERDICT[s.verdict] : '' },
+        { text: n1(s.context), num: true },
         { text: groupsOf(s) },
       ]),
   });

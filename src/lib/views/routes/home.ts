@@ -1,6 +1,6 @@
 /** The home page and the school comparison. */
 import type { IndicatorId } from '../../indicators/registry.ts';
-import { indicator, unitOf } from '../../indicators/registry.ts';
+import { indicator, shortOf, unitOf } from '../../indicators/registry.ts';
 import type { Where } from '../../indicators/query.ts';
 import { compareWithRest, published } from '../../indicators/compare.ts';
 import { SECTIONS } from '../../indicators/sections.ts';
@@ -105,7 +105,7 @@ export function comparePage() {
     });
     return {
       key: `${id}|${where.subject ?? ''}`,
-      label: `${def.short}${where.subject ? ` — ${names.subject(where.subject)}` : ''}${year === m.latestYear ? '' : ` (данные ${year} года)`}`,
+      label: `${shortOf(def, where.subject)}${where.subject ? ` — ${names.subject(where.subject)}` : ''}${year === m.latestYear ? '' : ` (данные ${year} года)`}`,
       rows,
       muni: published(muni) ? formatValue(muni.value, unit) : '—',
     };

@@ -6,7 +6,7 @@ import { MIN_OTHERS } from '../../analyses/context/model.ts';
 import { PLACE_COMPONENTS } from '../../analyses/place.ts';
 import { MIN_LINKED } from '../../analyses/progress/model.ts';
 import { DECLINE_INDICATORS, LOW_INDICATORS, OBJECTIVITY_INDICATORS } from '../../analyses/risks.ts';
-import { count, formatNumber } from '../../words/format.ts';
+import { count, formatNumber, lowerFirst } from '../../words/format.ts';
 import { workedExample } from '../methodology.ts';
 import { site } from '../site.ts';
 
@@ -36,7 +36,7 @@ export function methodologyDetailsPage() {
       year: c.year,
       names:
         CONTEXT_VARIABLES.filter((v) => c.variables.includes(v.key))
-          .map((v) => v.name.toLowerCase())
+          .map((v) => lowerFirst(v.name))
           .join(', ') || 'нет',
     })),
     minOthers: MIN_OTHERS,

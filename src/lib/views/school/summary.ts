@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatValue,
   genderOf,
+  lower,
   PARTICIPANTS,
   count,
   points,
@@ -21,7 +22,7 @@ import {
 import { compare, compareWithRest, published } from '../../indicators/compare.ts';
 import { pooledValue } from '../../analyses/pooled.ts';
 import type { Where } from '../../indicators/query.ts';
-import { indicator, unitOf, type IndicatorId } from '../../indicators/registry.ts';
+import { indicator, nameOf, shortOf, unitOf, type IndicatorId } from '../../indicators/registry.ts';
 import type { Model } from '../../model/build.ts';
 import { yearOfIndicator } from '../../model/years.ts';
 import { namer } from '../../data/names.ts';
@@ -89,12 +90,14 @@ export function schoolSummary(m: Model, school: string, schoolYear: number): Sum
     const of = year === schoolYear ? '' : `данные ${year} года; `;
     const def = indicator(id);
     const unit = unitOf(def, where.subject);
-    const g = genderOf(def.name);
+    const g = genderOf(nameOf(def, where.subject));
     const v = m.ix.get(id, year, { ...where, school })!;
     const group = names.group({ subject: where.subject ?? '', grade: where.grade, period: '', task: '' });
     // «ЕГЭ: средний балл» + «Русский язык» → «ЕГЭ, русский язык: средний балл».
-    const [procedure, what] = def.short.includes(': ') ? def.short.split(': ') : [PROCEDURE_NAMES[def.procedure as ProcedureId], def.short];
-    const label = `${procedure}${group === 'Всего' ? '' : `, ${group.toLowerCase()}`}: ${what}`;
+    const [procedure, what] = shortOf(def, where.subject).includes(': ')
+      ? shortOf(def, where.subject).split(': ')
+      : [PROCEDURE_NAMES[def.procedure as ProcedureId], shortOf(def, where.subject)];
+    const label = `${procedure}${group === 'Всего' ? '' : `, ${lower(group)}`}: ${what}`;
     const row: SummaryRow = { id, where, label, value: '—', note: '', pooled: false, standing: '', trend: '' };
     if (!published(v)) {
       // Several withheld years together may pass the threshold: shown as such, never as one year's result.

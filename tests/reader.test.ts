@@ -1,0 +1,130 @@
+/** What a reader takes away: no place on school pages, the main thing first, words, charts that agree with their tables, documents. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { parseHTML } from 'linkedom';
+import { describe, expect, inject, it } from 'vitest';
+import { pages, read } from './helpers/crawl.ts';
+
+const demo = inject('demoDist');
+const schoolPages = pages(demo).filter((p) => /^schools\/[^/]+\/index\.html$/.test(p));
+const main = (p: string) => read(demo, p).replace(/^[^]*<main[^>]*>|<\/main>[^]*$/g, '');
+const text = (html: string) => parseHTML(`<div>${html}</div>`).document.querySelector('div')!.textContent!;
+
+describe('a school page', () => {
+  it('states no place: no «N-е из M», no «поднялась/опустилась», no section «Место школы»', () => {
+    expect(schoolPages.length).toBeGreaterThan(5);
+    for (const p of schoolPages) {
+      const t = text(main(p));
+      expect(t, p).not.toMatch(/\d+-е из \d+|опустилась на|поднялась на|Место школы/);
+    }
+  });
+  it('states the ГИА index against the typical school in words, and a school without ГИА has no such block', () => {
+    expect(text(main('schools/105/index.html'))).toMatch(
+      /Результаты ГИА в сравнении с типичной школой округа[^]*(выше|ниже), чем у типичной школы|на уровне типичной школы/,
+    );
+    const without = schoolPages.filter((p) => !/ЕГЭ|ОГЭ/.test(text(main(p)).split('Все показатели')[0]));
+    expect(without.length).toBeGreaterThan(0);
+    for (const p of without) expect(text(main(p)), p).not.toContain('Результаты ГИА в сравнении');
+  });
+  it('opens with one plain sentence, and keeps test statistics behind a fold', () => {
+    const { document } = parseHTML(read(demo, 'schools/105/index.html'));
+    expect(document.querySelector('p.headline')!.textContent).toMatch(/^(Ниже|Выше), чем в остальных школах округа: /);
+    expect(parseHTML(read(demo, 'schools/101/index.html')).document.querySelector('p.headline')!.textContent).toMatch(
+      /школах округа|без заметных отличий/,
+    );
+    for (const p of schoolPages) {
+      const d = parseHTML(read(demo, p)).document;
+      for (const el of d.querySelectorAll('main *'))
+        if (el.children.length === 0 && /\bz = |p < 0|точный критерий Фишера/.test(el.textContent ?? ''))
+          expect(el.closest('details.risk-details'), `${p}: ${el.textContent}`).not.toBeNull();
+    }
+  });
+  it('calls base maths a mark', () => {
+    expect(text(main('schools/105/index.html'))).toContain('ЕГЭ, математика (базовый уровень): средняя отметка');
+  });
+});
+
+describe('the year’s report', () => {
+  it('opens with «Главное»: changes beyond chance, risk zones as one table; the rows without change in an appendix', () => {
+    const { document } = parseHTML(read(demo, 'reports/2025/index.html'));
+    const h2 = [...document.querySelectorAll('main h2')].map((h) => h.textContent);
+    expect(h2[0]).toBe('Главное');
+    expect(h2.at(-1)).toBe('Приложение. Показатели без значимых изменений');
+    const first = document.querySelector('main section[aria-labelledby="main"]')!;
+    expect(first.textContent).toMatch(/Что изменилось больше случайных колебаний[^]*Зоны риска/);
+    expect(first.querySelector('table caption')!.textContent).toMatch(/^Зоны риска 2025 года: число случаев по правилам/);
+    expect(document.querySelector('#appendix + p + details table')).not.toBeNull();
+  });
+  it('each справка opens with its conclusions, on the web and in its document', () => {
+    const { document } = parseHTML(read(demo, 'reports/2025/gia-11/index.html'));
+    expect(document.querySelector('main h2')!.textContent).toBe('1. Выводы');
+    const xml = strFromU8(unzipSync(readFileSync(join(demo, 'reports/2025/gia-11/gia-11-2025.docx')))['word/document.xml']);
+    expect(xml.indexOf('1. Выводы')).toBeLessThan(xml.indexOf('2. Основные показатели'));
+  });
+});
+
+describe('words on parents’ pages', () => {
+  const parents = pages(demo).filter(
+    (p) => p.endsWith('index.html') && !/^(embed|methodology|opendata|indicators|build-report|releases)\//.test(p),
+  );
+  it('no English or internal ids', () => {
+    for (const p of parents) expect(text(main(p)), p).not.toMatch(/Progress 8|NAPLAN|p-value|progress\.[a-z]|\b[a-z]+\.csv\b/);
+  });
+  it('abbreviations upper-case in headings and findings', () => {
+    for (const p of parents) {
+      const { document } = parseHTML(read(demo, p));
+      for (const el of document.querySelectorAll('main h1, main h2, main h3, main h4, main .findings li, main caption'))
+        expect(el.textContent, p).not.toMatch(/(^|[\s,(«])(егэ|огэ|впр|гвэ|гиа)(?=[\s,.:;)»-]|$)/);
+    }
+  });
+  it('a term keeps its punctuation on its line', () => {
+    // A word joiner between the term and its comma or full stop: no line starts with the punctuation.
+    const html = schoolPages.map((p) => read(demo, p)).join('');
+    expect(html).toMatch(/<button type="button" class="term" popovertarget="term-[^"]+">[^<]+<\/button>\u2060[.,;:!?»)]+<span id="term-/);
+    expect(html).not.toMatch(/<\/button><span id="term-[^"]+" popover[^]*?<\/span>[.,;:!?»)]/);
+  });
+});
+
+describe('charts that agree with their tables', () => {
+  const svgs = readdirSync(join(demo, 'charts')).filter((f) => /^context-\d{4}\.svg$/.test(f));
+  it('name each school in full beside its own dot, the nearest dot to its label; and show each school’s own expectation', () => {
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const f of svgs) {
+      const svg = readFileSync(join(demo, 'charts', f), 'utf8');
+      expect(svg, f).not.toContain('…');
+      const dots = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+      const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" dy="0.32em" text-anchor="(start|end|middle)">([^<]+)<\/text>/g)].map(
+        (m) => ({
+          x: Number(m[1]),
+          y: Number(m[2]),
+          anchor: m[3],
+          w: m[4].length * 13 * 0.55,
+        }),
+      );
+      expect(labels.length, f).toBe(dots.length);
+      labels.forEach((l, i) => {
+        const x0 = l.anchor === 'start' ? l.x : l.anchor === 'end' ? l.x - l.w : l.x - l.w / 2;
+        const near = { x: Math.min(Math.max(dots[i].x, x0), x0 + l.w), y: Math.min(Math.max(dots[i].y, l.y - 8.5), l.y + 8.5) };
+        const d = (p: { x: number; y: number }) => Math.hypot(near.x - p.x, near.y - p.y);
+        const nearest = dots.reduce((a, p, j) => (d(p) < d(dots[a]) ? j : a), i);
+        expect(nearest, `${f}: label ${i}`).toBe(i);
+      });
+    }
+    expect(read(demo, 'context/index.html')).toContain('ожидаемый результат школы, как в таблице');
+  });
+  it('end a 100-point exam’s axis at 100', () => {
+    const heat = readdirSync(join(demo, 'charts')).filter((x) => /^progress-oge-ege-[a-z-]+-\d{4}\.svg$/.test(x));
+    expect(heat.length).toBeGreaterThan(0);
+    for (const f of heat) expect(read(demo, `charts/${f}`), f).not.toMatch(/>1[1-9]0</);
+  });
+});
+
+describe('documents', () => {
+  it('put tables wider than seven columns on landscape pages and mark demo data on the title and chart sources', () => {
+    const xml = strFromU8(unzipSync(readFileSync(join(demo, 'reports/2025/vpr/vpr-2025.docx')))['word/document.xml']);
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml).toContain('Демонстрационные данные: школы и результаты вымышлены');
+    expect(read(demo, 'charts/ege-mean-rus-municipality.svg')).toContain('(демонстрационные данные)');
+  });
+});
