@@ -128,3 +128,27 @@ describe('documents', () => {
     expect(read(demo, 'charts/ege-mean-rus-municipality.svg')).toContain('(демонстрационные данные)');
   });
 });
+
+describe('the subject analysis (§14)', () => {
+  it('has a page per procedure, year and subject, linked from the subject’s page and the year’s report', () => {
+    expect(read(demo, 'analysis/ege/2025/rus/index.html')).toContain('<h1>Анализ результатов ЕГЭ по русскому языку, 2025 год</h1>');
+    expect(read(demo, 'ege/rus/index.html')).toContain('href="/analysis/ege/2025/rus/"');
+    expect(read(demo, 'reports/2025/index.html')).toContain('href="/analysis/ege/2025/rus/"');
+    expect(text(main('analysis/vpr/2025/math-4/index.html'))).toContain('не используются для рейтингов школ и оценки работы учителей');
+  });
+  it('is a chapter of each справка, in its Word document too: the groups, and the tasks not mastered', () => {
+    const doc = (p: string) => strFromU8(unzipSync(readFileSync(join(demo, p)))['word/document.xml']);
+    const gia11 = doc('reports/2025/gia-11/gia-11-2025.docx');
+    expect(gia11).toContain('8. Анализ результатов по предметам');
+    expect(gia11).toContain('ниже минимального балла');
+    expect(doc('reports/2025/gia-9/gia-9-2025.docx')).toContain('(не освоено)');
+  });
+  it('is open data with the header §14 fixes', () => {
+    expect(read(demo, 'opendata/subject-analysis.csv').split('\n')[0]).toBe(
+      'year,procedure,subject,grade,table,group,band,task,value,numerator,denominator,suppressed,ci_low,ci_high',
+    );
+    expect(JSON.parse(read(demo, 'opendata/meta.json')).files['subject-analysis.csv'].description).toMatch(
+      /^Анализ результатов по предметам/,
+    );
+  });
+});

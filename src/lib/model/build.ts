@@ -18,6 +18,8 @@ import { RELEASE_LABEL, readReleases, type Release } from '../releases/frozen.ts
 import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/changes.ts';
 import { viewRoadmap, type RoadmapView } from '../roadmap/model.ts';
 import { sectionYears } from './years.ts';
+import { subjectGroups } from '../analyses/subjects/rows.ts';
+import { SCHOOL_LIST_MIN, subjectRows, type SubjectRow } from '../analyses/subjects/tables.ts';
 
 /** Everything pages need: validated data and all computed results. Pages never read files. */
 export interface Model {
@@ -29,6 +31,8 @@ export interface Model {
   context: ContextModelYear[];
   /** Pupils' progress between procedures, by pair and later year (spec §13). */
   progress: ProgressYear[];
+  /** The subject analysis in the regional report's form (spec §14): the rows of opendata/subject-analysis.csv. */
+  subjects: SubjectRow[];
   roadmaps: RoadmapView[];
   /** Build date, ISO: from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   today: string;
@@ -79,6 +83,12 @@ export function buildModel(
   });
   // Progress links pupils by their codes: it is computed here, before the rows are let go, and keeps no code.
   const progress = progressModel(data);
+  // The subject analysis reads participants' bands and task scores: computed here too, before the rows go.
+  const subjects = subjectRows(data, subjectGroups(data), {
+    minGroup: data.config.privacy.min_group,
+    fdr: data.config.risks.fdr,
+    listMin: SCHOOL_LIST_MIN,
+  });
   ix.extend([...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group)], compareValues);
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
@@ -122,6 +132,7 @@ export function buildModel(
       places,
       context,
       progress,
+      subjects,
       roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),

@@ -5,6 +5,7 @@ import { fdrNote } from '../analyses/risks.ts';
 import { contextCsv } from './context.ts';
 import type { Model } from '../model/build.ts';
 import { csvChunks, EXCEL, toCsv, type Cell } from '../files/csv.ts';
+import type { SubjectRow } from '../analyses/subjects/tables.ts';
 import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
 
 export { COLUMN_DOCS, INDICATOR_COLUMNS, SAFE_TEXT_NOTE } from './passport.ts';
@@ -124,6 +125,7 @@ function smallFiles(m: Model): Map<string, string> {
     `${r.evidence}. ${fdrNote(r.tested, m.data.config.risks.fdr)}`,
   ]);
   files.set('risks.csv', toCsv(riskHeader, riskRows));
+  files.set('subject-analysis.csv', toCsv([...SUBJECT_COLUMNS], m.subjects.map(subjectCsvRow)));
 
   const rmHeader = [
     'roadmap',
@@ -201,4 +203,44 @@ function smallFiles(m: Model): Map<string, string> {
   );
   files.set('meta.csv', toCsv(['property', 'value'], standardMeta(m)));
   return files;
+}
+
+/** The columns of opendata/subject-analysis.csv (spec §14). */
+export const SUBJECT_COLUMNS = [
+  'year',
+  'procedure',
+  'subject',
+  'grade',
+  'table',
+  'group',
+  'band',
+  'task',
+  'value',
+  'numerator',
+  'denominator',
+  'suppressed',
+  'ci_low',
+  'ci_high',
+] as const;
+
+/** Percentages with 2 decimals and their interval; counts as they are; a withheld row's numbers empty. */
+export function subjectCsvRow(r: SubjectRow): Cell[] {
+  const pct = r.table === 'bands' || r.table === 'tasks' || r.table === 'schools';
+  const hide = r.suppressed;
+  return [
+    r.year,
+    r.procedure,
+    r.subject,
+    r.grade,
+    r.table,
+    r.group,
+    r.band,
+    r.task,
+    hide ? undefined : pct ? fixed2(r.value) : r.value,
+    hide ? undefined : r.numerator,
+    hide ? undefined : r.denominator,
+    hide ? 1 : 0,
+    hide ? undefined : fixed2(r.ci_low),
+    hide ? undefined : fixed2(r.ci_high),
+  ];
 }

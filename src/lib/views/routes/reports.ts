@@ -11,6 +11,7 @@ import { count, formatDate, formatValue, lower, lowerFirst } from '../../words/f
 import { changeCell, matrix, placeChange, placeText, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
 import { stagesLine } from './home.ts';
+import { analysesOf, analysisPath, subjectAnalysis, subjectTitle } from './subjects.ts';
 
 export function reportsPage() {
   const { m, href } = site();
@@ -54,6 +55,9 @@ export function reportPage({ year }: { year: number }) {
     document: href(documentPath(`/reports/${year}/`)),
     section24: href(`/reports/${year}/section-2-4/`),
     briefs: briefsOf(m, year).map((b) => ({ href: href(`/reports/${year}/${b.slug}/`), short: b.short })),
+    analyses: (['ege', 'oge', 'vpr'] as const)
+      .flatMap((p) => analysesOf(m, p, year))
+      .map((k) => ({ href: href(analysisPath(k)), title: subjectTitle(m, k) })),
     sections: sections.map((s) => ({ s, core: sectionIndicators(s).core, chart: reportCharts.find((c) => c.indicator === s.main[0]) })),
     findingLists: [
       { title: 'За год', list: trends.real.filter((l) => l.significant).map(findingText) },
@@ -143,8 +147,15 @@ export function briefPage({ year, brief }: { year: number; brief: Brief }) {
       .map((g) => ({ ...g, value: formatValue(g.value, '%') })),
     risks: m.risks.filter((r) => r.year === year && brief.section.procedures.some((p) => r.indicator.startsWith(`${p}.`))),
     conclusions: conclusions(m, brief.section, brief.main, year),
+    // A chapter per subject in the regional report's form (spec §14).
+    analyses: subjectsOfBrief(brief)
+      .flatMap((p) => analysesOf(m, p, year))
+      .map((k) => ({ href: href(analysisPath(k)), ...subjectAnalysis(m, k) })),
   };
 }
+
+/** The procedure whose subjects a справка analyses: ЕГЭ for ГИА-11, ОГЭ for ГИА-9, ВПР. */
+const subjectsOfBrief = (brief: Brief) => (['ege', 'oge', 'vpr'] as const).filter((p) => brief.section.procedures.includes(p));
 
 export function section24Page({ year }: { year: number }) {
   const { m, href } = site();

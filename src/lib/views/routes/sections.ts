@@ -9,6 +9,7 @@ import { getModel } from '../../model/handoff.ts';
 import { pendingNote, yearOf } from '../../model/years.ts';
 import { matrix, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
+import { analysisKeys, analysisPath } from './subjects.ts';
 
 const bySubject = (s: Section) => s.by === 'subject' || s.by === 'subject-grade';
 const groupLabel = (names: ReturnType<typeof namer>, w: Where) =>
@@ -80,9 +81,15 @@ export function groupPageView({ section, where }: { section: Section; where: Whe
     (s) => s,
   );
   const label = groupLabel(names, where);
+  // The subject's analysis in the regional report's form, of the latest year that has one.
+  const analysis = (['ege', 'oge', 'vpr'] as const)
+    .filter((p) => section.procedures.includes(p))
+    .flatMap((p) => analysisKeys(m).filter((k) => k.procedure === p && k.subject === where.subject && k.grade === where.grade))
+    .sort((a, b) => b.year - a.year)[0];
   return {
     section,
     label,
+    analysis: analysis && { href: site().href(analysisPath(analysis)), year: analysis.year },
     year,
     pending: pendingNote(m, section),
     path: `/${section.slug}/${slug(where.subject, where.grade)}/`,
