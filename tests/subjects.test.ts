@@ -158,7 +158,7 @@ describe('the school lists', () => {
         ]),
       }),
     );
-    const g = subjectGroups(data).find((x) => x.subject === 'rus')!;
+    const g = [...subjectGroups(data)].find((x) => x.subject === 'rus')!;
     expect(schoolsTable(g, { minGroup: 5, fdr: 0.1, listMin: 10 })).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { Where } from '../indicators/query.ts';
 import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { shared } from '../model/handoff.ts';
+import { analysisKeys, analysisPath, distributionFigure } from './subjects.ts';
 import { yearOf } from '../model/years.ts';
 import { namer } from '../data/names.ts';
 import { SECTIONS, type Section } from '../indicators/sections.ts';
@@ -41,6 +42,8 @@ export interface Catalog {
   context: Map<number, Chart>;
   /** Pupils' progress: the municipal picture and the schools, by `pair|year` (spec §13). */
   progress: Map<string, Chart[]>;
+  /** Each subject analysis's score distribution, by the analysis page (spec §14). */
+  analyses: Map<string, Chart>;
 }
 
 export const catalog = (m: Model): Catalog => shared(m, 'catalog', () => buildCatalog(m));
@@ -141,7 +144,12 @@ function buildCatalog(m: Model): Catalog {
     const key = `${y.pair.id}|${y.year}`;
     progress.set(key, progressFigures(names, y, m.ix, m.data.config.privacy.min_group).map(add));
   }
-  return { all, sections, schools, reports, context, progress };
+  const analyses = new Map<string, Chart>();
+  for (const k of analysisKeys(m)) {
+    const c = distributionFigure(m, k);
+    if (c) analyses.set(analysisPath(k), add(c));
+  }
+  return { all, sections, schools, reports, context, progress, analyses };
 }
 
 /** The page of a group's charts: a page per subject (and grade), or the section page itself. */

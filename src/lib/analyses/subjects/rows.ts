@@ -33,33 +33,33 @@ export interface Pupil {
   tasks?: Record<string, number>;
 }
 
-/** One subject of one year: who is in the analysis, and who sat it at all (every category). */
+/** One subject of one year: who is in the analysis, and how many sat it at all (every category). */
 export interface SubjectGroup {
   year: number;
   procedure: SubjectProcedure;
   subject: string;
   grade?: number;
   pupils: Pupil[];
-  /** Every participant of the subject (form ЕГЭ or ОГЭ, any category): counts by category and ОВЗ. */
-  sat: { category?: string; ovz: boolean; participant: string }[];
+  /** Every participant of the subject (form ЕГЭ or ОГЭ, any category): counts by category (ЕГЭ) and with ОВЗ. */
+  sat: { all: number; ovz: number; category: Record<string, number> };
   /** Distinct participants of the procedure that year (for ВПР: of the grade). */
   procedureTotal: number;
 }
 
 const key = (...parts: (string | number | undefined)[]) => parts.map((p) => p ?? '').join('|');
 
-/** Every subject group of every year, in no particular order. */
-export function subjectGroups(d: Dataset): SubjectGroup[] {
-  const out: SubjectGroup[] = [];
+/**
+ * Every subject group of every year, one at a time: a region's million rows are grouped by reference, and a
+ * group's pupils exist only while its tables are computed.
+ */
+export function* subjectGroups(d: Dataset): Generator<SubjectGroup> {
   for (const [year, res] of d.years) {
     const minOf = (subject: string) => d.scales.find((s) => s.year === year && s.procedure === 'ege' && s.subject === subject)?.min_score;
     // Base maths is a mark, not a test score: it has no bands of its own, but its participants are the procedure's.
-    const ege = (res.ege ?? []).filter((r) => r.form === 'ЕГЭ');
-    collect(
-      out,
+    yield* collect(
       year,
       'ege',
-      ege,
+      (res.ege ?? []).filter((r) => r.form === 'ЕГЭ'),
       () => undefined,
       (r: EgeRow) => {
         if (r.category !== 'ВТГ' || r.test_score === undefined) return undefined;
@@ -69,17 +69,14 @@ export function subjectGroups(d: Dataset): SubjectGroup[] {
         return { score: s, band: s < min ? 'below_min' : s <= 60 ? 'min_60' : s <= 80 ? '61_80' : '81_100' };
       },
     );
-    const oge = (res.oge ?? []).filter((r) => r.form === 'ОГЭ');
-    collect(
-      out,
+    yield* collect(
       year,
       'oge',
-      oge,
+      (res.oge ?? []).filter((r) => r.form === 'ОГЭ'),
       () => undefined,
       (r: OgeRow) => (r.primary_score === undefined || r.mark === undefined ? undefined : { score: r.primary_score, band: String(r.mark) }),
     );
-    collect(
-      out,
+    yield* collect(
       year,
       'vpr',
       res.vpr ?? [],
@@ -87,7 +84,6 @@ export function subjectGroups(d: Dataset): SubjectGroup[] {
       (r: VprRow) => ({ score: r.primary_score, band: String(r.mark) }),
     );
   }
-  return out;
 }
 
 type AnyRow = {
@@ -99,15 +95,14 @@ type AnyRow = {
   tasks?: Record<string, number>;
 };
 
-function collect<R extends AnyRow>(
-  out: SubjectGroup[],
+function* collect<R extends AnyRow>(
   year: number,
   procedure: SubjectProcedure,
   rows: readonly R[],
   gradeOf: (r: R) => number | undefined,
   scored: (r: R) => { score: number; band: string } | undefined,
-): void {
-  const groups = new Map<string, SubjectGroup>();
+): Generator<SubjectGroup> {
+  const groups = new Map<string, R[]>();
   const totals = new Map<string, Set<string>>();
   for (const r of rows) {
     const grade = gradeOf(r);
@@ -115,14 +110,30 @@ function collect<R extends AnyRow>(
     total.add(r.participant_id);
     if (procedure === 'ege' && r.subject === 'math_base') continue;
     const k = key(r.subject, grade);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { year, procedure, subject: r.subject, grade, pupils: [], sat: [], procedureTotal: 0 }));
-    g.sat.push({ category: r.category, ovz: r.ovz === true, participant: r.participant_id });
-    const s = scored(r);
-    if (s) g.pupils.push({ school: r.school_id, participant: r.participant_id, ovz: r.ovz === true, ...s, tasks: r.tasks });
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
   }
-  for (const g of groups.values()) {
-    g.procedureTotal = totals.get(key(g.grade))!.size;
-    out.push(g);
+  for (const list of groups.values()) {
+    const first = list[0];
+    const grade = gradeOf(first);
+    const g: SubjectGroup = {
+      year,
+      procedure,
+      subject: first.subject,
+      grade,
+      pupils: [],
+      sat: { all: 0, ovz: 0, category: {} },
+      procedureTotal: totals.get(key(grade))!.size,
+    };
+    // A participant sits a subject once (the files' unique key): rows are participants.
+    for (const r of list) {
+      g.sat.all++;
+      if (r.ovz === true) g.sat.ovz++;
+      if (r.category) g.sat.category[r.category] = (g.sat.category[r.category] ?? 0) + 1;
+      const s = scored(r);
+      if (s) g.pupils.push({ school: r.school_id, participant: r.participant_id, ovz: r.ovz === true, ...s, tasks: r.tasks });
+    }
+    yield g;
   }
 }

@@ -43,7 +43,6 @@ const baseOf = (g: SubjectGroup): Base => ({ year: g.year, procedure: g.procedur
 
 /** The subject's participants: all, by category (ЕГЭ), with ОВЗ — counts of whole groups, published as the engine's counts are. */
 export function participantsTable(g: SubjectGroup): SubjectRow[] {
-  const distinct = (f: (s: SubjectGroup['sat'][number]) => boolean) => new Set(g.sat.filter(f).map((s) => s.participant)).size;
   const row = (group: string, value: number): SubjectRow => ({
     ...baseOf(g),
     table: 'participants',
@@ -55,22 +54,9 @@ export function participantsTable(g: SubjectGroup): SubjectRow[] {
     suppressed: false,
   });
   return [
-    row(
-      'all',
-      distinct(() => true),
-    ),
-    ...(g.procedure === 'ege'
-      ? ['ВТГ', 'ВПЛ', 'СПО'].map((c) =>
-          row(
-            c,
-            distinct((s) => s.category === c),
-          ),
-        )
-      : []),
-    row(
-      'ovz',
-      distinct((s) => s.ovz),
-    ),
+    row('all', g.sat.all),
+    ...(g.procedure === 'ege' ? ['ВТГ', 'ВПЛ', 'СПО'].map((c) => row(c, g.sat.category[c] ?? 0)) : []),
+    row('ovz', g.sat.ovz),
   ];
 }
 
@@ -88,11 +74,7 @@ function bandRows(g: SubjectGroup, group: string, pupils: readonly Pupil[], minG
 
 /** The bands for the municipality, each school kind, with and without ОВЗ, and each school. */
 export function bandsTable(g: SubjectGroup, schools: ReadonlyMap<string, School>, minGroup: number): SubjectRow[] {
-  const by = (f: (p: Pupil) => string) => {
-    const m = new Map<string, Pupil[]>();
-    for (const p of g.pupils) m.set(f(p), [...(m.get(f(p)) ?? []), p]);
-    return m;
-  };
+  const by = (f: (p: Pupil) => string) => groupBy(g.pupils, f);
   return [
     ...bandRows(g, 'all', g.pupils, minGroup),
     ...[...by((p) => schools.get(p.school)?.kind || 'не указан')].flatMap(([kind, ps]) => bandRows(g, `kind:${kind}`, ps, minGroup)),
@@ -165,8 +147,7 @@ export function tasksTable(g: SubjectGroup, tasks: readonly TaskInfo[], minGroup
  * Benjamini–Hochberg over the schools tested for each list.
  */
 export function schoolsTable(g: SubjectGroup, s: Settings): SubjectRow[] {
-  const bySchool = new Map<string, Pupil[]>();
-  for (const p of g.pupils) bySchool.set(p.school, [...(bySchool.get(p.school) ?? []), p]);
+  const bySchool = groupBy(g.pupils, (p) => p.school);
   const tested = [...bySchool].filter(([, ps]) => ps.length >= s.listMin).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const out: SubjectRow[] = [];
   for (const [list, bands] of [
@@ -204,15 +185,17 @@ export function schoolsTable(g: SubjectGroup, s: Settings): SubjectRow[] {
 }
 
 /** Every row of every subject and year, in the order of the open-data file. */
-export function subjectRows(d: Dataset, groups: readonly SubjectGroup[], s: Settings): SubjectRow[] {
+export function subjectRows(d: Dataset, groups: Iterable<SubjectGroup>, s: Settings): SubjectRow[] {
   const schools = new Map(d.schools.map((x) => [x.school_id, x]));
-  const rows = groups.flatMap((g) => [
-    ...participantsTable(g),
-    ...bandsTable(g, schools, s.minGroup),
-    ...distributionTable(g, s.minGroup),
-    ...tasksTable(g, d.tasks, s.minGroup),
-    ...schoolsTable(g, s),
-  ]);
+  const rows: SubjectRow[] = [];
+  for (const g of groups)
+    rows.push(
+      ...participantsTable(g),
+      ...bandsTable(g, schools, s.minGroup),
+      ...distributionTable(g, s.minGroup),
+      ...tasksTable(g, d.tasks, s.minGroup),
+      ...schoolsTable(g, s),
+    );
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows.sort(
     (a, b) =>
@@ -225,4 +208,15 @@ export function subjectRows(d: Dataset, groups: readonly SubjectGroup[], s: Sett
       cmp(a.band, b.band) ||
       cmp(a.task, b.task),
   );
+}
+
+/** Items by a key, each list grown in place (a copy per item would be quadratic in a region's subjects). */
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(key(x));
+    if (list) list.push(x);
+    else m.set(key(x), [x]);
+  }
+  return m;
 }

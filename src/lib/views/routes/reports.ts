@@ -11,7 +11,8 @@ import { count, formatDate, formatValue, lower, lowerFirst } from '../../words/f
 import { changeCell, matrix, placeChange, placeText, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
 import { stagesLine } from './home.ts';
-import { analysesOf, analysisPath, subjectAnalysis, subjectTitle } from './subjects.ts';
+import { analysesOf, subjectAnalysis } from './subjects.ts';
+import { analysisPath, subjectTitle } from '../../figures/subjects.ts';
 
 export function reportsPage() {
   const { m, href } = site();

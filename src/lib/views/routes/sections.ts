@@ -9,7 +9,7 @@ import { getModel } from '../../model/handoff.ts';
 import { pendingNote, yearOf } from '../../model/years.ts';
 import { matrix, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
-import { analysisKeys, analysisPath } from './subjects.ts';
+import { analysisKeys, analysisPath } from '../../figures/subjects.ts';
 
 const bySubject = (s: Section) => s.by === 'subject' || s.by === 'subject-grade';
 const groupLabel = (names: ReturnType<typeof namer>, w: Where) =>

@@ -5,17 +5,16 @@
  */
 import { BANDS, WEAK, type SubjectProcedure } from '../../analyses/subjects/rows.ts';
 import { masteryThreshold, type SubjectRow } from '../../analyses/subjects/tables.ts';
-import { slug } from '../../charts/common.ts';
 import { namer } from '../../data/names.ts';
 import type { Model } from '../../model/build.ts';
 import { getModel } from '../../model/handoff.ts';
 import { compareShares } from '../../stats/tests.ts';
 import type { TableCell } from '../../words/cells.ts';
 import { count, formatNumber, lower } from '../../words/format.ts';
-import { aboutSubject } from '../../words/subjects.ts';
+import { analysisKeys, analysisPath, subjectRowsOf, subjectTitle, type SubjectKey } from '../../figures/subjects.ts';
+import { catalog } from '../../figures/catalog.ts';
 import { site } from '../site.ts';
 
-const PROCEDURE: Record<SubjectProcedure, string> = { ege: 'ЕГЭ', oge: 'ОГЭ', vpr: 'ВПР' };
 const BAND_NAMES: Record<string, string> = {
   below_min: 'ниже минимального балла',
   min_60: 'от минимального до 60 баллов',
@@ -29,40 +28,13 @@ const BAND_NAMES: Record<string, string> = {
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${formatNumber(x, 1)}\u00a0%`);
 const range = (r: SubjectRow) => (r.ci_low === undefined ? undefined : `(${formatNumber(r.ci_low, 1)}–${formatNumber(r.ci_high!, 1)})`);
 
-export interface SubjectKey {
-  procedure: SubjectProcedure;
-  year: number;
-  subject: string;
-  grade?: number;
-}
-
-export const analysisPath = (k: SubjectKey) => `/analysis/${k.procedure}/${k.year}/${slug(k.subject, k.grade)}/`;
-
-/** Which subjects of which years have an analysis: those with bands. */
-export function analysisKeys(m: Model): SubjectKey[] {
-  const seen = new Map<string, SubjectKey>();
-  for (const r of m.subjects)
-    if (r.table === 'bands' && r.group === 'all')
-      seen.set(analysisPath(r), { procedure: r.procedure, year: r.year, subject: r.subject, grade: r.grade });
-  return [...seen.values()];
-}
-
 export const analysisPaths = () =>
   analysisKeys(getModel()).map((key) => ({ params: { path: analysisPath(key).slice('/analysis/'.length, -1) }, props: { key } }));
-
-/** «ЕГЭ по русскому языку», «ВПР по математике, 4 класс». */
-export function subjectTitle(m: Model, k: SubjectKey): string {
-  const name = namer(m.data).subject(k.subject);
-  return `${PROCEDURE[k.procedure]} ${aboutSubject(name)}${k.grade ? `, ${k.grade} класс` : ''}`;
-}
-
-const of = (m: Model, k: SubjectKey) =>
-  m.subjects.filter((r) => r.procedure === k.procedure && r.subject === k.subject && r.grade === k.grade);
 
 /** The content of the analysis: for its page and for the справка's chapter. */
 export function subjectAnalysis(m: Model, k: SubjectKey) {
   const names = namer(m.data);
-  const rows = of(m, k);
+  const rows = subjectRowsOf(m, k);
   const years = [...new Set(rows.map((r) => r.year))]
     .filter((y) => y <= k.year)
     .sort((a, b) => a - b)
@@ -182,6 +154,7 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
   ];
   return {
     key: k,
+    chart: catalog(m).analyses.get(analysisPath(k)),
     title: `Анализ результатов ${subjectTitle(m, k)}, ${k.year} год`,
     years,
     vpr: k.procedure === 'vpr',
@@ -208,17 +181,7 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
         (g) => g.slice(7),
       ),
     ),
-    distribution: {
-      head: [k.procedure === 'ege' ? 'Тестовый балл' : 'Первичный балл', 'Участников'],
-      rows: at('distribution')
-        .filter((r) => !r.suppressed)
-        .sort((a, b) => Number(a.band) - Number(b.band))
-        .map((r) => [
-          { text: r.band, num: true },
-          { text: String(r.value), num: true },
-        ]),
-      withheld: at('distribution').some((r) => r.suppressed),
-    },
+    distributionWithheld: at('distribution').some((r) => r.suppressed),
     high,
     low,
     listNote: `Школы с не меньше чем 10 участниками, где доля ${k.procedure === 'ege' ? '61–100 баллов' : 'отметок «4» и «5»'} (или доля ${k.procedure === 'ege' ? 'ниже минимального балла' : 'отметок «2»'}) выше, чем в остальных школах округа, сильнее случайных колебаний (двусторонний тест, поправка Бенджамини — Хохберга на число проверенных школ). По алфавиту: это не рейтинг.`,
