@@ -1,6 +1,19 @@
 /** The demo's ГИА-11 and ГИА-9 of one school in one year, with the essay, the interview and the graduates. */
 import { chance, clamp, normal, pick, rnd } from './random.ts';
-import { EGE_ELECTIVES, EGE_MEAN, markOf, OGE, OGE_ELECTIVES, ogeMathTasks, splitTasks } from './scales.ts';
+import {
+  EGE_ELECTIVES,
+  EGE_MEAN,
+  egeMathTasks,
+  egeRusTasks,
+  markOf,
+  OGE,
+  OGE_ELECTIVES,
+  ogeMathTasks,
+  ogeRusTasks,
+  primaryOf,
+  splitTasks,
+  taskNoise,
+} from './scales.ts';
 import { size, type DemoSchool } from './schools.ts';
 import type { YearTables } from './tables.ts';
 
@@ -35,7 +48,20 @@ export function gia11(t: YearTables, s: DemoSchool, y: number, str: number): num
         continue;
       }
       const score = clamp(EGE_MEAN[subj] + ability * 9 + normal() * 9, 0, 100);
-      t.ege.push([id, s.id, subj, 'ЕГЭ', 'ВТГ', score, undefined, undefined, schoolMark, medal ? 1 : undefined, ovz ? 1 : undefined]);
+      t.ege.push([
+        id,
+        s.id,
+        subj,
+        'ЕГЭ',
+        'ВТГ',
+        score,
+        undefined,
+        undefined,
+        schoolMark,
+        medal ? 1 : undefined,
+        ovz ? 1 : undefined,
+        ...egeTasks(y, subj, score),
+      ]);
     }
     t.essay.push([id, s.id, chance(0.97 + ability * 0.01) ? 'зачёт' : 'незачёт', 1]);
   }
@@ -55,6 +81,24 @@ export function gia11(t: YearTables, s: DemoSchool, y: number, str: number): num
         undefined,
         undefined,
       ]);
+  // 2025: a graduate of a college (СПО) sits Russian too — counted among participants, never in indicators (its own stream).
+  if (y === 2025 && s.g11 > 20) {
+    const score = clamp(55 + taskNoise() * 12, 0, 100);
+    t.ege.push([
+      `${y}-SPO-${s.id}`,
+      s.id,
+      'rus',
+      'ЕГЭ',
+      'СПО',
+      score,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      ...egeTasks(y, 'rus', score),
+    ]);
+  }
   // retakes of the essay for those who failed
   for (const row of t.essay.slice(1))
     if (row[1] === s.id && row[2] === 'незачёт' && row[3] === 1 && chance(0.9))
@@ -90,6 +134,8 @@ export function gia9(t: YearTables, s: DemoSchool, y: number, str: number, n11: 
       const mark = markOf(primary, sc);
       if (mark === 2) failed = true;
       const tasks = y === 2025 && subj === 'math' ? splitTasks(primary, ogeMathTasks) : [];
+      // ОГЭ Russian of 2025 by task, from the task stream: the math tasks' draws stay as they were.
+      const rusTasks = y === 2025 && subj === 'rus' ? splitTasks(primary, ogeRusTasks, taskNoise) : [];
       t.oge.push([
         id,
         s.id,
@@ -99,7 +145,7 @@ export function gia9(t: YearTables, s: DemoSchool, y: number, str: number, n11: 
         mark,
         schoolMark,
         ovz ? 1 : undefined,
-        ...(y === 2025 ? (subj === 'math' ? tasks : ogeMathTasks.map(() => undefined)) : []),
+        ...(y === 2025 ? (subj === 'math' ? tasks : ogeMathTasks.map((_, i) => rusTasks[i])) : []),
       ]);
     }
     if (failed) fails9++;
@@ -128,4 +174,12 @@ export function gia9(t: YearTables, s: DemoSchool, y: number, str: number, n11: 
       undefined,
       undefined,
     ]);
+}
+
+/** ЕГЭ Russian and profile maths of 2025 by task (spec §14), from the task stream; empty cells for the rest. */
+function egeTasks(y: number, subj: string, score: number): (number | undefined)[] {
+  if (y !== 2025) return [];
+  const tasks = subj === 'rus' ? egeRusTasks : subj === 'math_prof' ? egeMathTasks : undefined;
+  const split = tasks ? splitTasks(primaryOf(score, tasks), tasks, taskNoise) : [];
+  return egeRusTasks.map((_, i) => split[i]);
 }

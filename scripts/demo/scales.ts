@@ -1,5 +1,5 @@
 /** Scales, subjects chosen and the task catalogue of the demo (the same numbers as the shipped reference). */
-import { normal } from './random.ts';
+import { mulberry32, normal } from './random.ts';
 
 // --- scales (the same numbers as data/reference/scales.csv)
 export const OGE: Record<string, [number, number, number, number]> = {
@@ -99,11 +99,11 @@ for (const y of [2024, 2025])
   );
 
 /** Splits a total score into task scores that add up to it, each within its maximum. */
-export function splitTasks(total: number, tasks: { max: number }[]): number[] {
+export function splitTasks(total: number, tasks: { max: number }[], noise: () => number = normal): number[] {
   const out = tasks.map(() => 0);
   let left = total;
   // Earlier (easier) tasks are solved first, with some noise.
-  const order = tasks.map((_, i) => ({ i, key: i + normal() * 4 })).sort((a, b) => a.key - b.key);
+  const order = tasks.map((_, i) => ({ i, key: i + noise() * 4 })).sort((a, b) => a.key - b.key);
   for (const { i } of order) {
     if (left <= 0) break;
     const give = Math.min(tasks[i].max, left);
@@ -112,3 +112,95 @@ export function splitTasks(total: number, tasks: { max: number }[]): number[] {
   }
   return out;
 }
+
+// --- 2025 task catalogues of the subject analysis (spec §14), modelled on the КИМ specifications: ЕГЭ Russian
+// (26 short answers and the essay, 50 points), ЕГЭ profile maths (12 short answers and 7 extended, 32 points),
+// ОГЭ Russian (the summary, 7 short answers, the essay and literacy, 33 points). Drawn from a stream of their own.
+const taskRnd = mulberry32(20261203);
+/** A normal draw of the task stream: the demo's other numbers stay as they were. */
+export const taskNoise = () => Math.sqrt(-2 * Math.log(1 - taskRnd())) * Math.cos(2 * Math.PI * taskRnd());
+export const egeRusTasks = [...Array.from({ length: 26 }, () => 1), 24].map((max, i) => ({ task: String(i + 1), max }));
+export const egeMathTasks = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 2, 2, 3, 4, 4].map((max, i) => ({ task: String(i + 1), max }));
+export const ogeRusTasks = [7, 1, 1, 1, 1, 1, 1, 1, 9, 10].map((max, i) => ({ task: String(i + 1), max }));
+/** Test score → a primary score on the task scale (a plausible stand-in for the official conversion). */
+export const primaryOf = (score: number, tasks: { max: number }[]) => Math.round((score / 100) * tasks.reduce((a, t) => a + t.max, 0));
+const EGE_RUS_SKILLS = [
+  'Информационная обработка текста',
+  'Лексическое значение слова',
+  'Стилистический анализ текста',
+  'Орфоэпические нормы',
+  'Лексические нормы (паронимы)',
+  'Лексические нормы',
+  'Морфологические нормы',
+  'Синтаксические нормы',
+  'Правописание корней',
+  'Правописание приставок',
+  'Правописание суффиксов',
+  'Правописание личных окончаний глаголов и суффиксов причастий',
+  'Правописание НЕ и НИ',
+  'Слитное, дефисное, раздельное написание слов',
+  'Правописание Н и НН',
+  'Пунктуация в сложносочинённом предложении и при однородных членах',
+  'Знаки препинания при обособленных членах',
+  'Знаки препинания при вводных словах и обращениях',
+  'Знаки препинания в сложноподчинённом предложении',
+  'Знаки препинания в сложном предложении с разными видами связи',
+  'Пунктуационный анализ',
+  'Смысловая и композиционная целостность текста',
+  'Функционально-смысловые типы речи',
+  'Лексическое значение слова в тексте',
+  'Средства связи предложений в тексте',
+  'Языковые средства выразительности',
+  'Сочинение по исходному тексту',
+];
+const EGE_MATH_SKILLS = [
+  'Планиметрия',
+  'Векторы',
+  'Стереометрия',
+  'Начала теории вероятностей',
+  'Вероятности сложных событий',
+  'Простейшие уравнения',
+  'Вычисления и преобразования',
+  'Производная и первообразная',
+  'Задачи с прикладным содержанием',
+  'Текстовые задачи',
+  'Графики функций',
+  'Наибольшее и наименьшее значение функции',
+  'Уравнения (развёрнутый ответ)',
+  'Стереометрическая задача',
+  'Неравенства',
+  'Экономическая задача',
+  'Планиметрическая задача',
+  'Задача с параметром',
+  'Числа и их свойства',
+];
+const OGE_RUS_SKILLS = [
+  'Сжатое изложение',
+  'Синтаксический анализ',
+  'Пунктуационный анализ',
+  'Синтаксический анализ словосочетания',
+  'Орфографический анализ',
+  'Анализ содержания текста',
+  'Анализ средств выразительности',
+  'Лексический анализ',
+  'Сочинение-рассуждение',
+  'Грамотность (орфография, пунктуация, грамматика, речь)',
+];
+egeRusTasks.forEach((t, i) =>
+  taskRows.push([
+    2025,
+    'ege',
+    'rus',
+    '',
+    t.task,
+    t.max,
+    i === 26 ? 'высокий' : [7, 20, 25].includes(i) ? 'повышенный' : 'базовый',
+    EGE_RUS_SKILLS[i],
+  ]),
+);
+egeMathTasks.forEach((t, i) =>
+  taskRows.push([2025, 'ege', 'math_prof', '', t.task, t.max, i < 12 ? 'базовый' : i < 17 ? 'повышенный' : 'высокий', EGE_MATH_SKILLS[i]]),
+);
+ogeRusTasks.forEach((t, i) =>
+  taskRows.push([2025, 'oge', 'rus', '', t.task, t.max, i === 0 || i === 8 ? 'повышенный' : 'базовый', OGE_RUS_SKILLS[i]]),
+);

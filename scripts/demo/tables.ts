@@ -9,7 +9,7 @@ import { olympiadFile } from '../../src/lib/data/results/olympiad.ts';
 import { essayFile, interviewFile } from '../../src/lib/data/results/pass.ts';
 import { vprFile } from '../../src/lib/data/results/vpr.ts';
 import type { Rows } from './random.ts';
-import { ogeMathTasks, vpr4MathTasks } from './scales.ts';
+import { egeRusTasks, ogeMathTasks, vpr4MathTasks } from './scales.ts';
 
 export interface YearTables {
   ege: Rows;
@@ -31,7 +31,7 @@ const header = (f: Parameters<typeof columnNames>[0], ...except: string[]) => co
 export function yearTables(y: number): YearTables {
   let pid = 0;
   return {
-    ege: [header(egeFile)],
+    ege: [[...header(egeFile), ...(y === 2025 ? egeRusTasks.map((t) => `task_${t.task}`) : [])]],
     oge: [[...header(ogeFile), ...(y === 2025 ? ogeMathTasks.map((t) => `task_${t.task}`) : [])]],
     vpr: [[...header(vprFile, 'ovz'), ...(y >= 2024 ? vpr4MathTasks.map((t) => `task_${t.task}`) : [])]],
     diag: [header(diagnosticsFile, 'ovz')],
