@@ -10,6 +10,9 @@ import { INDICATORS } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { absolute } from '../files/paths.ts';
 
+/** A value's columns, the same in every open-data file that carries values with intervals. */
+export const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'suppressed', 'ci_low', 'ci_high'] as const;
+
 export const INDICATOR_COLUMNS = [
   'indicator',
   'year',
@@ -19,12 +22,7 @@ export const INDICATOR_COLUMNS = [
   'grade',
   'period',
   'task',
-  'value',
-  'numerator',
-  'denominator',
-  'suppressed',
-  'ci_low',
-  'ci_high',
+  ...VALUE_COLUMNS,
 ] as const;
 
 /** Column descriptions for meta.json and the open-data page. */

@@ -6,7 +6,7 @@ import { contextCsv } from './context.ts';
 import type { Model } from '../model/build.ts';
 import { csvChunks, EXCEL, toCsv, type Cell } from '../files/csv.ts';
 import type { SubjectRow } from '../analyses/subjects/tables.ts';
-import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE } from './passport.ts';
+import { COLUMN_DOCS, INDICATOR_COLUMNS, meta, standardMeta, STRUCTURE, VALUE_COLUMNS } from './passport.ts';
 
 export { COLUMN_DOCS, INDICATOR_COLUMNS, SAFE_TEXT_NOTE } from './passport.ts';
 
@@ -206,22 +206,7 @@ function smallFiles(m: Model): Map<string, string> {
 }
 
 /** The columns of opendata/subject-analysis.csv (spec §14). */
-export const SUBJECT_COLUMNS = [
-  'year',
-  'procedure',
-  'subject',
-  'grade',
-  'table',
-  'group',
-  'band',
-  'task',
-  'value',
-  'numerator',
-  'denominator',
-  'suppressed',
-  'ci_low',
-  'ci_high',
-] as const;
+export const SUBJECT_COLUMNS = ['year', 'procedure', 'subject', 'grade', 'table', 'group', 'band', 'task', ...VALUE_COLUMNS] as const;
 
 /** Percentages with 2 decimals and their interval; counts as they are; a withheld row's numbers empty. */
 export function subjectCsvRow(r: SubjectRow): Cell[] {
