@@ -46,6 +46,7 @@ const PAGES = [
   '/indicators/ege.mean/',
   '/reports/2025/',
   '/reports/2025/gia-9/',
+  '/analysis/oge/2025/math/',
   '/reports/2025/section-2-4/',
   '/roadmap/2026-2027/',
   '/methodology/',
