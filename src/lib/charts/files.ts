@@ -10,7 +10,7 @@ import type { Chart } from './types.ts';
 import { attr as esc } from './render.ts';
 
 /** Greedy word wrap by an estimate of character width (PT Sans averages ~0.52 em). */
-function wrap(text: string, maxChars: number): string[] {
+export function wrap(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

@@ -123,8 +123,7 @@ export const isRussianHeader = (names: readonly string[]) => {
  * the suggestion; any other is left out with a warning listing the columns still missing, in the file's words.
  * Returns the columns the misspelt cells stand for.
  */
-export function reportUnknown(file: string, line: number, unknown: readonly number[], names: readonly string[], labels: readonly string[], spec: HeaderSpec, present: ReadonlySet<string>, log: IssueLog): Set<string> {
-  const russian = isRussianHeader(names);
+export function reportUnknown(file: string, line: number, unknown: readonly number[], names: readonly string[], labels: readonly string[], spec: HeaderSpec, present: ReadonlySet<string>, russian: boolean, log: IssueLog): Set<string> {
   const meant = new Set<string>();
   for (const i of unknown) {
     const guess = suggestColumn(names[i], spec, present, russian);

@@ -192,7 +192,7 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
   const shown = (canon: string) => shownName(canon, spec, russian);
   // A header close to a column of the table is that column misspelt: one error saying so, and the file is not read,
   // so that its rows are not each reported for the column it left out.
-  const meant = reportUnknown(file, header.line, unknown, names, labels, spec, present, log);
+  const meant = reportUnknown(file, header.line, unknown, names, labels, spec, present, russian, log);
   let missing = meant.size > 0;
   // A header over two rows (merged cells above sub-headers) names the missing columns in the row below.
   const below = new Set((firstRows[0]?.cells ?? []).map((c) => lookup.get(normKey(c.trim()))).filter(Boolean));

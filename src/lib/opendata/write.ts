@@ -15,24 +15,18 @@ const fixed2 = (x: number | undefined) => (x === undefined ? undefined : round(x
 const pValue = (p: number) => (p < 1e-6 ? '0.000001' : Number(p.toPrecision(3)).toFixed(Math.max(3, 2 - Math.floor(Math.log10(p)))));
 const int = (x: number | undefined) => (x === undefined ? undefined : String(Math.round(x)));
 
+/** The cells of VALUE_COLUMNS: the value as the file writes it, its counts and interval; a withheld value's numbers empty. */
+function valueCells(
+  v: { numerator?: number; denominator?: number; suppressed: boolean; ci_low?: number; ci_high?: number },
+  value: Cell,
+): Cell[] {
+  return v.suppressed
+    ? [undefined, undefined, undefined, 1, undefined, undefined]
+    : [value, int(v.numerator), int(v.denominator), 0, fixed2(v.ci_low), fixed2(v.ci_high)];
+}
+
 function indicatorRow(v: IndicatorValue): Cell[] {
-  const hidden = v.suppressed;
-  return [
-    v.indicator,
-    v.year,
-    v.scope,
-    v.school_id,
-    v.subject,
-    v.grade,
-    v.period,
-    v.task,
-    hidden ? undefined : fixed2(v.value),
-    hidden ? undefined : int(v.numerator),
-    hidden ? undefined : int(v.denominator),
-    hidden ? 1 : 0,
-    hidden ? undefined : fixed2(v.ci_low),
-    hidden ? undefined : fixed2(v.ci_high),
-  ];
+  return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, ...valueCells(v, fixed2(v.value))];
 }
 
 /** indicators.json in pieces: the same bytes as JSON.stringify of the whole array, without building it. */
@@ -211,21 +205,5 @@ export const SUBJECT_COLUMNS = ['year', 'procedure', 'subject', 'grade', 'table'
 /** Percentages with 2 decimals and their interval; counts as they are; a withheld row's numbers empty. */
 export function subjectCsvRow(r: SubjectRow): Cell[] {
   const pct = r.table === 'bands' || r.table === 'tasks' || r.table === 'schools';
-  const hide = r.suppressed;
-  return [
-    r.year,
-    r.procedure,
-    r.subject,
-    r.grade,
-    r.table,
-    r.group,
-    r.band,
-    r.task,
-    hide ? undefined : pct ? fixed2(r.value) : r.value,
-    hide ? undefined : r.numerator,
-    hide ? undefined : r.denominator,
-    hide ? 1 : 0,
-    hide ? undefined : fixed2(r.ci_low),
-    hide ? undefined : fixed2(r.ci_high),
-  ];
+  return [r.year, r.procedure, r.subject, r.grade, r.table, r.group, r.band, r.task, ...valueCells(r, pct ? fixed2(r.value) : r.value)];
 }

@@ -11,10 +11,7 @@ import { toCsv } from '../files/csv.ts';
 import { SAFE_TEXT_NOTE } from '../opendata/passport.ts';
 import { absolute } from '../files/paths.ts';
 import type { Chart } from '../charts/types.ts';
-import { citeIn } from '../views/site.ts';
-
-/** The reference to a chart: to its place on its page. */
-export const chartCitation = (m: Model, c: Chart) => citeIn(m, c.title, `${c.page}#chart-${c.id}`);
+import { chartCite } from '../views/site.ts';
 
 export function chartPackage(m: Model, c: Chart): Uint8Array {
   const cfg = m.data.config;
@@ -22,7 +19,7 @@ export function chartPackage(m: Model, c: Chart): Uint8Array {
   const url = absolute(cfg.site.url, cfg.site.base, c.page);
   const publisher = cfg.department.name;
   // As the chart's «Как сослаться» on the site says it (ГОСТ Р 7.0.100–2018).
-  const citation = chartCitation(m, c);
+  const citation = chartCite(m, c);
   const meta: [string, string][] = [
     ['chart', c.id],
     ['title', c.title],

@@ -9,12 +9,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart } from '../charts/types.ts';
 import { absolute } from '../files/paths.ts';
+import { attr as xml } from '../charts/render.ts';
 import { catalog } from '../figures/catalog.ts';
 import type { Model } from '../model/build.ts';
 import { embedCode, fallbackHeight } from '../views/embed.ts';
 import { dated } from '../views/routes/about.ts';
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Pages a search engine should list: not the embeds (copies of charts for other sites), search, 404 or the build report. */
 export function publicPages(siteDir: string): string[] {

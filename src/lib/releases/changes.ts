@@ -194,6 +194,12 @@ export interface ChangeNames {
   today: string;
 }
 
+/** A changed value's number as Russian text: a decimal comma, counts of people whole («24», not «24,00»). */
+export function changedNumber(v: ChangedValue, x: string, none: string): string {
+  if (x === '') return none;
+  return (INDICATOR_BY_ID.get(v.indicator)?.unit === 'чел.' ? x.replace(/\.00$/, '') : x).replace('.', ',');
+}
+
 /** «ЕГЭ, средний балл, русский язык, Гимназия № 1, 2024: 73,23 → 73,18»: a changed value in the words of the site. */
 export function describeChange(v: ChangedValue, names: ChangeNames): string {
   const group = [
@@ -204,9 +210,7 @@ export function describeChange(v: ChangedValue, names: ChangeNames): string {
     v.school_id ? names.school(v.school_id) : 'муниципалитет',
   ].filter(Boolean);
   // Counts of people are whole: «24 → 25», not «24,00 → 25,00».
-  const whole = INDICATOR_BY_ID.get(v.indicator)?.unit === 'чел.';
-  const number = (x: string, none: string) => (x === '' ? none : (whole ? x.replace(/\.00$/, '') : x).replace('.', ','));
-  return `${indicatorName(v.indicator, names.pairs, names.subject).replace(': ', ', ')}, ${group.join(', ')}, ${v.year}: ${number(v.old, 'не публиковалось')} → ${number(v.new, 'не публикуется')}`;
+  return `${indicatorName(v.indicator, names.pairs, names.subject).replace(': ', ', ')}, ${group.join(', ')}, ${v.year}: ${changedNumber(v, v.old, 'не публиковалось')} → ${changedNumber(v, v.new, 'не публикуется')}`;
 }
 
 /**

@@ -11,6 +11,8 @@ import { SECTIONS } from '../indicators/sections.ts';
 import type { Model } from '../model/build.ts';
 import { yearOf } from '../model/years.ts';
 import { schoolSummary } from './school/summary.ts';
+import { wrap } from '../charts/files.ts';
+import { attr as esc } from '../charts/render.ts';
 
 export const CARD = { width: 1200, height: 630 };
 
@@ -21,21 +23,11 @@ export const cardPath = {
   school: (id: string) => `/charts/cards/school-${id}.png`,
 };
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Words into lines of at most `width` characters (PT Sans at these sizes: about half an em a character). */
-function wrap(text: string, width: number, most: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length <= most) return lines;
-  const kept = lines.slice(0, most);
+/** Words into at most `most` lines of `width` characters, the last cut with «…» when the text runs longer. */
+function lines(text: string, width: number, most: number): string[] {
+  const all = wrap(text, width);
+  if (all.length <= most) return all;
+  const kept = all.slice(0, most);
   kept[most - 1] = `${kept[most - 1].replace(/[\s,.;:—-]+$/, '')}…`;
   return kept;
 }
@@ -44,8 +36,8 @@ function wrap(text: string, width: number, most: number): string[] {
 function card(m: Model, o: { kicker: string; title: string; lines: string[] }): string {
   const cfg = m.data.config;
   const host = cfg.site.url.replace(/^https?:\/\//, '').replace(/\/$/, '') + cfg.site.base.replace(/\/$/, '');
-  const title = wrap(o.title, 30, 2);
-  const text = o.lines.flatMap((l) => wrap(l, 68, 2)).slice(0, 5);
+  const title = lines(o.title, 30, 2);
+  const text = o.lines.flatMap((l) => lines(l, 68, 2)).slice(0, 5);
   const y0 = 200;
   const t = (x: number, y: number, size: number, s: string, weight = 400, fill = '#1a1a1a') =>
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${esc(s)}</text>`;

@@ -11,7 +11,7 @@ import type { TableCell } from '../words/cells.ts';
 import { count, describeComparison, formatInterval, formatValue, genderOf, lower, sentence } from '../words/format.ts';
 import { embedCode, embedNote, HEIGHT_MESSAGE } from './embed.ts';
 import { matrix } from './tables.ts';
-import { cite, site } from './site.ts';
+import { chartCite, cite, site } from './site.ts';
 
 /** A chart on its page: the files to download and the code to embed it (the frozen version once the release is frozen). */
 export function figureView(chart: Chart) {
@@ -32,7 +32,7 @@ export function figureView(chart: Chart) {
       : undefined,
     live: href(`/embed/${chart.id}/`),
     releases: href('/releases/'),
-    cite: cite(chart.title, `${chart.page}#chart-${chart.id}`),
+    cite: chartCite(m, chart),
     citeFrozen: m.frozen ? cite(chart.title, `/embed/${m.release}/${chart.id}/`, m.release) : undefined,
   };
 }

@@ -81,6 +81,9 @@ export function metaView(o: { path: string; image?: string }) {
 /** A reference to a page of this site (ГОСТ Р 7.0.100–2018), dated by the build; the page's script dates it by the reader's day. */
 export const cite = (title: string, path: string, release?: string) => citeIn(getModel(), title, path, release);
 
+/** The reference to a chart: to its place on its page — on its card and in its data package alike. */
+export const chartCite = (m: Model, c: { title: string; page: string; id: string }) => citeIn(m, c.title, `${c.page}#chart-${c.id}`);
+
 /** The same reference for a model in hand (the chart packages are written before pages render). */
 export function citeIn(m: Model, title: string, path: string, release?: string): string {
   const cfg = m.data.config;

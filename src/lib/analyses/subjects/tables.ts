@@ -4,6 +4,7 @@
  * done in each group, and the schools beyond chance. Intervals and tests are
  * the engine's (§11); a group under the privacy threshold is withheld.
  */
+import { ascending, group } from 'd3';
 import type { Dataset, School, TaskInfo } from '../../data/tables.ts';
 import { benjaminiHochberg, compareShares, sampleOf, tInterval, wilson } from '../../stats/tests.ts';
 import { BANDS, HIGH, LOW, type Pupil, type SubjectGroup, type SubjectProcedure } from './rows.ts';
@@ -74,7 +75,7 @@ function bandRows(g: SubjectGroup, group: string, pupils: readonly Pupil[], minG
 
 /** The bands for the municipality, each school kind, with and without ОВЗ, and each school. */
 export function bandsTable(g: SubjectGroup, schools: ReadonlyMap<string, School>, minGroup: number): SubjectRow[] {
-  const by = (f: (p: Pupil) => string) => groupBy(g.pupils, f);
+  const by = (f: (p: Pupil) => string) => group(g.pupils, f);
   return [
     ...bandRows(g, 'all', g.pupils, minGroup),
     ...[...by((p) => schools.get(p.school)?.kind || 'не указан')].flatMap(([kind, ps]) => bandRows(g, `kind:${kind}`, ps, minGroup)),
@@ -147,8 +148,8 @@ export function tasksTable(g: SubjectGroup, tasks: readonly TaskInfo[], minGroup
  * Benjamini–Hochberg over the schools tested for each list.
  */
 export function schoolsTable(g: SubjectGroup, s: Settings): SubjectRow[] {
-  const bySchool = groupBy(g.pupils, (p) => p.school);
-  const tested = [...bySchool].filter(([, ps]) => ps.length >= s.listMin).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const bySchool = group(g.pupils, (p) => p.school);
+  const tested = [...bySchool].filter(([, ps]) => ps.length >= s.listMin).sort(([a], [b]) => ascending(a, b));
   const out: SubjectRow[] = [];
   for (const [list, bands] of [
     ['high', HIGH[g.procedure]],
@@ -196,27 +197,15 @@ export function subjectRows(d: Dataset, groups: Iterable<SubjectGroup>, s: Setti
       ...tasksTable(g, d.tasks, s.minGroup),
       ...schoolsTable(g, s),
     );
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows.sort(
     (a, b) =>
       a.year - b.year ||
-      cmp(a.procedure, b.procedure) ||
-      cmp(a.subject, b.subject) ||
+      ascending(a.procedure, b.procedure) ||
+      ascending(a.subject, b.subject) ||
       (a.grade ?? -1) - (b.grade ?? -1) ||
-      cmp(a.table, b.table) ||
-      cmp(a.group, b.group) ||
-      cmp(a.band, b.band) ||
-      cmp(a.task, b.task),
+      ascending(a.table, b.table) ||
+      ascending(a.group, b.group) ||
+      ascending(a.band, b.band) ||
+      ascending(a.task, b.task),
   );
-}
-
-/** Items by a key, each list grown in place (a copy per item would be quadratic in a region's subjects). */
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const list = m.get(key(x));
-    if (list) list.push(x);
-    else m.set(key(x), [x]);
-  }
-  return m;
 }

@@ -1,7 +1,7 @@
 /** The releases of the data and what each changed; the open-data page. */
 import { namer } from '../../data/names.ts';
 import { INDICATOR_BY_ID } from '../../indicators/registry.ts';
-import { indicatorName, type ReleaseChanges } from '../../releases/changes.ts';
+import { changedNumber, indicatorName, type ReleaseChanges } from '../../releases/changes.ts';
 import { COLUMN_DOCS, INDICATOR_COLUMNS, SAFE_TEXT_NOTE } from '../../opendata/passport.ts';
 import { count, formatDate, formatNumber, sentence } from '../../words/format.ts';
 import { catalog } from '../../figures/catalog.ts';
@@ -46,7 +46,6 @@ export function releasesPage() {
 export function releaseChangesView(c: ReleaseChanges) {
   const { m, href } = site();
   const names = namer(m.data);
-  const dec = (s: string) => (s === '' ? 'не публикуется' : s.replace('.', ','));
   // Municipal rows first, then schools by name: a change log is no ranking either.
   const shown = [
     ...c.changed.filter((v) => !v.school_id),
@@ -82,8 +81,8 @@ export function releaseChangesView(c: ReleaseChanges) {
       { text: String(v.year) },
       v.school_id ? { text: names.school(v.school_id), href: href(`/schools/${v.school_id}/`) } : { text: 'муниципалитет' },
       { text: names.group({ subject: v.subject, grade: v.grade ? Number(v.grade) : undefined, period: v.period, task: v.task }) },
-      { text: dec(v.old), num: true },
-      { text: dec(v.new), num: true },
+      { text: changedNumber(v, v.old, 'не публикуется'), num: true },
+      { text: changedNumber(v, v.new, 'не публикуется'), num: true },
     ]),
   };
 }

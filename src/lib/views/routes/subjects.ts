@@ -10,7 +10,7 @@ import type { Model } from '../../model/build.ts';
 import { getModel } from '../../model/handoff.ts';
 import { compareShares } from '../../stats/tests.ts';
 import type { TableCell } from '../../words/cells.ts';
-import { count, formatNumber, lower } from '../../words/format.ts';
+import { formatNumber, lower } from '../../words/format.ts';
 import { analysisKeys, analysisPath, subjectRowsOf, subjectTitle, type SubjectKey } from '../../figures/subjects.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { site } from '../site.ts';
@@ -190,7 +190,6 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
       'Задание освоено группой, если выполнено не меньше чем на 50 % (базовый уровень) или на 15 % (повышенный и высокий) — условие ФИПИ.',
     conclusions: conclusions.length ? conclusions : ['Изменения и различия этого года — в пределах случайных колебаний.'],
     lowerTitle: lower(subjectTitle(m, k)),
-    counted: count(at('participants').find((r) => r.group === 'all')?.value ?? 0, ['участник', 'участника', 'участников']),
   };
 }
 
