@@ -99,7 +99,7 @@ describe('charts that agree with their tables', () => {
           x: Number(m[1]),
           y: Number(m[2]),
           anchor: m[3],
-          w: m[4].length * 13 * 0.55,
+          w: m[4].length * 13 * 0.62,
         }),
       );
       expect(labels.length, f).toBe(dots.length);

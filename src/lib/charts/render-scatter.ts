@@ -43,8 +43,16 @@ const overlap = (a: Box, b: Box) =>
 function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], width: number) {
   const boxes: Box[] = dots.map((d) => ({ x0: d.x - 6, x1: d.x + 6, y0: d.y - 6, y1: d.y + 6 }));
   const height = HEIGHT - M.bottom;
-  return points.map((p, i) => {
-    const w = p.label.length * LABEL * 0.55;
+  const placed = new Map<
+    number,
+    ScatterPoint & { dx: number; dy: number; anchor: 'start' | 'end' | 'middle'; leader?: { x: number; y: number } }
+  >();
+  // The longest names first: they have the fewest places that fit; the short ones find room around them.
+  const order = points.map((_, i) => i).sort((a, b) => points[b].label.length - points[a].label.length || a - b);
+  for (const i of order) {
+    const p = points[i];
+    // Wide enough for the fonts a browser may fall back to (DejaVu Sans runs at about 0,62 em a letter), not only PT Sans.
+    const w = p.label.length * LABEL * 0.62;
     const { x, y } = dots[i];
     const h = LABEL * 0.65;
     const at = (dx: number, dy: number, anchor: 'start' | 'end' | 'middle') => {
@@ -67,6 +75,16 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
       ...side(42, 18),
       at(0, -50, 'middle'),
       at(0, 52, 'middle'),
+      ...side(-58, 22),
+      ...side(58, 22),
+      at(0, -68, 'middle'),
+      at(0, 70, 'middle'),
+      ...side(-76, 26),
+      ...side(76, 26),
+      at(0, -88, 'middle'),
+      at(0, 90, 'middle'),
+      // A name longer than the room beside its dot slides along the row, held inside the frame, with a leader line.
+      ...[-16, 16, -30, 30, -44, 44, -58, 58, -72, 72].map((dy) => at(Math.min(Math.max(x - w / 2, 0), width - w) - x, dy, 'start')),
     ].filter((o) => o.box.x0 >= 0 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height);
     // The point of the label nearest its dot: another school's dot must not be nearer to it.
     const near = (o: (typeof options)[number]) => ({
@@ -82,8 +100,9 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
     const pick = options.find((o) => cost(o) === 0) ?? options.reduce((a, b) => (cost(b) < cost(a) ? b : a), options[0] ?? side(0)[0]);
     boxes.push(pick.box);
     const n = near(pick);
-    return { ...p, dx: pick.dx, dy: pick.dy, anchor: pick.anchor, leader: Math.hypot(n.x - x, n.y - y) > 16 ? n : undefined };
-  });
+    placed.set(i, { ...p, dx: pick.dx, dy: pick.dy, anchor: pick.anchor, leader: Math.hypot(n.x - x, n.y - y) > 16 ? n : undefined });
+  }
+  return points.map((_, i) => placed.get(i)!);
 }
 
 export function scatterChart(
