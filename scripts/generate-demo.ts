@@ -6,8 +6,9 @@
  *
  * One random stream feeds everything, so the order of the calls below is part
  * of the demo: schools, then per year and school ГИА-11, ГИА-9, ВПР and
- * diagnostics, olympiad and monitoring. Pupil codes, added later, draw from a
- * stream of their own.
+ * diagnostics, olympiad and monitoring. Pupil codes, the subject analysis's tasks and
+ * the mechanisms (with the kindergartens), added later, draw from streams of
+ * their own.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { contextCsv } from './demo/context.ts';
 import { assessments, schoolLife } from './demo/school-year.ts';
 import { gia11, gia9 } from './demo/gia.ts';
 import { regionCsv, reportsCsv, targetsCsv } from './demo/municipal.ts';
+import { kindergartenRows, mechanismsCsv } from './demo/mechanisms.ts';
 import { csv, writer } from './demo/random.ts';
 import { taskRows } from './demo/scales.ts';
 import { addStudentIds } from './demo/students.ts';
@@ -30,7 +32,7 @@ for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv', 'progress-pairs.
   mkdirSync(join(DATA, 'reference'), { recursive: true });
   copyFileSync(join('src/lib/data/reference', f), join(DATA, 'reference', f));
 }
-write('schools.csv', schoolsCsv());
+write('schools.csv', schoolsCsv() + kindergartenRows());
 write('reference/tasks.csv', csv(taskRows));
 
 const tables = YEARS.map((y) => ({ year: y, ...yearTables(y) }));
@@ -59,6 +61,7 @@ for (const t of tables) {
   write(`${dir}/graduates.csv`, csv(t.grads));
   write(`${dir}/monitoring.csv`, csv(t.mon));
   write(`${dir}/context.csv`, contextCsv(y));
+  write(`${dir}/mechanisms.csv`, mechanismsCsv(y));
 }
 
 write('region.csv', regionCsv());

@@ -3,6 +3,8 @@ import { indexScales, taskInfoKey } from './reference-index.ts';
 import type { Dataset } from './tables.ts';
 import { CONTEXT_VARIABLES } from './results/context.ts';
 import { RESULTS_FILES, type ResultsFileName } from './results/index.ts';
+import { checkMechanisms } from './mechanism-checks.ts';
+import { isKindergarten } from './mechanisms.ts';
 import { checkPlausibility } from './plausibility.ts';
 import { checkProgressInputs } from './progress-checks.ts';
 import { closest } from './similar.ts';
@@ -49,6 +51,12 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
     const dirRel = `results/${year}`;
     const checkSchools = (file: string, rows: readonly Keyed[] | undefined) => {
       for (const r of rows ?? []) {
+        // A mechanism's municipal row has no organisation.
+        if (r.school_id === undefined) continue;
+        if (file !== 'mechanisms.csv' && isKindergarten(schoolById.get(r.school_id)?.kind)) {
+          log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Это код детского сада «${schoolById.get(r.school_id)!.name}» (тип «${schoolById.get(r.school_id)!.kind}» в schools.csv): у детских садов бывают только показатели механизмов (mechanisms.csv).`, found: r.school_id, expected: 'код школы из data/schools.csv' });
+          continue;
+        }
         if (schoolIds.has(r.school_id)) continue;
         const hint = schoolHint(r, year, file);
         log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Школы с таким кодом нет в реестре schools.csv.${hint}`, found: r.school_id, expected: 'код ОО из data/schools.csv' });
@@ -63,7 +71,8 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
       }
     };
     // Every results file: school codes that exist, and no row twice (its key is declared with its columns).
-    const unique = (file: string, rows: readonly Keyed[] | undefined, key: { columns: readonly string[]; what: string }) => {
+    const unique = (file: string, rows: readonly Keyed[] | undefined, key: { columns: readonly string[]; what: string } | undefined) => {
+      if (!key) return;
       const seen = new Map<string, number>();
       for (const r of rows ?? []) {
         const k = key.columns.map((c) => String(r[c] ?? '')).join('\u0000');
@@ -120,7 +129,8 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
       },
     };
     for (const f of RESULTS_FILES) {
-      const rows: readonly Keyed[] | undefined = res[f.name];
+      // A mechanism's municipal row has no school code: the checks below skip it.
+      const rows = res[f.name] as readonly Keyed[] | undefined;
       checkSchools(`${f.name}.csv`, rows);
       unique(`${f.name}.csv`, rows, f.unique);
       rowChecks[f.name]?.();
@@ -133,6 +143,7 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
       }
     }
   }
+  checkMechanisms(d, log);
   checkProgressInputs(d, log);
   checkPlausibility(d, log);
 }

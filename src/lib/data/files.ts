@@ -5,7 +5,7 @@
  * from this list by `npm run templates`, so they always say what the reader checks.
  */
 import { lookup } from './cells.ts';
-import { findMechanism, MECHANISMS } from './mechanisms.ts';
+import { mechanismCell } from './mechanisms.ts';
 import { RESULTS_FILES } from './results/index.ts';
 import * as S from './schemas.ts';
 import type { TableSpec } from './table.ts';
@@ -25,7 +25,7 @@ export interface DataFile {
 
 // For documentation the subject column takes any code or name; the build checks them against subjects.csv.
 const docLookups: S.Lookups = { subject: lookup('код или название предмета из справочника subjects.csv, например rus или «Русский язык»', (s) => s) };
-const mechanism = lookup(`номер механизма 1–8 или начало его названия: ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, findMechanism);
+const mechanism = mechanismCell();
 
 export const DATA_FILES: DataFile[] = [
   { path: 'schools.csv', name: 'schools', title: 'Реестр школ', required: true, spec: S.schoolsSpec, what: 'По строке на каждую школу, которая когда-либо была в данных; закрытые школы остаются с годом закрытия.', example: [{ school_id: '101', name: 'Гимназия № 1', full_name: 'МАОУ «Гимназия № 1»', kind: 'гимназия', address: 'ул. Ленина, 12', website: 'https://school101.example.ru/' }] },

@@ -9,6 +9,7 @@ import { fileKind, FOREIGN, kindAdvice, SPREADSHEET } from './sniff.ts';
 import { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
 import { readRoadmaps } from './roadmap.ts';
+import { isKindergarten, mechanismCell, MECH_PREFIX } from './mechanisms.ts';
 import * as S from './schemas.ts';
 import { z } from 'zod';
 import { closest } from './similar.ts';
@@ -154,10 +155,12 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   const progressPairs = reference('progress-pairs.csv', S.progressPairsSpec(lookups), (r) => r.id);
   const region = table('region.csv', S.regionSpec(lookups));
   const targets = table('targets.csv', S.targetsSpec(lookups));
+  const mechanismBook = reference('mechanism-indicators.csv', S.mechanismBookSpec(mechanismCell()), (r) => r.id);
   for (const [file, rows] of [['region.csv', region], ['targets.csv', targets]] as const) {
     if (knownIndicators.size === 0) break;
     for (const r of rows) {
-      if (!knownIndicators.has(r.indicator)) {
+      // A mechanism's indicator is checked against its book with the mechanisms' rows (mechanism-checks.ts).
+      if (!knownIndicators.has(r.indicator) && !r.indicator.startsWith(MECH_PREFIX)) {
         log.error({ file, line: r.line, column: 'indicator', message: 'Неизвестный показатель.', found: r.indicator, expected: 'идентификатор показателя из перечня на странице «Методика» (например, ege.mean)' });
       }
     }
@@ -195,8 +198,11 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   const roadmaps = readRoadmaps(dir, table, log);
   const workNames = new Map<string, string>();
   for (const res of years.values()) for (const r of res.diagnostics ?? []) if (r.work_name && !workNames.has(r.work)) workNames.set(r.work, r.work_name);
-  const data: Dataset = { config, schools, subjects, scales, tasks, egeMarks, progressPairs, years, region, targets, roadmaps, sources, workNames };
+  const data: Dataset = { config, schools, kindergartens: [], mechanismBook, subjects, scales, tasks, egeMarks, progressPairs, years, region, targets, roadmaps, sources, workNames };
   checkDataset(data, log);
+  // Checked as one register; from here on schools and kindergartens go apart.
+  data.kindergartens = schools.filter((s) => isKindergarten(s.kind));
+  data.schools = schools.filter((s) => !isKindergarten(s.kind));
   for (const i of log.items) {
     // Checks across files name the CSV; a workbook that stood in for it is named instead.
     i.file = shownAs.get(i.file) ?? i.file;

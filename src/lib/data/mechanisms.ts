@@ -1,3 +1,4 @@
+import { lookup, readNumber, type Cell } from './cells.ts';
 import { normKey } from './normalize.ts';
 
 /** The 8 mechanisms of quality management (indicators spec §9), in their official order. */
@@ -23,4 +24,48 @@ export function findMechanism(raw: string): number | undefined {
     return name.startsWith(s) || name.replace(/^система\s+/, '').startsWith(s);
   });
   return i < 0 ? undefined : i + 1;
+}
+
+/** A cell naming a mechanism by its number or name (roadmaps' `direction`, the book of mechanism indicators). */
+export const mechanismCell = (): Cell<number> =>
+  lookup(`номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`, findMechanism);
+
+/** Addresses of the mechanisms' pages, in the order of MECHANISMS. */
+export const MECHANISM_SLUGS = ['assessment', 'low-results', 'talents', 'career', 'heads', 'teachers', 'upbringing', 'preschool'] as const;
+
+/** Preschool organisations in the register: `kind` ДОУ or детский сад (also МБДОУ, «Детский сад № 5» and the like). */
+export const isKindergarten = (kind: string | undefined) => kind !== undefined && /(^|[^а-яё])[а-яё]{0,3}доу([^а-яё]|$)|детск\S*\s+сад/i.test(kind);
+
+/** Open-data ids of the mechanisms' indicators: `mech.<id of the book>`. */
+export const MECH_PREFIX = 'mech.';
+
+/** A book's indicator by its id or by its code (the regulation's number, «2.3» or «2.3.»); codes shared by two indicators answer both. */
+export function bookIndex<T extends { id: string; code: string }>(book: readonly T[]) {
+  const byId = new Map(book.map((b) => [b.id, b]));
+  const byCode = new Map<string, T[]>();
+  const codeKey = (raw: string) => normKey(raw).replace(/\.$/, '').replace(/\s+/g, '');
+  for (const b of book) byCode.set(codeKey(b.code), [...(byCode.get(codeKey(b.code)) ?? []), b]);
+  return (raw: string): T[] => {
+    const s = raw.trim();
+    const id = byId.get(s.startsWith(MECH_PREFIX) ? s.slice(MECH_PREFIX.length) : s);
+    return id ? [id] : (byCode.get(codeKey(s)) ?? []);
+  };
+}
+
+/** A cell's value in an indicator's unit: a percentage or count as a number, presence as 1 or 0; undefined when it does not fit. */
+export function readMechanismValue(unit: 'процент' | 'количество' | 'наличие', raw: string): number | undefined {
+  const s = raw.trim().toLowerCase();
+  if (unit === 'наличие') return /^(да|есть|1|\+)$/.test(s) ? 1 : /^(нет|0|-|—)$/.test(s) ? 0 : undefined;
+  const n = readNumber(s.replace(/\s*%$/, ''));
+  if (n === undefined || n < 0) return undefined;
+  return unit === 'процент' && n > 100 ? undefined : n;
+}
+
+/**
+ * The organisations a mechanism's indicator is counted over in a year: kindergartens for preschool
+ * education, schools for the other mechanisms; those closed before the year are not expected.
+ */
+export function organisationsOf<T extends { school_id: string; kind?: string; closed?: number }>(register: readonly T[], mechanism: number, year: number): T[] {
+  const preschool = mechanism === MECHANISMS.length;
+  return register.filter((s) => isKindergarten(s.kind) === preschool && (s.closed === undefined || s.closed >= year));
 }

@@ -5,9 +5,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { lookup } from './cells.ts';
 import type { IssueLog } from './issues.ts';
-import { findMechanism, MECHANISMS } from './mechanisms.ts';
+import { mechanismCell } from './mechanisms.ts';
 import * as S from './schemas.ts';
 import { SPREADSHEET } from './sniff.ts';
 import type { TableReader } from './table.ts';
@@ -17,10 +16,7 @@ import { parseDeadline, roadmapYears } from './deadline.ts';
 export function readRoadmaps(dir: string, table: TableReader, log: IssueLog): Roadmap[] {
   const rdir = join(dir, 'roadmap');
   if (!existsSync(rdir)) return [];
-  const mechanism = lookup(
-    `номер механизма 1–8 или начало его названия (не менее 10 букв): ${MECHANISMS.map((m, i) => `${i + 1} — ${m}`).join('; ')}`,
-    findMechanism,
-  );
+  const mechanism = mechanismCell();
   const out: Roadmap[] = [];
   const ids = new Set<string>();
   for (const file of readdirSync(rdir).sort()) {

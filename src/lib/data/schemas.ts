@@ -133,3 +133,31 @@ export const roadmapReportsSpec = {
     reported: c(isoDate(), ['Дата отчёта', 'Дата отчета']),
   },
 } satisfies TableSpec;
+
+/** The levels a mechanism indicator is given for: «муниципалитет», «организация» or both separated by «|». */
+const levels = () =>
+  lookup('«муниципалитет», «организация» или «муниципалитет|организация»', (raw) => {
+    const parts = raw.split(/[|,;/]/).map((p) => p.trim().toLowerCase().replace(/ё/g, 'е'));
+    const out = { municipality: false, organisation: false };
+    for (const p of parts) {
+      if (/^муниципал/.test(p)) out.municipality = true;
+      else if (/^(организац|оо$|доу$|школ)/.test(p)) out.organisation = true;
+      else return undefined;
+    }
+    return out.municipality || out.organisation ? out : undefined;
+  });
+
+/** The book of the mechanisms' indicators (data format §5.6): shipped with defaults, rows merged by `id`. */
+export const mechanismBookSpec = (mechanism: Cell<number>) => ({
+  columns: {
+    id: req(lookup('латинские строчные буквы, цифры и «_», например parents_family_clubs', (raw) => (/^[a-z0-9_]+$/.test(raw.trim()) ? raw.trim() : undefined)), ['Идентификатор']),
+    mechanism: req(mechanism, ['Механизм', 'Направление']),
+    code: req(text(), ['Код', 'Номер']),
+    name: req(text(), ['Наименование', 'Показатель']),
+    unit: req(oneOf<'процент' | 'количество' | 'наличие'>(['процент', 'количество', 'наличие'], { '%': 'процент', доля: 'процент', число: 'количество', 'ед.': 'количество' }), ['Единица измерения', 'Единица']),
+    better: c(oneOf<'выше' | 'ниже'>(['выше', 'ниже'], { больше: 'выше', меньше: 'ниже' }), ['Лучше', 'Направление улучшения']),
+    level: req(levels(), ['Уровень']),
+    method: req(text(), ['Методика', 'Как считается']),
+    source: req(text(), ['Источник']),
+  },
+} satisfies TableSpec);

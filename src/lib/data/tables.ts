@@ -22,6 +22,8 @@ export type EgeMarks = RowOf<ReturnType<typeof S.egeMarksSpec>>;
 export type ProgressPair = RowOf<ReturnType<typeof S.progressPairsSpec>>;
 export type RegionValue = RowOf<ReturnType<typeof S.regionSpec>>;
 export type Target = RowOf<ReturnType<typeof S.targetsSpec>>;
+/** An indicator of the management mechanisms (reference/mechanism-indicators.csv, data format §5.6). */
+export type MechanismIndicator = RowOf<ReturnType<typeof S.mechanismBookSpec>>;
 
 /** A roadmap item: its row, with the section a heading row gave and the indicators as a list. */
 export type RoadmapItem = Omit<RowOf<ReturnType<typeof S.roadmapSpec>>, 'section' | 'responsible' | 'deadline' | 'indicators'> & {
@@ -51,7 +53,12 @@ export interface SourceFile {
 /** Everything in `data/`, validated and typed. */
 export interface Dataset {
   config: SiteConfig;
+  /** The register's schools; kindergartens are apart (`kindergartens`), so no list, chart or place of schools meets them. */
   schools: School[];
+  /** The register's preschool organisations (`kind` ДОУ or детский сад): only the mechanisms' indicators name them. */
+  kindergartens: School[];
+  /** The book of the mechanisms' indicators: shipped rows with the ИМЦ's added or replaced by `id`. */
+  mechanismBook: MechanismIndicator[];
   subjects: Subject[];
   scales: Scale[];
   tasks: TaskInfo[];

@@ -10,7 +10,7 @@ import { aboutSubject } from '../words/subjects.ts';
 import type { IndicatorId } from './registry.ts';
 import type { Unit } from './types.ts';
 
-export type DerivedId = 'context.index' | 'gia.index' | 'gia.expected' | 'gia.residual' | `progress.${string}`;
+export type DerivedId = 'context.index' | 'gia.index' | 'gia.expected' | 'gia.residual' | `progress.${string}` | `mech.${string}`;
 /** Any id a row of the open data can have. */
 export type ValueId = IndicatorId | DerivedId;
 
@@ -65,8 +65,11 @@ export const CONTEXT_DERIVED: DerivedDef[] = [
 ];
 
 const CONTEXT_IDS = new Set<string>(CONTEXT_DERIVED.map((d) => d.id));
-/** Whether a value is derived from others rather than computed from a results file. */
-export const isDerived = (id: string) => CONTEXT_IDS.has(id) || id.startsWith('progress.');
+/**
+ * Whether a value is not an indicator of the registry computed from participants' results: derived from
+ * other values, or a mechanism's count (§15). Neither makes a year of a school's results.
+ */
+export const isDerived = (id: string) => CONTEXT_IDS.has(id) || id.startsWith('progress.') || id.startsWith('mech.');
 
 /** «ОГЭ по русскому языку → ЕГЭ по русскому языку»: what a pair of procedures links, for titles and passports. */
 export function pairTitle(p: ProgressPair, subject: (code: string) => string): string {

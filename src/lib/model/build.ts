@@ -19,6 +19,7 @@ import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/chan
 import { viewRoadmap, type RoadmapView } from '../roadmap/model.ts';
 import { sectionYears } from './years.ts';
 import { subjectGroups } from '../analyses/subjects/rows.ts';
+import { computeMechanisms } from '../indicators/mechanisms.ts';
 import { SCHOOL_LIST_MIN, subjectRows, type SubjectRow } from '../analyses/subjects/tables.ts';
 
 /** Everything pages need: validated data and all computed results. Pages never read files. */
@@ -33,6 +34,8 @@ export interface Model {
   progress: ProgressYear[];
   /** The subject analysis in the regional report's form (spec §14): the rows of opendata/subject-analysis.csv. */
   subjects: SubjectRow[];
+  /** `mech.<id>|<year>` of the mechanisms' municipal percentages pooled from their organisations (spec §15). */
+  mechanismPooled: Set<string>;
   roadmaps: RoadmapView[];
   /** Build date, ISO: from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   today: string;
@@ -89,7 +92,8 @@ export function buildModel(
     fdr: data.config.risks.fdr,
     listMin: SCHOOL_LIST_MIN,
   });
-  ix.extend([...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group)], compareValues);
+  const mechanisms = computeMechanisms(data, data.config.privacy.min_group);
+  ix.extend([...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group), ...mechanisms.values], compareValues);
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const when = buildTime(env);
@@ -133,6 +137,7 @@ export function buildModel(
       context,
       progress,
       subjects,
+      mechanismPooled: mechanisms.pooled,
       roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),

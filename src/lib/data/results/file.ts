@@ -12,7 +12,7 @@ export interface ResultsFile<Name extends string = string, S extends TableSpec =
   /** Its columns; the subject column needs the subjects of reference/subjects.csv. */
   spec: (l: Lookups) => S;
   /** A row repeats another when these columns do (a participant sits a subject once); `what` names them in the message. */
-  unique: { columns: readonly (keyof S['columns'] & string)[]; what: string };
+  unique: { columns: readonly (keyof S['columns'] & string)[]; what: string } | undefined;
   /** Example rows for the guide and the template: canonical column → value. */
   example: Record<string, string | number>[];
 }

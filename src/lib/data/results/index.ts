@@ -8,6 +8,7 @@ import { diagnosticsFile } from './diagnostics.ts';
 import { egeFile } from './ege.ts';
 import type { RowsOf } from './file.ts';
 import { graduatesFile } from './graduates.ts';
+import { mechanismsFile } from './mechanisms.ts';
 import { monitoringFile } from './monitoring.ts';
 import { ogeFile } from './oge.ts';
 import { olympiadFile } from './olympiad.ts';
@@ -25,6 +26,7 @@ export const RESULTS_FILES = [
   graduatesFile,
   monitoringFile,
   contextFile,
+  mechanismsFile,
 ] as const;
 
 type AnyResultsFile = (typeof RESULTS_FILES)[number];
@@ -37,6 +39,7 @@ export type { ContextRow } from './context.ts';
 export type { DiagRow } from './diagnostics.ts';
 export type { EgeRow } from './ege.ts';
 export type { GraduatesRow } from './graduates.ts';
+export type { MechanismRow } from './mechanisms.ts';
 export type { MonitoringRow } from './monitoring.ts';
 export type { OgeRow } from './oge.ts';
 export type { OlympRow, OlympStage } from './olympiad.ts';

@@ -1,0 +1,66 @@
+/**
+ * Values of the mechanisms' indicators (spec §15): `mech.<id>` rows of the
+ * open data, read from mechanisms.csv as given. These are counts of whole
+ * populations, so no interval is attached; an organisation's percentage on
+ * fewer than `min_group` people is withheld like any small group.
+ */
+import { bookIndex, MECH_PREFIX, organisationsOf, readMechanismValue } from '../data/mechanisms.ts';
+import type { Dataset, MechanismIndicator } from '../data/tables.ts';
+import type { IndicatorValue } from './compute.ts';
+
+export interface MechanismValues {
+  values: IndicatorValue[];
+  /** `mech.<id>|<year>` of municipal percentages pooled from every organisation (Σ numerators / Σ denominators). */
+  pooled: Set<string>;
+}
+
+export const mechId = (b: Pick<MechanismIndicator, 'id'>) => `${MECH_PREFIX}${b.id}` as const;
+
+export function computeMechanisms(d: Dataset, minGroup: number): MechanismValues {
+  const find = bookIndex(d.mechanismBook);
+  const values: IndicatorValue[] = [];
+  const pooled = new Set<string>();
+  const register = [...d.schools, ...d.kindergartens];
+  for (const [year, res] of d.years) {
+    const municipal = new Set<string>();
+    const orgs = new Map<string, IndicatorValue[]>();
+    for (const r of res.mechanisms ?? []) {
+      const b = find(r.indicator)[0];
+      if (!b) continue;
+      const school = r.school_id ?? '';
+      const counted = b.unit === 'процент' && r.numerator !== undefined && r.denominator !== undefined && r.denominator > 0;
+      const hidden = school !== '' && counted && r.denominator! < minGroup;
+      const v: IndicatorValue = {
+        indicator: mechId(b),
+        year,
+        scope: school ? 'school' : 'municipality',
+        school_id: school,
+        subject: '',
+        period: '',
+        task: '',
+        value: hidden ? undefined : counted ? (100 * r.numerator!) / r.denominator! : r.value === undefined ? undefined : readMechanismValue(b.unit, r.value),
+        numerator: counted && !hidden ? r.numerator : undefined,
+        denominator: counted && !hidden ? r.denominator : undefined,
+        suppressed: hidden,
+        reason: hidden ? 'small' : undefined,
+        n: counted ? r.denominator! : 0,
+      };
+      values.push(v);
+      if (school) orgs.set(b.id, [...(orgs.get(b.id) ?? []), { ...v, numerator: counted ? r.numerator : undefined, denominator: counted ? r.denominator : undefined }]);
+      else municipal.add(b.id);
+    }
+    for (const b of d.mechanismBook) {
+      const given = orgs.get(b.id);
+      if (b.unit !== 'процент' || !given || municipal.has(b.id)) continue;
+      const expected = organisationsOf(register, b.mechanism, year);
+      const ids = new Set(given.map((v) => v.school_id));
+      if (expected.some((s) => !ids.has(s.school_id)) || given.some((v) => v.denominator === undefined)) continue;
+      const num = given.reduce((a, v) => a + v.numerator!, 0);
+      const den = given.reduce((a, v) => a + v.denominator!, 0);
+      if (den === 0) continue;
+      values.push({ indicator: mechId(b), year, scope: 'municipality', school_id: '', subject: '', period: '', task: '', value: (100 * num) / den, numerator: num, denominator: den, suppressed: false, n: den });
+      pooled.add(`${mechId(b)}|${year}`);
+    }
+  }
+  return { values, pooled };
+}
