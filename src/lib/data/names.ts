@@ -3,7 +3,8 @@ import type { Dataset } from './tables.ts';
 /** Human names of codes: subjects, schools, works, groups. */
 export function namer(data: Dataset) {
   const subjects = new Map(data.subjects.map((s) => [s.code, s.name]));
-  const schools = new Map(data.schools.map((s) => [s.school_id, s]));
+  // Kindergartens are named too: the mechanisms' values name them.
+  const schools = new Map([...data.schools, ...(data.kindergartens ?? [])].map((s) => [s.school_id, s]));
   const works = data.workNames;
   const subject = (code: string) => subjects.get(code) ?? works.get(code) ?? code;
   const school = (id: string) => schools.get(id)?.name ?? id;

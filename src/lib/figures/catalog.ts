@@ -8,6 +8,7 @@ import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/regi
 import type { Model } from '../model/build.ts';
 import { shared } from '../model/handoff.ts';
 import { analysisKeys, analysisPath, distributionFigure } from './subjects.ts';
+import { mechanismFigure } from './mechanisms.ts';
 import { yearOf } from '../model/years.ts';
 import { namer } from '../data/names.ts';
 import { SECTIONS, type Section } from '../indicators/sections.ts';
@@ -44,6 +45,8 @@ export interface Catalog {
   progress: Map<string, Chart[]>;
   /** Each subject analysis's score distribution, by the analysis page (spec §14). */
   analyses: Map<string, Chart>;
+  /** Each mechanism indicator's municipal dynamics, by the book's id (spec §15). */
+  mechanisms: Map<string, Chart>;
 }
 
 export const catalog = (m: Model): Catalog => shared(m, 'catalog', () => buildCatalog(m));
@@ -149,7 +152,12 @@ function buildCatalog(m: Model): Catalog {
     const c = distributionFigure(m, k);
     if (c) analyses.set(analysisPath(k), add(c));
   }
-  return { all, sections, schools, reports, context, progress, analyses };
+  const mechanisms = new Map<string, Chart>();
+  for (const b of m.data.mechanismBook) {
+    const c = mechanismFigure(m, b);
+    if (c) mechanisms.set(b.id, add(c));
+  }
+  return { all, sections, schools, reports, context, progress, analyses, mechanisms };
 }
 
 /** The page of a group's charts: a page per subject (and grade), or the section page itself. */

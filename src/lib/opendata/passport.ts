@@ -7,6 +7,8 @@ import { CONTEXT_DOCS } from './context.ts';
 import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
 import { namer } from '../data/names.ts';
 import { INDICATORS } from '../indicators/registry.ts';
+import { mechId } from '../indicators/mechanisms.ts';
+import { MECHANISMS } from '../data/mechanisms.ts';
 import type { Model } from '../model/build.ts';
 import { absolute } from '../files/paths.ts';
 
@@ -128,6 +130,21 @@ export function meta(m: Model) {
         method: d.method,
         interval: d.interval,
       })),
+      // The mechanisms' indicators (spec §15): counts of whole populations, no interval.
+      ...m.data.mechanismBook.map((b) => ({
+        id: mechId(b),
+        name: b.name,
+        unit: b.unit,
+        method: b.method,
+        code: b.code,
+        mechanism: MECHANISMS[b.mechanism - 1],
+        better: b.better ?? null,
+        level: [b.level.municipality && 'municipality', b.level.organisation && 'school'].filter(Boolean),
+        source: b.source,
+        interval: 'нет: сплошной учёт, а не выборка',
+        // Years whose municipal value is pooled from every organisation (Σ numerators / Σ denominators).
+        pooled_years: [...m.mechanismPooled].filter((k) => k.startsWith(`${mechId(b)}|`)).map((k) => Number(k.split('|')[1])).sort((x, y) => x - y),
+      })),
     ],
     files: {
       'indicators.csv': { format: 'CSV, UTF-8 без BOM, разделитель «,», десятичная точка', columns: COLUMN_DOCS },
@@ -139,7 +156,7 @@ export function meta(m: Model) {
           'Зоны риска: правило, показатель, значение, сравниваемое значение, статистический тест (z_two_proportions — z-критерий для двух долей, fisher_midp — точный критерий Фишера с поправкой mid-p, когда ожидаемое число в таблице 2 × 2 меньше 5; welch_t — t-критерий Уэлча), его статистика (у критерия Фишера её нет) и двусторонний p-value (p_value; 0.000001 означает «не больше»), обоснование словами',
       },
       'roadmap.csv': { format: 'CSV, UTF-8', description: 'Пункты дорожных карт с последним статусом исполнения' },
-      'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр общеобразовательных организаций' },
+      'schools.csv': { format: 'CSV, UTF-8', description: 'Реестр организаций: школы и детские сады (тип ДОУ или «детский сад»)' },
       'places.csv': {
         format: 'CSV, UTF-8',
         description:

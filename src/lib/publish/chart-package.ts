@@ -6,6 +6,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { count } from '../words/format.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
+import { mechId } from '../indicators/mechanisms.ts';
+import { MECH_PREFIX } from '../data/mechanisms.ts';
 import type { Model } from '../model/build.ts';
 import { toCsv } from '../files/csv.ts';
 import { SAFE_TEXT_NOTE } from '../opendata/passport.ts';
@@ -16,6 +18,8 @@ import { chartCite } from '../views/site.ts';
 export function chartPackage(m: Model, c: Chart): Uint8Array {
   const cfg = m.data.config;
   const def = c.indicator ? INDICATOR_BY_ID.get(c.indicator) : undefined;
+  // A mechanism's indicator (spec §15) has its passport in the book, not in the registry.
+  const book = c.indicator?.startsWith(MECH_PREFIX) ? m.data.mechanismBook.find((b) => mechId(b) === c.indicator) : undefined;
   const url = absolute(cfg.site.url, cfg.site.base, c.page);
   const publisher = cfg.department.name;
   // As the chart's «Как сослаться» on the site says it (ГОСТ Р 7.0.100–2018).
@@ -24,13 +28,13 @@ export function chartPackage(m: Model, c: Chart): Uint8Array {
     ['chart', c.id],
     ['title', c.title],
     ['subtitle', c.subtitle],
-    ['indicator', def?.id ?? ''],
-    ['indicator_name', def?.name ?? ''],
-    ['unit', def?.unit ?? ''],
-    ['method', def?.method ?? ''],
-    ['source_procedure', def ? def.procedure : ''],
-    ['source_files', def ? `data/results/<год>/${def.family.file}` : ''],
-    ['intervals', 'ci_low, ci_high — 95-процентный доверительный интервал (для средних — t-интервал, для долей — интервал Уилсона)'],
+    ['indicator', def?.id ?? (book ? mechId(book) : '')],
+    ['indicator_name', def?.name ?? book?.name ?? ''],
+    ['unit', def?.unit ?? book?.unit ?? ''],
+    ['method', def?.method ?? book?.method ?? ''],
+    ['source_procedure', def ? def.procedure : (book?.source ?? '')],
+    ['source_files', def ? `data/results/<год>/${def.family.file}` : book ? 'data/results/<год>/mechanisms.csv' : ''],
+    ['intervals', book ? 'нет: сплошной учёт, а не выборка' : 'ci_low, ci_high — 95-процентный доверительный интервал (для средних — t-интервал, для долей — интервал Уилсона)'],
     [
       'suppressed',
       `1 — значение не публикуется: в группе меньше ${count(cfg.privacy.min_group, ['участника', 'участников', 'участников'])}`,

@@ -1,6 +1,7 @@
 /** Views of the parts pages share (src/components/): a figure with its share block, tables, risk zones, MDX values. */
 import { namer } from '../data/names.ts';
 import type { ProcedureId } from '../indicators/types.ts';
+import { MECH_PREFIX } from '../data/mechanisms.ts';
 import { INDICATOR_BY_ID, unitOf, type Indicator } from '../indicators/registry.ts';
 import { changeFromPrevious } from '../indicators/compare.ts';
 import { PROCEDURE_NAMES } from '../indicators/sections.ts';
@@ -24,7 +25,8 @@ export function figureView(chart: Chart) {
       png: href(`/charts/${chart.id}.png`),
       svg: href(`/charts/${chart.id}.svg`),
     },
-    passport: chart.indicator ? href(`/indicators/${chart.indicator}/`) : undefined,
+    // A mechanism's passport is on its mechanism's page, beside its chart.
+    passport: chart.indicator?.startsWith(MECH_PREFIX) ? href(`${chart.page}#${chart.indicator.slice(MECH_PREFIX.length)}`) : chart.indicator ? href(`/indicators/${chart.indicator}/`) : undefined,
     snippet: embedCode(chart, abs(`/embed/${chart.id}/`)),
     release: m.release,
     frozen: m.frozen

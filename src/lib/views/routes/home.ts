@@ -10,6 +10,7 @@ import { catalog } from '../../figures/catalog.ts';
 import { count, describeStanding, formatDate, formatInterval, formatValue, sentence } from '../../words/format.ts';
 import { SUMMARY_KEYS } from '../school/summary.ts';
 import { keyFigure } from '../tables.ts';
+import { mechanismsPage } from './mechanisms.ts';
 import { site } from '../site.ts';
 import { dated } from './about.ts';
 import { yearOfIndicator, yearParts } from '../../model/years.ts';
@@ -50,6 +51,8 @@ export function homePage() {
   const risks = m.risks.filter((r) => r.year === yearOfIndicator(m, r.indicator));
   const stages = stagesLine(m, year);
   return {
+    mechanisms: mechanismsPage().mechanisms,
+    kindergartens: m.data.kindergartens.length ? href('/kindergartens/') : undefined,
     href,
     cfg,
     year,

@@ -4,7 +4,7 @@ import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import { RULE_NAMES, type Risk } from '../../analyses/risks.ts';
 import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
-import { conclusions, deficits, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
+import { conclusions, deficits, mechanismFacts, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { getModel } from '../../model/handoff.ts';
 import { count, formatDate, formatValue, lower, lowerFirst } from '../../words/format.ts';
@@ -69,6 +69,7 @@ export function reportPage({ year }: { year: number }) {
     ].filter((f) => f.list.length > 0),
     calm: trends.calm,
     changed: trends.real.length,
+    mechanisms: mechanismFacts(m, year).map((x) => ({ ...x, href: href(x.path) })),
     risks,
     riskSummary: `${count(risks.length, ['случай', 'случая', 'случаев'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])}: ${Object.entries(
       RULE_NAMES,

@@ -8,6 +8,9 @@ import { getModel } from '../../model/handoff.ts';
 import { count, formatDate, formatPeriod, formatValue } from '../../words/format.ts';
 import { site } from '../site.ts';
 import { yearOfIndicator } from '../../model/years.ts';
+import { mechanismPath, mechanismSeries } from '../../figures/mechanisms.ts';
+import { mechId } from '../../indicators/mechanisms.ts';
+import { factText } from '../../words/facts.ts';
 
 export function roadmapsPage() {
   const { m, href } = site();
@@ -26,7 +29,7 @@ export function roadmapsPage() {
 export const roadmapPaths = () => getModel().roadmaps.map((view) => ({ params: { id: view.roadmap.id }, props: { view } }));
 
 const pct = (a: number, b: number) => (b === 0 ? 0 : Math.round((100 * a) / b));
-const statusClass = (s: string) => `status status-${s.replace(/ /g, '-')}`;
+export const statusClass = (s: string) => `status status-${s.replace(/ /g, '-')}`;
 
 export function roadmapPage({ view }: { view: RoadmapView }) {
   const { m, href } = site();
@@ -35,6 +38,11 @@ export function roadmapPage({ view }: { view: RoadmapView }) {
   /** An indicator next to an item: its latest municipal value for each target's group (or its first group), and the target. */
   const indicatorLines = (id: string) => {
     const def = INDICATOR_BY_ID.get(id);
+    const b = def ? undefined : m.data.mechanismBook.find((x) => mechId(x) === id);
+    if (b) {
+      const last = mechanismSeries(m, b).at(-1);
+      return [{ href: href(`${mechanismPath(b.mechanism)}#${b.id}`), name: b.name, value: last ? `${factText(last, b.unit)} в ${last.year} году` : 'нет данных', target: undefined }];
+    }
     if (!def) return [{ href: href(`/indicators/${id}/`), name: id, value: 'неизвестный показатель', target: undefined }];
     const targets = m.data.targets.filter((t) => t.indicator === id);
     const groups =
@@ -68,7 +76,7 @@ export function roadmapPage({ view }: { view: RoadmapView }) {
     }),
     byMechanism: [...MECHANISMS.map((_, i) => i + 1), undefined].flatMap((n) => {
       const items = view.items.filter((i) => i.item.direction === n);
-      return items.length === 0 ? [] : [{ name: mechanismName(n), ...progress(items), items: items.map((i) => i.item.item) }];
+      return items.length === 0 ? [] : [{ name: mechanismName(n), href: n === undefined ? undefined : href(mechanismPath(n)), ...progress(items), items: items.map((i) => i.item.item) }];
     }),
     sections: sections.map((s, i) => ({
       title: s,

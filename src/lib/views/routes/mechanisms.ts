@@ -1,0 +1,191 @@
+/**
+ * The mechanisms of quality management (spec §15): a page per direction with
+ * what was measured and what the roadmap planned for it, side by side; the
+ * kindergartens' list and their pages. Counts of whole populations: values
+ * and changes are facts, organisations are listed by name, never ranked.
+ */
+import { namer } from '../../data/names.ts';
+import { MECHANISM_SLUGS, MECHANISMS } from '../../data/mechanisms.ts';
+import type { MechanismIndicator, School } from '../../data/tables.ts';
+import { catalog } from '../../figures/catalog.ts';
+import { mechanismPath, mechanismSeries } from '../../figures/mechanisms.ts';
+import { mechId } from '../../indicators/mechanisms.ts';
+import type { Model } from '../../model/build.ts';
+import { getModel } from '../../model/handoff.ts';
+import type { TableCell } from '../../words/cells.ts';
+import { direction, factText, toneOf } from '../../words/facts.ts';
+import { count, formatPeriod, lowerFirst } from '../../words/format.ts';
+import { SECTIONS } from '../../indicators/sections.ts';
+import { site } from '../site.ts';
+import { statusClass } from './roadmap.ts';
+
+const kindergartenPath = (id: string) => `/kindergartens/${id}/`;
+const UNIT_WORDS = { процент: 'процент (доля)', количество: 'количество', наличие: 'наличие: да или нет' } as const;
+/** Where the site already measures a mechanism with assessment results. */
+const RELATED: Record<number, { path: string; label: string }[]> = {
+  1: SECTIONS.filter((s) => ['ege', 'oge', 'vpr', 'diagnostics'].includes(s.slug)).map((s) => ({ path: `/${s.slug}/`, label: s.title })),
+  2: [
+    { path: '/context/', label: 'Результаты с учётом условий работы школ' },
+    { path: '/progress/', label: 'Прогресс учащихся' },
+  ],
+  3: SECTIONS.filter((s) => s.slug === 'olympiad').map((s) => ({ path: `/${s.slug}/`, label: s.title })),
+  4: SECTIONS.filter((s) => s.slug === 'graduates').map((s) => ({ path: `/${s.slug}/`, label: s.title })),
+  8: [{ path: '/kindergartens/', label: 'Детские сады' }],
+};
+
+export const mechanismPaths = () => MECHANISMS.map((_, i) => ({ params: { slug: MECHANISM_SLUGS[i] }, props: { n: i + 1 } }));
+export const kindergartenPaths = () => getModel().data.kindergartens.map((school) => ({ params: { id: school.school_id }, props: { school } }));
+
+const bookOf = (m: Model, n: number) => m.data.mechanismBook.filter((b) => b.mechanism === n);
+const itemsOf = (m: Model, n: number) => m.roadmaps.flatMap((r) => r.items.filter((i) => i.item.direction === n).map((it) => ({ r, it })));
+
+export function mechanismsPage() {
+  const { m, href } = site();
+  return {
+    mechanisms: MECHANISMS.map((name, i) => {
+      const book = bookOf(m, i + 1);
+      const measured = book.filter((b) => mechanismSeries(m, b).length > 0 || m.ix.all(mechId(b)).length > 0).length;
+      const items = itemsOf(m, i + 1);
+      return {
+        name: `${i + 1}. ${name}`,
+        title: name,
+        href: href(mechanismPath(i + 1)),
+        indicators: measured ? `${count(measured, ['показатель', 'показателя', 'показателей'])} с данными` : 'показателей с данными пока нет',
+        roadmap: items.length ? `${count(items.length, ['пункт', 'пункта', 'пунктов'])} дорожной карты, выполнено ${items.filter((x) => x.it.status === 'выполнено').length}` : 'в дорожной карте пунктов нет',
+      };
+    }),
+  };
+}
+
+export function mechanismPage({ n }: { n: number }) {
+  const { m, href } = site();
+  const charts = catalog(m).mechanisms;
+  const indicators = bookOf(m, n).map((b) => indicatorView(m, b, href, charts.get(b.id)));
+  const items = itemsOf(m, n);
+  return {
+    path: mechanismPath(n),
+    title: MECHANISMS[n - 1],
+    number: n,
+    measured: indicators.filter((i) => i.latest !== undefined || i.orgs),
+    unmeasured: indicators.filter((i) => i.latest === undefined && !i.orgs),
+    related: (RELATED[n] ?? []).map((r) => ({ href: href(r.path), label: r.label })),
+    roadmap: items.map(({ r, it }) => ({
+      item: it.item.item,
+      title: it.item.title,
+      href: href(`/roadmap/${r.roadmap.id}/#item-${it.item.item}`),
+      deadline: it.item.deadline,
+      status: it.status,
+      statusClass: statusClass(it.status),
+      latest: it.latest ? `${formatPeriod(it.latest.period)}${it.latest.note ? `: ${it.latest.note}` : ''}` : undefined,
+      overdue: it.overdue,
+      expected: it.item.expected,
+    })),
+    others: MECHANISMS.map((name, i) => ({ href: href(mechanismPath(i + 1)), name: `${i + 1}. ${name}`, current: i + 1 === n })),
+  };
+}
+
+function indicatorView(m: Model, b: MechanismIndicator, href: (p: string) => string, chart: ReturnType<ReturnType<typeof catalog>['mechanisms']['get']>) {
+  const names = namer(m.data);
+  const id = mechId(b);
+  const series = mechanismSeries(m, b);
+  const last = series.at(-1);
+  const before = series.at(-2);
+  const orgValues = m.ix.all(id).filter((v) => v.scope === 'school');
+  const orgYear = orgValues.at(-1)?.year;
+  const kindergarten = new Set(m.data.kindergartens.map((k) => k.school_id));
+  const orgHref = (sid: string) => href(kindergarten.has(sid) ? kindergartenPath(sid) : `/schools/${sid}/`);
+  const withheld = `меньше ${m.data.config.privacy.min_group} человек: не публикуется`;
+  const targets = m.data.targets.filter((t) => t.indicator === id);
+  return {
+    anchor: b.id,
+    code: b.code,
+    name: b.name,
+    passport: [
+      ['Код', `${b.code} (в открытых данных — ${id})`],
+      ['Единица', UNIT_WORDS[b.unit]],
+      ['Лучше', b.better ? `${b.better}` : 'не оценивается: показатель описывает, а не сравнивает'],
+      ['Уровень', [b.level.municipality && 'муниципалитет', b.level.organisation && 'организации'].filter(Boolean).join(' и ')],
+      ['Как считается', b.method],
+      ['Источник', b.source],
+    ],
+    latest: last ? factText(last, b.unit) : undefined,
+    year: last?.year,
+    change: last?.change,
+    tone: last && before ? toneOf(direction(last, before, b.unit), b.better) : undefined,
+    pooled: last?.pooled ? `Муниципальное значение ${last.year} года — сумма по всем организациям: ${b.unit === 'процент' ? 'сумма числителей, делённая на сумму знаменателей' : 'сумма'}; отдельной строки по муниципалитету в данных нет.` : undefined,
+    chart,
+    // Presence has no chart: its years are a table.
+    table:
+      chart || series.length === 0
+        ? undefined
+        : { head: ['Год', 'Значение', 'Изменение'], rows: series.map((y): TableCell[] => [{ text: String(y.year) }, { text: factText(y, b.unit) }, { text: y.change ?? '' }]) },
+    orgs:
+      orgYear === undefined
+        ? undefined
+        : {
+            year: orgYear,
+            head: ['Организация', 'Значение'],
+            rows: names
+              .bySchoolName(
+                orgValues.filter((v) => v.year === orgYear),
+                (v) => v.school_id,
+              )
+              .map((v): TableCell[] => [
+                { text: names.school(v.school_id), href: orgHref(v.school_id) },
+                v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true },
+              ]),
+          },
+    targets: targets.map((t) => {
+      const v = series.find((y) => y.year === t.year);
+      const goal = `${t.direction === '≥' ? 'не менее' : 'не более'} ${factText({ value: t.target }, b.unit)} к ${t.year} году${t.source ? ` (${t.source})` : ''}`;
+      if (!v) return `Цель: ${goal} — данных за ${t.year} год пока нет.`;
+      const reached = t.direction === '≥' ? v.value >= t.target : v.value <= t.target;
+      return `Цель: ${goal} — ${reached ? 'достигнута' : 'не достигнута'} (${factText(v, b.unit)}).`;
+    }),
+  };
+}
+
+export function kindergartensPage() {
+  const { m, href } = site();
+  const names = namer(m.data);
+  return {
+    list: names
+      .bySchoolName(m.data.kindergartens, (k) => k.school_id)
+      .map((k) => ({ name: k.name, href: href(kindergartenPath(k.school_id)), address: k.address, closed: k.closed })),
+    mechanism: href(mechanismPath(MECHANISMS.length)),
+  };
+}
+
+export function kindergartenPage({ school }: { school: School }) {
+  const { m, href } = site();
+  const withheld = `меньше ${m.data.config.privacy.min_group} человек: не публикуется`;
+  const rows = m.data.mechanismBook.flatMap((b) => {
+    const values = m.ix.all(mechId(b)).filter((v) => v.scope === 'school' && v.school_id === school.school_id);
+    return values.length ? [{ b, values }] : [];
+  });
+  const years = [...new Set(rows.flatMap((r) => r.values.map((v) => v.year)))].sort((a, b) => a - b);
+  const cell = (b: MechanismIndicator, v: (typeof rows)[number]['values'][number] | undefined): TableCell =>
+    !v ? { text: '' } : v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true };
+  return {
+    path: kindergartenPath(school.school_id),
+    school,
+    website: school.website,
+    list: href('/kindergartens/'),
+    // An indicator a small table (year, this kindergarten, the municipality): readable on a phone without scrolling sideways.
+    indicators: rows.map(({ b, values }) => {
+      const muni = mechanismSeries(m, b);
+      return {
+        name: `${b.code}. ${b.name}`,
+        href: href(`${mechanismPath(b.mechanism)}#${b.id}`),
+        head: ['Год', 'Детский сад', 'Муниципалитет'],
+        rows: values.map((v): TableCell[] => {
+          const mv = muni.find((y) => y.year === v.year);
+          return [{ text: String(v.year) }, cell(b, v), { text: mv ? factText(mv, b.unit) : '', num: true }];
+        }),
+      };
+    }),
+    description: `${school.name}: показатели мониторинга качества дошкольного образования${years.length ? ` за ${years[0] === years.at(-1) ? `${years[0]} год` : `${years[0]}–${years.at(-1)} годы`}` : ''}.`,
+    empty: rows.length === 0,
+    intro: lowerFirst(MECHANISMS[MECHANISMS.length - 1]),
+  };
+}
