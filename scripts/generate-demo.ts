@@ -28,7 +28,7 @@ const DATA = process.argv[2] ?? 'data';
 const write = writer(DATA);
 
 // The shipped reference data (src/lib/data/reference/) is copied in, for the ИМЦ to see and edit.
-for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv', 'progress-pairs.csv']) {
+for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv', 'progress-pairs.csv', 'mechanism-indicators.csv']) {
   mkdirSync(join(DATA, 'reference'), { recursive: true });
   copyFileSync(join('src/lib/data/reference', f), join(DATA, 'reference', f));
 }

@@ -14,16 +14,61 @@ const between = (lo: number, hi: number) => lo + (hi - lo) * rnd();
 const part = (whole: number, share: number) => Math.max(0, Math.min(whole, Math.round(whole * Math.min(1, share * between(0.92, 1.08)))));
 
 export const KINDERGARTENS = [
-  { id: '301', name: 'Детский сад № 1 «Солнышко»', full: 'Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 1 „Солнышко“»', kind: 'ДОУ', address: 'ул. Ленина, 20', children: 180, teachers: 16 },
-  { id: '302', name: 'Детский сад № 5 «Берёзка»', full: 'Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 5 „Берёзка“»', kind: 'детский сад', address: 'ул. Садовая, 11', children: 140, teachers: 12 },
-  { id: '303', name: 'Детский сад № 8 «Ромашка»', full: 'Муниципальное автономное дошкольное образовательное учреждение «Детский сад № 8 „Ромашка“»', kind: 'ДОУ', address: 'пр. Мира, 7', children: 220, teachers: 19 },
+  {
+    id: '301',
+    name: 'Детский сад № 1 «Солнышко»',
+    full: 'Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 1 „Солнышко“»',
+    kind: 'ДОУ',
+    address: 'ул. Ленина, 20',
+    children: 180,
+    teachers: 16,
+  },
+  {
+    id: '302',
+    name: 'Детский сад № 5 «Берёзка»',
+    full: 'Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 5 „Берёзка“»',
+    kind: 'детский сад',
+    address: 'ул. Садовая, 11',
+    children: 140,
+    teachers: 12,
+  },
+  {
+    id: '303',
+    name: 'Детский сад № 8 «Ромашка»',
+    full: 'Муниципальное автономное дошкольное образовательное учреждение «Детский сад № 8 „Ромашка“»',
+    kind: 'ДОУ',
+    address: 'пр. Мира, 7',
+    children: 220,
+    teachers: 19,
+  },
   // A village kindergarten: its staff is under the privacy threshold, so its staff shares are withheld.
-  { id: '304', name: 'Детский сад с. Луговое', full: 'Муниципальное казённое дошкольное образовательное учреждение «Детский сад с. Луговое»', kind: 'ДОУ', address: 'с. Луговое, ул. Школьная, 2', children: 34, teachers: 4 },
+  {
+    id: '304',
+    name: 'Детский сад с. Луговое',
+    full: 'Муниципальное казённое дошкольное образовательное учреждение «Детский сад с. Луговое»',
+    kind: 'ДОУ',
+    address: 'с. Луговое, ул. Школьная, 2',
+    children: 34,
+    teachers: 4,
+  },
 ];
 
 /** Rows to add under the schools of schools.csv (the register keeps kindergartens too). */
 export const kindergartenRows = () =>
-  csv(KINDERGARTENS.map((k, i) => [k.id, k.name, k.full, k.kind, `г. Северогорск, ${k.address}`, `https://ds${k.id}.example.ru`, (59.59 - i * 0.004).toFixed(4), (60.54 - i * 0.006).toFixed(4), undefined, undefined]));
+  csv(
+    KINDERGARTENS.map((k, i) => [
+      k.id,
+      k.name,
+      k.full,
+      k.kind,
+      `г. Северогорск, ${k.address}`,
+      `https://ds${k.id}.example.ru`,
+      (59.59 - i * 0.004).toFixed(4),
+      (60.54 - i * 0.006).toFixed(4),
+      undefined,
+      undefined,
+    ]),
+  );
 
 /** One year's mechanisms.csv. */
 export function mechanismsCsv(year: number): string {
@@ -32,7 +77,11 @@ export function mechanismsCsv(year: number): string {
   const share = (id: string, whole: number, p: number, school = '') => rows.push([id, school, part(whole, p), whole, undefined, undefined]);
   const value = (id: string, v: string | number, comment?: string) => rows.push([id, '', undefined, undefined, v, comment]);
   // Municipal rows: what the department counts itself.
-  value('intersectoral_documents', t >= 1 ? 'да' : 'нет', t >= 1 ? 'Межведомственная программа «Воспитание и социализация» на 2022–2026 годы' : undefined);
+  value(
+    'intersectoral_documents',
+    t >= 1 ? 'да' : 'нет',
+    t >= 1 ? 'Межведомственная программа «Воспитание и социализация» на 2022–2026 годы' : undefined,
+  );
   value('coordination_councils', 'да');
   share('partner_institutions', 24 + (t > 2 ? 1 : 0), 0.45 + 0.06 * t);
   share('partnership_organisations', 12, 0.5 + 0.1 * t);

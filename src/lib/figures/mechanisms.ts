@@ -15,7 +15,13 @@ export function mechanismSeries(m: Model, b: MechanismIndicator) {
   const years = m.ix
     .all(id)
     .filter((v) => v.scope === 'municipality' && v.value !== undefined)
-    .map((v) => ({ year: v.year, value: v.value!, numerator: v.numerator, denominator: v.denominator, pooled: m.mechanismPooled.has(`${id}|${v.year}`) }));
+    .map((v) => ({
+      year: v.year,
+      value: v.value!,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      pooled: m.mechanismPooled.has(`${id}|${v.year}`),
+    }));
   return years.map((y, i) => ({ ...y, change: i > 0 ? factChange(y, years[i - 1], b.unit, years[i - 1].year) : undefined }));
 }
 

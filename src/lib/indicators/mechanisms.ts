@@ -38,7 +38,13 @@ export function computeMechanisms(d: Dataset, minGroup: number): MechanismValues
         subject: '',
         period: '',
         task: '',
-        value: hidden ? undefined : counted ? (100 * r.numerator!) / r.denominator! : r.value === undefined ? undefined : readMechanismValue(b.unit, r.value),
+        value: hidden
+          ? undefined
+          : counted
+            ? (100 * r.numerator!) / r.denominator!
+            : r.value === undefined
+              ? undefined
+              : readMechanismValue(b.unit, r.value),
         numerator: counted && !hidden ? r.numerator : undefined,
         denominator: counted && !hidden ? r.denominator : undefined,
         suppressed: hidden,
@@ -46,7 +52,11 @@ export function computeMechanisms(d: Dataset, minGroup: number): MechanismValues
         n: counted ? r.denominator! : 0,
       };
       values.push(v);
-      if (school) orgs.set(b.id, [...(orgs.get(b.id) ?? []), { ...v, numerator: counted ? r.numerator : undefined, denominator: counted ? r.denominator : undefined }]);
+      if (school)
+        orgs.set(b.id, [
+          ...(orgs.get(b.id) ?? []),
+          { ...v, numerator: counted ? r.numerator : undefined, denominator: counted ? r.denominator : undefined },
+        ]);
       else municipal.add(b.id);
     }
     for (const b of d.mechanismBook) {
@@ -58,7 +68,20 @@ export function computeMechanisms(d: Dataset, minGroup: number): MechanismValues
       const num = given.reduce((a, v) => a + v.numerator!, 0);
       const den = given.reduce((a, v) => a + v.denominator!, 0);
       if (den === 0) continue;
-      values.push({ indicator: mechId(b), year, scope: 'municipality', school_id: '', subject: '', period: '', task: '', value: (100 * num) / den, numerator: num, denominator: den, suppressed: false, n: den });
+      values.push({
+        indicator: mechId(b),
+        year,
+        scope: 'municipality',
+        school_id: '',
+        subject: '',
+        period: '',
+        task: '',
+        value: (100 * num) / den,
+        numerator: num,
+        denominator: den,
+        suppressed: false,
+        n: den,
+      });
       pooled.add(`${mechId(b)}|${year}`);
     }
   }

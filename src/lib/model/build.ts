@@ -93,7 +93,10 @@ export function buildModel(
     listMin: SCHOOL_LIST_MIN,
   });
   const mechanisms = computeMechanisms(data, data.config.privacy.min_group);
-  ix.extend([...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group), ...mechanisms.values], compareValues);
+  ix.extend(
+    [...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group), ...mechanisms.values],
+    compareValues,
+  );
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const when = buildTime(env);

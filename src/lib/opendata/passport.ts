@@ -143,7 +143,10 @@ export function meta(m: Model) {
         source: b.source,
         interval: 'нет: сплошной учёт, а не выборка',
         // Years whose municipal value is pooled from every organisation (Σ numerators / Σ denominators).
-        pooled_years: [...m.mechanismPooled].filter((k) => k.startsWith(`${mechId(b)}|`)).map((k) => Number(k.split('|')[1])).sort((x, y) => x - y),
+        pooled_years: [...m.mechanismPooled]
+          .filter((k) => k.startsWith(`${mechId(b)}|`))
+          .map((k) => Number(k.split('|')[1]))
+          .sort((x, y) => x - y),
       })),
     ],
     files: {

@@ -162,7 +162,18 @@ function smallFiles(m: Model): Map<string, string> {
     'schools.csv',
     toCsv(
       schoolHeader,
-      [...m.data.schools, ...m.data.kindergartens].map((s) => [s.school_id, s.name, s.full_name, s.kind, s.address, s.website, s.lat, s.lon, s.closed, s.successor_id]),
+      [...m.data.schools, ...m.data.kindergartens].map((s) => [
+        s.school_id,
+        s.name,
+        s.full_name,
+        s.kind,
+        s.address,
+        s.website,
+        s.lat,
+        s.lon,
+        s.closed,
+        s.successor_id,
+      ]),
     ),
   );
 

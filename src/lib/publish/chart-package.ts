@@ -34,7 +34,12 @@ export function chartPackage(m: Model, c: Chart): Uint8Array {
     ['method', def?.method ?? book?.method ?? ''],
     ['source_procedure', def ? def.procedure : (book?.source ?? '')],
     ['source_files', def ? `data/results/<год>/${def.family.file}` : book ? 'data/results/<год>/mechanisms.csv' : ''],
-    ['intervals', book ? 'нет: сплошной учёт, а не выборка' : 'ci_low, ci_high — 95-процентный доверительный интервал (для средних — t-интервал, для долей — интервал Уилсона)'],
+    [
+      'intervals',
+      book
+        ? 'нет: сплошной учёт, а не выборка'
+        : 'ci_low, ci_high — 95-процентный доверительный интервал (для средних — t-интервал, для долей — интервал Уилсона)',
+    ],
     [
       'suppressed',
       `1 — значение не публикуется: в группе меньше ${count(cfg.privacy.min_group, ['участника', 'участников', 'участников'])}`,

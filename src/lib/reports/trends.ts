@@ -1,9 +1,6 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
 
 import { taskOrder } from '../charts/common.ts';
-import { MECHANISMS } from '../data/mechanisms.ts';
-import { mechanismPath, mechanismSeries } from '../figures/mechanisms.ts';
-import { factText } from '../words/facts.ts';
 import {
   count,
   describeComparison,
@@ -300,19 +297,3 @@ export const SECTION_24: {
   },
   { item: '9.5', title: 'Доля неуспевающих обучающихся 4–11 классов', indicators: [{ id: 'mon.failing_share', period: '2 полугодие' }] },
 ];
-
-/**
- * The mechanisms' indicators of a year for «Описание тенденций» (spec §15): per mechanism, each indicator
- * with a value that year and its change from the year before, as facts with both values and counts.
- */
-export function mechanismFacts(m: Model, year: number) {
-  return MECHANISMS.flatMap((name, i) => {
-    const lines = m.data.mechanismBook
-      .filter((b) => b.mechanism === i + 1)
-      .flatMap((b) => {
-        const v = mechanismSeries(m, b).find((y) => y.year === year);
-        return v ? [`${b.code}. ${b.name}: ${factText(v, b.unit)}${v.change ? `; ${v.change}` : ''}${v.pooled ? ' (сумма по организациям)' : ''}.`] : [];
-      });
-    return lines.length ? [{ n: i + 1, name, path: mechanismPath(i + 1), lines }] : [];
-  });
-}

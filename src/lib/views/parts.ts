@@ -26,7 +26,11 @@ export function figureView(chart: Chart) {
       svg: href(`/charts/${chart.id}.svg`),
     },
     // A mechanism's passport is on its mechanism's page, beside its chart.
-    passport: chart.indicator?.startsWith(MECH_PREFIX) ? href(`${chart.page}#${chart.indicator.slice(MECH_PREFIX.length)}`) : chart.indicator ? href(`/indicators/${chart.indicator}/`) : undefined,
+    passport: chart.indicator?.startsWith(MECH_PREFIX)
+      ? href(`${chart.page}#${chart.indicator.slice(MECH_PREFIX.length)}`)
+      : chart.indicator
+        ? href(`/indicators/${chart.indicator}/`)
+        : undefined,
     snippet: embedCode(chart, abs(`/embed/${chart.id}/`)),
     release: m.release,
     frozen: m.frozen

@@ -20,7 +20,10 @@ export function factText(v: Fact, unit: FactUnit): string {
   if (v.value === undefined) return '—';
   if (unit === 'наличие') return v.value === 1 ? 'да' : 'нет';
   if (unit === 'количество') return formatNumber(v.value, Number.isInteger(v.value) ? 0 : 1);
-  const counts = v.numerator !== undefined && v.denominator !== undefined ? ` (${formatNumber(v.numerator, 0)} из ${formatNumber(v.denominator, 0)})` : '';
+  const counts =
+    v.numerator !== undefined && v.denominator !== undefined
+      ? ` (${formatNumber(v.numerator, 0)} из ${formatNumber(v.denominator, 0)})`
+      : '';
   return `${formatNumber(v.value, 1)}${NBSP}%${counts}`;
 }
 

@@ -11,7 +11,14 @@ import type { Chart, ChartMeta } from '../types.ts';
 export interface MechanismInput {
   meta: ChartMeta;
   unit: Exclude<FactUnit, 'наличие'>;
-  years: { year: number; value: number; numerator?: number; denominator?: number; /** Summed from the organisations. */ pooled: boolean; change?: string }[];
+  years: {
+    year: number;
+    value: number;
+    numerator?: number;
+    denominator?: number;
+    /** Summed from the organisations. */ pooled: boolean;
+    change?: string;
+  }[];
 }
 
 export function mechanismChart(t: MechanismInput): Chart | undefined {
@@ -22,7 +29,14 @@ export function mechanismChart(t: MechanismInput): Chart | undefined {
     ...drawn((width) =>
       lineChart(
         t.years.map((y) => ({ series: 'Муниципалитет', x: y.year, y: y.value })),
-        { label: t.meta.title, digits: percent ? 1 : 0, series: ['Муниципалитет'], yLabel: percent ? '%' : 'количество', width, bounds: percent ? [0, 100] : [0, Infinity] },
+        {
+          label: t.meta.title,
+          digits: percent ? 1 : 0,
+          series: ['Муниципалитет'],
+          yLabel: percent ? '%' : 'количество',
+          width,
+          bounds: percent ? [0, 100] : [0, Infinity],
+        },
       ),
     ),
     alt: sentence(`${sentence(t.meta.title)} Значения по годам: ${t.years.map((y) => `${y.year} — ${factText(y, t.unit)}`).join('; ')}`),
@@ -39,7 +53,9 @@ export function mechanismChart(t: MechanismInput): Chart | undefined {
       header: ['year', 'indicator', 'value', 'numerator', 'denominator', 'pooled'],
       rows: t.years.map((y) => [y.year, t.meta.indicator, y.value.toFixed(2), y.numerator, y.denominator, y.pooled ? 1 : 0]),
     },
-    notes: ['Данные — сплошной учёт (все организации, дети, родители, педагоги), а не выборка: доверительных интервалов нет, изменения — факты.'],
+    notes: [
+      'Данные — сплошной учёт (все организации, дети, родители, педагоги), а не выборка: доверительных интервалов нет, изменения — факты.',
+    ],
     legend: [{ label: 'Муниципалитет', color: COLORS.main, mark: 'line' }],
   };
 }

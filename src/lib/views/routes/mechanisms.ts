@@ -34,7 +34,8 @@ const RELATED: Record<number, { path: string; label: string }[]> = {
 };
 
 export const mechanismPaths = () => MECHANISMS.map((_, i) => ({ params: { slug: MECHANISM_SLUGS[i] }, props: { n: i + 1 } }));
-export const kindergartenPaths = () => getModel().data.kindergartens.map((school) => ({ params: { id: school.school_id }, props: { school } }));
+export const kindergartenPaths = () =>
+  getModel().data.kindergartens.map((school) => ({ params: { id: school.school_id }, props: { school } }));
 
 const bookOf = (m: Model, n: number) => m.data.mechanismBook.filter((b) => b.mechanism === n);
 const itemsOf = (m: Model, n: number) => m.roadmaps.flatMap((r) => r.items.filter((i) => i.item.direction === n).map((it) => ({ r, it })));
@@ -50,8 +51,12 @@ export function mechanismsPage() {
         name: `${i + 1}. ${name}`,
         title: name,
         href: href(mechanismPath(i + 1)),
-        indicators: measured ? `${count(measured, ['показатель', 'показателя', 'показателей'])} с данными` : 'показателей с данными пока нет',
-        roadmap: items.length ? `${count(items.length, ['пункт', 'пункта', 'пунктов'])} дорожной карты, выполнено ${items.filter((x) => x.it.status === 'выполнено').length}` : 'в дорожной карте пунктов нет',
+        indicators: measured
+          ? `${count(measured, ['показатель', 'показателя', 'показателей'])} с данными`
+          : 'показателей с данными пока нет',
+        roadmap: items.length
+          ? `${count(items.length, ['пункт', 'пункта', 'пунктов'])} дорожной карты, выполнено ${items.filter((x) => x.it.status === 'выполнено').length}`
+          : 'в дорожной карте пунктов нет',
       };
     }),
   };
@@ -84,7 +89,12 @@ export function mechanismPage({ n }: { n: number }) {
   };
 }
 
-function indicatorView(m: Model, b: MechanismIndicator, href: (p: string) => string, chart: ReturnType<ReturnType<typeof catalog>['mechanisms']['get']>) {
+function indicatorView(
+  m: Model,
+  b: MechanismIndicator,
+  href: (p: string) => string,
+  chart: ReturnType<ReturnType<typeof catalog>['mechanisms']['get']>,
+) {
   const names = namer(m.data);
   const id = mechId(b);
   const series = mechanismSeries(m, b);
@@ -112,13 +122,18 @@ function indicatorView(m: Model, b: MechanismIndicator, href: (p: string) => str
     year: last?.year,
     change: last?.change,
     tone: last && before ? toneOf(direction(last, before, b.unit), b.better) : undefined,
-    pooled: last?.pooled ? `Муниципальное значение ${last.year} года — сумма по всем организациям: ${b.unit === 'процент' ? 'сумма числителей, делённая на сумму знаменателей' : 'сумма'}; отдельной строки по муниципалитету в данных нет.` : undefined,
+    pooled: last?.pooled
+      ? `Муниципальное значение ${last.year} года — сумма по всем организациям: ${b.unit === 'процент' ? 'сумма числителей, делённая на сумму знаменателей' : 'сумма'}; отдельной строки по муниципалитету в данных нет.`
+      : undefined,
     chart,
     // Presence has no chart: its years are a table.
     table:
       chart || series.length === 0
         ? undefined
-        : { head: ['Год', 'Значение', 'Изменение'], rows: series.map((y): TableCell[] => [{ text: String(y.year) }, { text: factText(y, b.unit) }, { text: y.change ?? '' }]) },
+        : {
+            head: ['Год', 'Значение', 'Изменение'],
+            rows: series.map((y): TableCell[] => [{ text: String(y.year) }, { text: factText(y, b.unit) }, { text: y.change ?? '' }]),
+          },
     orgs:
       orgYear === undefined
         ? undefined

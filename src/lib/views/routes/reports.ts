@@ -4,11 +4,20 @@ import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import { RULE_NAMES, type Risk } from '../../analyses/risks.ts';
 import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
-import { conclusions, deficits, mechanismFacts, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
+import {
+  conclusions,
+  deficits,
+  SECTION_24,
+  sectionsWithData,
+  trendFindings,
+  trendLines,
+  type TrendLine,
+} from '../../reports/trends.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { getModel } from '../../model/handoff.ts';
 import { count, formatDate, formatValue, lower, lowerFirst } from '../../words/format.ts';
 import { changeCell, matrix, placeChange, placeText, sectionIndicators } from '../tables.ts';
+import { mechanismFacts } from '../../reports/mechanisms.ts';
 import { site } from '../site.ts';
 import { stagesLine } from './home.ts';
 import { analysesOf, subjectAnalysis } from './subjects.ts';

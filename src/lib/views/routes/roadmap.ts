@@ -41,7 +41,14 @@ export function roadmapPage({ view }: { view: RoadmapView }) {
     const b = def ? undefined : m.data.mechanismBook.find((x) => mechId(x) === id);
     if (b) {
       const last = mechanismSeries(m, b).at(-1);
-      return [{ href: href(`${mechanismPath(b.mechanism)}#${b.id}`), name: b.name, value: last ? `${factText(last, b.unit)} в ${last.year} году` : 'нет данных', target: undefined }];
+      return [
+        {
+          href: href(`${mechanismPath(b.mechanism)}#${b.id}`),
+          name: b.name,
+          value: last ? `${factText(last, b.unit)} в ${last.year} году` : 'нет данных',
+          target: undefined,
+        },
+      ];
     }
     if (!def) return [{ href: href(`/indicators/${id}/`), name: id, value: 'неизвестный показатель', target: undefined }];
     const targets = m.data.targets.filter((t) => t.indicator === id);
@@ -76,7 +83,16 @@ export function roadmapPage({ view }: { view: RoadmapView }) {
     }),
     byMechanism: [...MECHANISMS.map((_, i) => i + 1), undefined].flatMap((n) => {
       const items = view.items.filter((i) => i.item.direction === n);
-      return items.length === 0 ? [] : [{ name: mechanismName(n), href: n === undefined ? undefined : href(mechanismPath(n)), ...progress(items), items: items.map((i) => i.item.item) }];
+      return items.length === 0
+        ? []
+        : [
+            {
+              name: mechanismName(n),
+              href: n === undefined ? undefined : href(mechanismPath(n)),
+              ...progress(items),
+              items: items.map((i) => i.item.item),
+            },
+          ];
     }),
     sections: sections.map((s, i) => ({
       title: s,
