@@ -47,6 +47,8 @@ const PAGES = [
   '/reports/2025/',
   '/reports/2025/gia-9/',
   '/analysis/oge/2025/math/',
+  '/mechanisms/upbringing/',
+  '/kindergartens/304/',
   '/reports/2025/section-2-4/',
   '/roadmap/2026-2027/',
   '/methodology/',

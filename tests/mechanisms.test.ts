@@ -142,7 +142,7 @@ describe('values of the mechanisms (§15) in open data', () => {
     const doo = mechanismPage({ n: 8 }).measured.find((i) => i.anchor === 'doo_teachers_category')!;
     expect(doo.orgs!.rows.map((r) => [r[0].text, r[1].text, r[1].why])).toEqual([
       ['Детский сад № 1', '75,0\u00a0% (9 из 12)', undefined],
-      ['Детский сад № 2 (малый)', '—', 'меньше 5 человек: не публикуется'],
+      ['Детский сад № 2 (малый)', '—', 'в группе меньше 5 человек'],
     ]);
   });
   it('a kindergarten’s page: its indicators by year beside the municipality', () => {
@@ -187,6 +187,7 @@ describe('facts in words', () => {
     expect(factText({ value: 31.666, numerator: 38, denominator: 120 }, 'процент')).toBe('31,7\u00a0% (38 из 120)');
     expect(factChange({ value: 25 }, { value: 25 }, 'процент', 2024)).toBe('в 2024 году было 25,0\u00a0% — столько же');
     expect(factChange({ value: 1 }, { value: 0 }, 'наличие', 2024)).toBe('в 2024 году было: нет');
+    expect(factChange({ value: 1 }, { value: 1 }, 'наличие', 2024)).toBe('как и в 2024 году');
     expect(toneOf(direction({ value: 9 }, { value: 11 }, 'количество'), 'ниже')).toBe('up');
     expect(toneOf(direction({ value: 9 }, { value: 11 }, 'количество'), undefined)).toBeUndefined();
     // A change that rounds to nothing on the page is no change.

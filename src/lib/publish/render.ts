@@ -99,8 +99,14 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     (l) => count(l.length, ['график', 'графика', 'графиков']),
   );
   const early = big ? await pngs.stop() : undefined;
-  // Pages Astro renders: every chart's embed, schools, indicators and the rest (an estimate for «осталось»).
-  const expected = charts + model.data.schools.length + model.ix.years.length * 8 + 150;
+  // Pages Astro renders: every chart's embed, schools, kindergartens, the subject analyses, indicators and the rest (an estimate for «осталось»).
+  const expected =
+    charts +
+    model.data.schools.length +
+    model.data.kindergartens.length +
+    model.subjects.filter((r) => r.table === 'participants' && r.group === 'all').length +
+    model.ix.years.length * 8 +
+    160;
   mark('страницы', `${size}, около ${expected} страниц`);
   await progress.stage(
     'Страницы',

@@ -39,6 +39,8 @@ function kindOf(path: string): string {
   if (path.startsWith('/indicators/') && path !== '/indicators/') return 'Показатели';
   if (path.startsWith('/reports/')) return 'Отчёты';
   if (path.startsWith('/roadmap/')) return 'Дорожная карта';
+  if (path.startsWith('/kindergartens/')) return 'Детские сады';
+  if (path.startsWith('/mechanisms/')) return 'Механизмы управления';
   return 'Разделы и страницы';
 }
 

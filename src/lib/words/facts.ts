@@ -39,9 +39,9 @@ export function direction(now: Fact, before: Fact, unit: FactUnit): 'up' | 'down
 export function factChange(now: Fact, before: Fact, unit: FactUnit, beforeYear: number): string | undefined {
   const dir = direction(now, before, unit);
   if (dir === undefined) return undefined;
-  const was = `в ${beforeYear} году ${unit === 'наличие' ? '' : 'было '}${unit === 'наличие' ? `было: ${factText(before, unit)}` : factText(before, unit)}`;
+  if (unit === 'наличие') return dir === 'same' ? `как и в ${beforeYear} году` : `в ${beforeYear} году было: ${factText(before, unit)}`;
+  const was = `в ${beforeYear} году было ${factText(before, unit)}`;
   if (dir === 'same') return `${was} — столько же`;
-  if (unit === 'наличие') return was;
   const d = Math.abs(now.value! - before.value!);
   const amount = unit === 'процент' ? `${formatNumber(d, 1)}${NBSP}п.${NBSP}п.` : formatNumber(d, Number.isInteger(d) ? 0 : 1);
   return `${was}: на ${amount} ${dir === 'up' ? 'больше' : 'меньше'}`;

@@ -104,7 +104,7 @@ function indicatorView(
   const orgYear = orgValues.at(-1)?.year;
   const kindergarten = new Set(m.data.kindergartens.map((k) => k.school_id));
   const orgHref = (sid: string) => href(kindergarten.has(sid) ? kindergartenPath(sid) : `/schools/${sid}/`);
-  const withheld = `меньше ${m.data.config.privacy.min_group} человек: не публикуется`;
+  const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
   const targets = m.data.targets.filter((t) => t.indicator === id);
   return {
     anchor: b.id,
@@ -173,7 +173,7 @@ export function kindergartensPage() {
 
 export function kindergartenPage({ school }: { school: School }) {
   const { m, href } = site();
-  const withheld = `меньше ${m.data.config.privacy.min_group} человек: не публикуется`;
+  const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
   const rows = m.data.mechanismBook.flatMap((b) => {
     const values = m.ix.all(mechId(b)).filter((v) => v.scope === 'school' && v.school_id === school.school_id);
     return values.length ? [{ b, values }] : [];

@@ -4,15 +4,7 @@ import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import { RULE_NAMES, type Risk } from '../../analyses/risks.ts';
 import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
-import {
-  conclusions,
-  deficits,
-  SECTION_24,
-  sectionsWithData,
-  trendFindings,
-  trendLines,
-  type TrendLine,
-} from '../../reports/trends.ts';
+import { conclusions, deficits, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { getModel } from '../../model/handoff.ts';
 import { count, formatDate, formatValue, lower, lowerFirst } from '../../words/format.ts';
