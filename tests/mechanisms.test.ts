@@ -160,6 +160,7 @@ describe('values of the mechanisms (§15) in open data', () => {
   it('the report’s trends list the year’s facts by mechanism', () => {
     const facts = mechanismFacts(model, 2025);
     expect(facts.map((f) => f.n)).toEqual([7, 8]);
+    expect(facts[0].summary).toBe('4\u00a0показателя за 2025 год; по сравнению с прошлым годом к лучшему изменились 3, к худшему — 0.');
     expect(facts[0].lines).toContain(
       '3.9. Доля обучающихся-волонтёров: 20,0\u00a0% (40 из 200); в 2024 году было 16,7\u00a0% (30 из 180): на 3,3\u00a0п.\u00a0п. больше (сумма по организациям).',
     );
@@ -238,7 +239,7 @@ describe('bad mechanisms.csv: each error in Russian, naming file, row and column
   });
   it('an organisation not in the register', () => {
     expect(errors([['volunteers', 'C', 1, 10]])).toEqual([
-      expect.stringMatching(/строка 2, столбец «Код ОО»: Школы с таким кодом нет в реестре schools\.csv\..*Найдено: «C»/),
+      expect.stringMatching(/строка 2, столбец «Код ОО»: Организации с таким кодом нет в реестре schools\.csv\..*Найдено: «C»/),
     ]);
   });
   it('a municipal-only indicator for an organisation', () => {

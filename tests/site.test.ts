@@ -83,8 +83,13 @@ describe.each([
 
 describe('the demo site', () => {
   it('has a page per school whose h1 is the school name, closed schools too', () => {
-    const schools = readFileSync(join(demo, 'opendata/schools.csv'), 'utf8').trim().split('\n').slice(1);
-    expect(schools.length).toBe(12);
+    // The open register holds the kindergartens too; they have pages of their own, apart from the schools.
+    const register = readFileSync(join(demo, 'opendata/schools.csv'), 'utf8').trim().split('\n').slice(1);
+    const kindergartens = register.filter((line) => /,(ДОУ|детский сад),/.test(line));
+    const schools = register.filter((line) => !kindergartens.includes(line));
+    expect([schools.length, kindergartens.length]).toEqual([12, 4]);
+    for (const line of kindergartens) expect(read(demo, `kindergartens/${line.split(',')[0]}/index.html`)).toMatch(/<h1>[^<]+<\/h1>/);
+    expect(existsSync(join(demo, `schools/${kindergartens[0].split(',')[0]}/index.html`))).toBe(false);
     for (const line of schools) {
       const id = line.split(',')[0];
       const html = read(demo, `schools/${id}/index.html`);

@@ -59,7 +59,7 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
         }
         if (schoolIds.has(r.school_id)) continue;
         const hint = schoolHint(r, year, file);
-        log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Школы с таким кодом нет в реестре schools.csv.${hint}`, found: r.school_id, expected: 'код ОО из data/schools.csv' });
+        log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `${file === 'mechanisms.csv' ? 'Организации' : 'Школы'} с таким кодом нет в реестре schools.csv.${hint}`, found: r.school_id, expected: 'код ОО из data/schools.csv' });
       }
       const closedWarned = new Set<string>();
       for (const r of rows ?? []) {

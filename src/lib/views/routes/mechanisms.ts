@@ -14,7 +14,7 @@ import type { Model } from '../../model/build.ts';
 import { getModel } from '../../model/handoff.ts';
 import type { TableCell } from '../../words/cells.ts';
 import { direction, factText, toneOf } from '../../words/facts.ts';
-import { count, formatPeriod, lowerFirst } from '../../words/format.ts';
+import { count, formatPeriod, lowerFirst, sentence } from '../../words/format.ts';
 import { SECTIONS } from '../../indicators/sections.ts';
 import { site } from '../site.ts';
 import { statusClass } from './roadmap.ts';
@@ -78,12 +78,12 @@ export function mechanismPage({ n }: { n: number }) {
       item: it.item.item,
       title: it.item.title,
       href: href(`/roadmap/${r.roadmap.id}/#item-${it.item.item}`),
-      deadline: it.item.deadline,
+      deadline: it.item.deadline ? sentence(`Срок: ${it.item.deadline}`) : undefined,
       status: it.status,
       statusClass: statusClass(it.status),
       latest: it.latest ? `${formatPeriod(it.latest.period)}${it.latest.note ? `: ${it.latest.note}` : ''}` : undefined,
       overdue: it.overdue,
-      expected: it.item.expected,
+      expected: it.item.expected ? sentence(`Ожидаемый результат: ${it.item.expected}`) : undefined,
     })),
     others: MECHANISMS.map((name, i) => ({ href: href(mechanismPath(i + 1)), name: `${i + 1}. ${name}`, current: i + 1 === n })),
   };
