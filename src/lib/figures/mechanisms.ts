@@ -25,12 +25,12 @@ export function mechanismSeries(m: Model, b: MechanismIndicator) {
   return years.map((y, i) => ({ ...y, change: i > 0 ? factChange(y, years[i - 1], b.unit, years[i - 1].year) : undefined }));
 }
 
-/** The chart of a percentage or a count with a value in at least one year; presence is a table only. */
+/** The chart of a percentage or a count with values in two years or more; presence, or a single year, is a table only. */
 export function mechanismFigure(m: Model, b: MechanismIndicator): Chart | undefined {
   if (b.unit === 'наличие') return undefined;
   const years = mechanismSeries(m, b);
   const last = years.at(-1);
-  if (!last) return undefined;
+  if (!last || years.length < 2) return undefined;
   return mechanismChart({
     meta: {
       id: `mech-${b.id.replace(/_/g, '-')}`,
