@@ -12,6 +12,7 @@ import { kindergartenPage, kindergartensPage, mechanismPage } from '../src/lib/v
 import { schoolsPage } from '../src/lib/views/routes/schools.ts';
 import { factChange, factText, toneOf, direction } from '../src/lib/words/facts.ts';
 import { isKindergarten } from '../src/lib/data/mechanisms.ts';
+import { describeChange } from '../src/lib/releases/changes.ts';
 import { csv, makeData, toCp1251 } from './helpers/fixture.ts';
 
 const SCHOOLS = csv([
@@ -184,6 +185,27 @@ describe('values of the mechanisms (§15) in open data', () => {
 });
 
 describe('facts in words', () => {
+  it('names a corrected mechanism value by its book', () => {
+    const names = {
+      subject: (c: string) => c,
+      school: (id: string) => (id === 'A' ? 'Школа А' : id),
+      pairs: [],
+      book: [{ id: 'volunteers', name: 'Доля обучающихся-волонтёров' }],
+      today: '2026-12-03',
+    };
+    const v = {
+      indicator: 'mech.volunteers',
+      year: 2024,
+      school_id: 'A',
+      subject: '',
+      grade: '',
+      period: '',
+      task: '',
+      old: '25.00',
+      new: '24.17',
+    };
+    expect(describeChange(v, names)).toBe('Доля обучающихся-волонтёров, Школа А, 2024: 25,00 → 24,17');
+  });
   it('states both values and counts; tone by «better», none without it', () => {
     expect(factText({ value: 31.666, numerator: 38, denominator: 120 }, 'процент')).toBe('31,7\u00a0% (38 из 120)');
     expect(factChange({ value: 25 }, { value: 25 }, 'процент', 2024)).toBe('в 2024 году было 25,0\u00a0% — столько же');

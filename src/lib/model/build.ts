@@ -128,7 +128,7 @@ export function buildModel(
     () => numbersOf(ix.values, data.schools, ix.years),
     data.config.corrections,
     log,
-    { ...namer(data), pairs: data.progressPairs, today },
+    { ...namer(data), pairs: data.progressPairs, book: data.mechanismBook, today },
   );
   return {
     log,

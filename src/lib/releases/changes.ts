@@ -13,6 +13,7 @@ import type { IssueLog } from '../data/issues.ts';
 import type { ProgressPair, School } from '../data/tables.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
+import { MECH_PREFIX } from '../data/mechanisms.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../indicators/sections.ts';
 import { count, round } from '../words/format.ts';
@@ -190,6 +191,8 @@ export interface ChangeNames {
   subject(code: string): string;
   school(id: string): string;
   pairs: readonly ProgressPair[];
+  /** The book of the mechanisms' indicators, whose `mech.<id>` values are named by it. */
+  book?: readonly { id: string; name: string }[];
   /** The build's date, ISO, for the correction's date. */
   today: string;
 }
@@ -210,7 +213,7 @@ export function describeChange(v: ChangedValue, names: ChangeNames): string {
     v.school_id ? names.school(v.school_id) : 'муниципалитет',
   ].filter(Boolean);
   // Counts of people are whole: «24 → 25», not «24,00 → 25,00».
-  return `${indicatorName(v.indicator, names.pairs, names.subject).replace(': ', ', ')}, ${group.join(', ')}, ${v.year}: ${changedNumber(v, v.old, 'не публиковалось')} → ${changedNumber(v, v.new, 'не публикуется')}`;
+  return `${indicatorName(v.indicator, names.pairs, names.subject, names.book).replace(': ', ', ')}, ${group.join(', ')}, ${v.year}: ${changedNumber(v, v.old, 'не публиковалось')} → ${changedNumber(v, v.new, 'не публикуется')}`;
 }
 
 /**
@@ -225,8 +228,18 @@ export const correctionBlock = (release: string, date: string) =>
   ].join('\n');
 
 /** The short name of an indicator or a derived value, for lists of changes. */
-export function indicatorName(id: string, pairs: readonly ProgressPair[], subject: (code: string) => string): string {
-  return INDICATOR_BY_ID.get(id)?.short ?? [...CONTEXT_DERIVED, ...progressDerived(pairs, subject)].find((d) => d.id === id)?.short ?? id;
+export function indicatorName(
+  id: string,
+  pairs: readonly ProgressPair[],
+  subject: (code: string) => string,
+  book: readonly { id: string; name: string }[] = [],
+): string {
+  return (
+    INDICATOR_BY_ID.get(id)?.short ??
+    [...CONTEXT_DERIVED, ...progressDerived(pairs, subject)].find((d) => d.id === id)?.short ??
+    book.find((b) => `${MECH_PREFIX}${b.id}` === id)?.name ??
+    id
+  );
 }
 
 export const CHANGES_COLUMNS = [

@@ -75,7 +75,7 @@ export function releaseChangesView(c: ReleaseChanges) {
     caption: `Изменённые значения выпуска ${c.release}${c.changed.length > shown.length ? ` (первые ${shown.length} из ${c.changed.length})` : ''}`,
     rows: shown.map((v) => [
       {
-        text: indicatorName(v.indicator, m.data.progressPairs, names.subject),
+        text: indicatorName(v.indicator, m.data.progressPairs, names.subject, m.data.mechanismBook),
         href: INDICATOR_BY_ID.has(v.indicator) ? href(`/indicators/${v.indicator}/`) : undefined,
       },
       { text: String(v.year) },
