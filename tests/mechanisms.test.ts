@@ -14,6 +14,7 @@ import { factChange, factText, toneOf, direction } from '../src/lib/words/facts.
 import { isKindergarten } from '../src/lib/data/mechanisms.ts';
 import { describeChange } from '../src/lib/releases/changes.ts';
 import { csv, makeData, toCp1251 } from './helpers/fixture.ts';
+import { toWorkbook } from './helpers/workbook.ts';
 
 const SCHOOLS = csv([
   ['school_id', 'name', 'kind'],
@@ -165,6 +166,14 @@ describe('values of the mechanisms (§15) in open data', () => {
     expect(facts[0].lines).toContain(
       '3.9. Доля обучающихся-волонтёров: 20,0\u00a0% (40 из 200); в 2024 году было 16,7\u00a0% (30 из 180): на 3,3\u00a0п.\u00a0п. больше (сумма по организациям).',
     );
+  });
+  it('reads mechanisms.xlsx with a title row just as the CSV', async () => {
+    const { 'results/2025/mechanisms.csv': csv2025, ...rest } = FILES;
+    const book = await toWorkbook(csv2025, { sheet: 'Показатели', title: ['Показатели воспитания и дошкольного образования, 2025 год'] });
+    const fromBook = buildModel(makeData({ ...rest, 'results/2025/mechanisms.xlsx': book }), env);
+    expect(fromBook.log.errors.map(formatIssue)).toEqual([]);
+    const mech = (t: string) => t.split('\n').filter((l) => l.startsWith('mech.'));
+    expect(mech(openDataFiles(fromBook.model).get('indicators.csv')!)).toEqual(mech(openDataFiles(model).get('indicators.csv')!));
   });
   it('a target on mech.<id>: reached or not', () => {
     const m2 = buildModel(
