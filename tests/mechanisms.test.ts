@@ -8,7 +8,7 @@ import { setModel } from '../src/lib/model/handoff.ts';
 import { openDataFiles } from '../src/lib/opendata/write.ts';
 import { mechanismFacts } from '../src/lib/reports/mechanisms.ts';
 import { mechanismSeries } from '../src/lib/figures/mechanisms.ts';
-import { kindergartenPage, kindergartensPage, mechanismPage } from '../src/lib/views/routes/mechanisms.ts';
+import { kindergartenPage, kindergartensPage, mechanismPage, schoolMechanisms } from '../src/lib/views/routes/mechanisms.ts';
 import { schoolsPage } from '../src/lib/views/routes/schools.ts';
 import { factChange, factText, toneOf, direction } from '../src/lib/words/facts.ts';
 import { isKindergarten } from '../src/lib/data/mechanisms.ts';
@@ -158,6 +158,14 @@ describe('values of the mechanisms (§15) in open data', () => {
       ['2024', '66,7\u00a0% (8 из 12)', '62,5\u00a0% (10 из 16)'],
       ['2025', '75,0\u00a0% (9 из 12)', '68,8\u00a0% (11 из 16)'],
     ]);
+  });
+  it('a school’s page: its own values of the latest year beside the municipality', () => {
+    const t = schoolMechanisms(model, 'A', (p) => p)!;
+    expect(t.year).toBe(2025);
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['3.9. Доля обучающихся-волонтёров', '25,0\u00a0% (30 из 120)', '20,0\u00a0% (40 из 200)'],
+    ]);
+    expect(t.rows[0][0].href).toBe('/mechanisms/upbringing/#volunteers');
   });
   it('the report’s trends list the year’s facts by mechanism', () => {
     const facts = mechanismFacts(model, 2025);

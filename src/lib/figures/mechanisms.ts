@@ -5,12 +5,26 @@ import { mechanismChart } from '../charts/kinds/mechanism.ts';
 import type { Chart } from '../charts/types.ts';
 import { mechId } from '../indicators/mechanisms.ts';
 import type { Model } from '../model/build.ts';
+import { shared } from '../model/handoff.ts';
 import { factChange, factText } from '../words/facts.ts';
 
 export const mechanismPath = (n: number) => `/mechanisms/${MECHANISM_SLUGS[n - 1]}/`;
 
-/** The municipal values of an indicator by year, each with how it was obtained and its change from the year before. */
+/** The municipal values of an indicator by year, each with how it was obtained and its change from the year before (once a model). */
 export function mechanismSeries(m: Model, b: MechanismIndicator) {
+  const all = shared(m, 'mechanism-series', () => new Map<string, ReturnType<typeof seriesOf>>());
+  let s = all.get(b.id);
+  if (!s) all.set(b.id, (s = seriesOf(m, b)));
+  return s;
+}
+
+/** The years with any value of a mechanism's indicator, newest first: where an organisation's page looks. */
+export const mechanismYears = (m: Model) =>
+  shared(m, 'mechanism-years', () =>
+    [...new Set(m.data.mechanismBook.flatMap((b) => m.ix.all(mechId(b)).map((v) => v.year)))].sort((a, b) => b - a),
+  );
+
+function seriesOf(m: Model, b: MechanismIndicator) {
   const id = mechId(b);
   const years = m.ix
     .all(id)

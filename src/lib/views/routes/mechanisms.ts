@@ -8,7 +8,7 @@ import { namer } from '../../data/names.ts';
 import { MECHANISM_SLUGS, MECHANISMS } from '../../data/mechanisms.ts';
 import type { MechanismIndicator, School } from '../../data/tables.ts';
 import { catalog } from '../../figures/catalog.ts';
-import { mechanismPath, mechanismSeries } from '../../figures/mechanisms.ts';
+import { mechanismPath, mechanismSeries, mechanismYears } from '../../figures/mechanisms.ts';
 import { mechId } from '../../indicators/mechanisms.ts';
 import type { Model } from '../../model/build.ts';
 import { getModel } from '../../model/handoff.ts';
@@ -175,7 +175,9 @@ export function kindergartenPage({ school }: { school: School }) {
   const { m, href } = site();
   const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
   const rows = m.data.mechanismBook.flatMap((b) => {
-    const values = m.ix.all(mechId(b)).filter((v) => v.scope === 'school' && v.school_id === school.school_id);
+    const values = mechanismYears(m)
+      .toReversed()
+      .flatMap((y) => m.ix.of(mechId(b), y, school.school_id));
     return values.length ? [{ b, values }] : [];
   });
   const years = [...new Set(rows.flatMap((r) => r.values.map((v) => v.year)))].sort((a, b) => a - b);
@@ -202,5 +204,35 @@ export function kindergartenPage({ school }: { school: School }) {
     description: `${school.name}: показатели мониторинга качества дошкольного образования${years.length ? ` за ${years[0] === years.at(-1) ? `${years[0]} год` : `${years[0]}–${years.at(-1)} годы`}` : ''}.`,
     empty: rows.length === 0,
     intro: lowerFirst(MECHANISMS[MECHANISMS.length - 1]),
+  };
+}
+
+/**
+ * A school's own values of the mechanisms' indicators in their latest year, beside the municipality's
+ * (for its page: one small table, folded).
+ */
+export function schoolMechanisms(m: Model, school: string, href: (p: string) => string) {
+  const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
+  // Indexed look-ups (a region has a thousand school pages): the newest year with a value, per indicator.
+  const values = m.data.mechanismBook.flatMap((b) => {
+    const v = mechanismYears(m)
+      .map((y) => m.ix.of(mechId(b), y, school)[0])
+      .find((x) => x !== undefined);
+    return v ? [{ b, v }] : [];
+  });
+  const year = Math.max(...values.map((x) => x.v.year));
+  const latest = values.filter((x) => x.v.year === year);
+  if (latest.length === 0) return undefined;
+  return {
+    year,
+    head: ['Показатель', 'Школа', 'Муниципалитет'],
+    rows: latest.map(({ b, v }): TableCell[] => {
+      const muni = mechanismSeries(m, b).find((y) => y.year === year);
+      return [
+        { text: `${b.code}. ${b.name}`, href: href(`${mechanismPath(b.mechanism)}#${b.id}`) },
+        v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true },
+        { text: muni ? factText(muni, b.unit) : '', num: true },
+      ];
+    }),
   };
 }

@@ -13,6 +13,7 @@ import { sectionIndicators } from '../tables.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import type { Risk } from '../../analyses/risks.ts';
 import type { SummaryRow } from '../school/summary.ts';
+import { schoolMechanisms } from './mechanisms.ts';
 import { site } from '../site.ts';
 import { yearOf } from '../../model/years.ts';
 
@@ -61,6 +62,7 @@ export function schoolPage({ school }: { school: School }) {
     conditions: lastYear === undefined ? undefined : contextLine(m, id, lastYear),
     progress: lastYear === undefined ? [] : progressLines(m, id, lastYear),
     // A primary school leads with its ВПР.
+    mechanisms: schoolMechanisms(m, id, href),
     primary: summary.length > 0 && summary.every((r) => r.id.startsWith('vpr.')),
     fullUrl: abs(`/schools/${id}/`),
     tables:
