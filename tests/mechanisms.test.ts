@@ -183,6 +183,25 @@ describe('values of the mechanisms (§15) in open data', () => {
     const mech = (t: string) => t.split('\n').filter((l) => l.startsWith('mech.'));
     expect(mech(openDataFiles(fromBook.model).get('indicators.csv')!)).toEqual(mech(openDataFiles(model).get('indicators.csv')!));
   });
+  it('a region’s organisations are not listed on the mechanism’s page, only counted in its value', () => {
+    const ids = Array.from({ length: 151 }, (_, i) => `S${i}`);
+    const big = buildModel(
+      makeData({
+        'schools.csv': csv([['school_id', 'name'], ...ids.map((id) => [id, `Школа ${id}`])]),
+        'reference/mechanism-indicators.csv': BOOK,
+        'results/2025/mechanisms.csv': csv([
+          ['indicator', 'school_id', 'numerator', 'denominator'],
+          ...ids.map((id) => ['volunteers', id, 1, 10]),
+        ]),
+      }),
+      env,
+    ).model;
+    setModel(big);
+    const v = mechanismPage({ n: 7 }).measured.find((i) => i.anchor === 'volunteers')!;
+    expect(v.orgs).toBeUndefined();
+    expect(v.orgsElsewhere).toEqual({ year: 2025, href: '/opendata/' });
+    expect(v.latest).toBe('10,0\u00a0% (151 из 1510)');
+  });
   it('a target on mech.<id>: reached or not', () => {
     const m2 = buildModel(
       makeData({ ...FILES, 'targets.csv': 'indicator,year,target,direction\nmech.volunteers,2025,25,не менее\n' }),

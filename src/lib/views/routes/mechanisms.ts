@@ -20,6 +20,8 @@ import { site } from '../site.ts';
 import { statusClass } from './roadmap.ts';
 
 const kindergartenPath = (id: string) => `/kindergartens/${id}/`;
+/** More organisations than this are not listed on a mechanism's page (a region): each has its own page. */
+const ORG_TABLE_MAX = 150;
 const UNIT_WORDS = { процент: 'процент (доля)', количество: 'количество', наличие: 'наличие: да или нет' } as const;
 /** Where the site already measures a mechanism with assessment results. */
 const RELATED: Record<number, { path: string; label: string }[]> = {
@@ -71,8 +73,8 @@ export function mechanismPage({ n }: { n: number }) {
     path: mechanismPath(n),
     title: MECHANISMS[n - 1],
     number: n,
-    measured: indicators.filter((i) => i.latest !== undefined || i.orgs),
-    unmeasured: indicators.filter((i) => i.latest === undefined && !i.orgs),
+    measured: indicators.filter((i) => i.latest !== undefined || i.orgs || i.orgsElsewhere),
+    unmeasured: indicators.filter((i) => i.latest === undefined && !i.orgs && !i.orgsElsewhere),
     related: (RELATED[n] ?? []).map((r) => ({ href: href(r.path), label: r.label })),
     roadmap: items.map(({ r, it }) => ({
       item: it.item.item,
@@ -102,6 +104,7 @@ function indicatorView(
   const before = series.at(-2);
   const orgValues = m.ix.all(id).filter((v) => v.scope === 'school');
   const orgYear = orgValues.at(-1)?.year;
+  const latestOrgs = orgValues.filter((v) => v.year === orgYear);
   const kindergarten = new Set(m.data.kindergartens.map((k) => k.school_id));
   const orgHref = (sid: string) => href(kindergarten.has(sid) ? kindergartenPath(sid) : `/schools/${sid}/`);
   const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
@@ -134,17 +137,16 @@ function indicatorView(
             head: ['Год', 'Значение', 'Изменение'],
             rows: series.map((y): TableCell[] => [{ text: String(y.year) }, { text: factText(y, b.unit) }, { text: y.change ?? '' }]),
           },
+    // A region's thousand organisations stay on their own pages and in open data, not in one table here.
+    orgsElsewhere: orgYear !== undefined && latestOrgs.length > ORG_TABLE_MAX ? { year: orgYear, href: href('/opendata/') } : undefined,
     orgs:
-      orgYear === undefined
+      orgYear === undefined || latestOrgs.length > ORG_TABLE_MAX
         ? undefined
         : {
             year: orgYear,
             head: ['Организация', 'Значение'],
             rows: names
-              .bySchoolName(
-                orgValues.filter((v) => v.year === orgYear),
-                (v) => v.school_id,
-              )
+              .bySchoolName(latestOrgs, (v) => v.school_id)
               .map((v): TableCell[] => [
                 { text: names.school(v.school_id), href: orgHref(v.school_id) },
                 v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true },
