@@ -53,8 +53,9 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
       for (const r of rows ?? []) {
         // A mechanism's municipal row has no organisation.
         if (r.school_id === undefined) continue;
-        if (file !== 'mechanisms.csv' && isKindergarten(schoolById.get(r.school_id)?.kind)) {
-          log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Это код детского сада «${schoolById.get(r.school_id)!.name}» (тип «${schoolById.get(r.school_id)!.kind}» в schools.csv): у детских садов бывают только показатели механизмов (mechanisms.csv).`, found: r.school_id, expected: 'код школы из data/schools.csv' });
+        const kindergarten = file === 'mechanisms.csv' ? undefined : schoolById.get(r.school_id);
+        if (isKindergarten(kindergarten?.kind)) {
+          log.error({ file: `${dirRel}/${file}`, line: r.line, column: 'school_id', message: `Это код детского сада «${kindergarten!.name}» (тип «${kindergarten!.kind}» в schools.csv): у детских садов бывают только показатели механизмов (mechanisms.csv).`, found: r.school_id, expected: 'код школы из data/schools.csv' });
           continue;
         }
         if (schoolIds.has(r.school_id)) continue;

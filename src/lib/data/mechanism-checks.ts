@@ -4,7 +4,7 @@
  * unit, and each indicator is given once per organisation and year.
  */
 import type { IssueLog } from './issues.ts';
-import { bookIndex, MECH_PREFIX, MECHANISMS, organisationsOf, readMechanismValue } from './mechanisms.ts';
+import { bookIndex, MECH_PREFIX, MECHANISMS, missingOrganisations, readMechanismValue } from './mechanisms.ts';
 import { closest } from './similar.ts';
 import type { Dataset, MechanismIndicator } from './tables.ts';
 import { count, formatNumber } from '../words/format.ts';
@@ -45,13 +45,13 @@ export function checkMechanisms(d: Dataset, log: IssueLog): void {
       if (first !== undefined) err('indicator', `Повторная строка: показатель «${b.id}»${org ? ` для «${names.get(org) ?? org}»` : ' по муниципалитету'} уже есть в строке ${first}.`, r.indicator, 'одна строка на показатель и организацию за год');
       else seen.set(key, r.line);
       if (org) given.set(b.id, (given.get(b.id) ?? new Set()).add(org));
-      checkValue(r, b, (column, message, found, expected) => err(column, message, found, expected), (message) => log.warn({ file, line: r.line, column: 'value', message }));
+      checkValue(r, b, err, (message) => log.warn({ file, line: r.line, column: 'value', message }));
     }
     // A municipal share is pooled from the organisations only when every one of them is given.
     for (const b of d.mechanismBook) {
       const orgs = given.get(b.id);
       if (!orgs || b.unit !== 'процент' || seen.has(`${b.id}|`)) continue;
-      const missing = organisationsOf(d.schools, b.mechanism, year).filter((s) => !orgs.has(s.school_id));
+      const missing = missingOrganisations(d.schools, b.mechanism, year, orgs);
       if (missing.length)
         log.warn({
           file,
@@ -80,7 +80,8 @@ function checkValue(r: { numerator?: number; denominator?: number; value?: strin
     warn(`Процент дан без числителя и знаменателя: он будет опубликован без них, а по организациям — без проверки размера группы. Укажите числитель и знаменатель.`);
     return;
   }
-  if (r.value === undefined) return err('value', `Для показателя «${b.name}» нужно значение (${b.unit}).`, '', b.unit === 'наличие' ? '«да» или «нет»' : 'число не меньше 0');
+  const presence = unit === 'наличие';
+  if (r.value === undefined) return err('value', `Для показателя «${b.name}» нужно значение (${unit}).`, '', presence ? '«да» или «нет»' : 'число не меньше 0');
   if (readMechanismValue(unit, r.value) === undefined)
-    err('value', b.unit === 'наличие' ? 'Наличие записывается словами «да» или «нет».' : 'Количество должно быть числом не меньше 0.', r.value, b.unit === 'наличие' ? '«да» или «нет» (или 1 и 0)' : `число не меньше 0, например ${formatNumber(4, 0)}`);
+    err('value', presence ? 'Наличие записывается словами «да» или «нет».' : 'Количество должно быть числом не меньше 0.', r.value, presence ? '«да» или «нет» (или 1 и 0)' : `число не меньше 0, например ${formatNumber(4, 0)}`);
 }

@@ -62,10 +62,16 @@ export function readMechanismValue(unit: 'процент' | 'количеств�
 }
 
 /**
- * The organisations a mechanism's indicator is counted over in a year: kindergartens for preschool
- * education, schools for the other mechanisms; those closed before the year are not expected.
+ * The organisations a mechanism's indicator is counted over in a year that are not among `given`:
+ * kindergartens for preschool education, schools for the other mechanisms, leaving out those closed
+ * before the year. A municipal share is pooled only when none is missing.
  */
-export function organisationsOf<T extends { school_id: string; kind?: string; closed?: number }>(register: readonly T[], mechanism: number, year: number): T[] {
+export function missingOrganisations<T extends { school_id: string; kind?: string; closed?: number }>(
+  register: readonly T[],
+  mechanism: number,
+  year: number,
+  given: ReadonlySet<string>,
+): T[] {
   const preschool = mechanism === MECHANISMS.length;
-  return register.filter((s) => isKindergarten(s.kind) === preschool && (s.closed === undefined || s.closed >= year));
+  return register.filter((s) => isKindergarten(s.kind) === preschool && (s.closed === undefined || s.closed >= year) && !given.has(s.school_id));
 }

@@ -13,6 +13,7 @@ import { svgChars } from '../charts/files.ts';
 import { pngQueue } from '../charts/finish.ts';
 import { toCsv } from '../files/csv.ts';
 import { catalog } from '../figures/catalog.ts';
+import { analysisKeys } from '../figures/subjects.ts';
 import type { Model } from '../model/build.ts';
 import { setModel } from '../model/handoff.ts';
 import { openDataChunks } from '../opendata/write.ts';
@@ -101,12 +102,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   const early = big ? await pngs.stop() : undefined;
   // Pages Astro renders: every chart's embed, schools, kindergartens, the subject analyses, indicators and the rest (an estimate for «осталось»).
   const expected =
-    charts +
-    model.data.schools.length +
-    model.data.kindergartens.length +
-    model.subjects.filter((r) => r.table === 'participants' && r.group === 'all').length +
-    model.ix.years.length * 8 +
-    160;
+    charts + model.data.schools.length + model.data.kindergartens.length + analysisKeys(model).length + model.ix.years.length * 8 + 160;
   mark('страницы', `${size}, около ${expected} страниц`);
   await progress.stage(
     'Страницы',

@@ -13,7 +13,7 @@ import type { IssueLog } from '../data/issues.ts';
 import type { ProgressPair, School } from '../data/tables.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import { CONTEXT_DERIVED, progressDerived } from '../indicators/derived.ts';
-import { MECH_PREFIX } from '../data/mechanisms.ts';
+import { mechId } from '../indicators/mechanisms.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../indicators/sections.ts';
 import { count, round } from '../words/format.ts';
@@ -237,7 +237,7 @@ export function indicatorName(
   return (
     INDICATOR_BY_ID.get(id)?.short ??
     [...CONTEXT_DERIVED, ...progressDerived(pairs, subject)].find((d) => d.id === id)?.short ??
-    book.find((b) => `${MECH_PREFIX}${b.id}` === id)?.name ??
+    book.find((b) => mechId(b) === id)?.name ??
     id
   );
 }

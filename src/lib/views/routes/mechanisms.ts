@@ -11,10 +11,11 @@ import { catalog } from '../../figures/catalog.ts';
 import { mechanismPath, mechanismSeries, mechanismYears } from '../../figures/mechanisms.ts';
 import { mechId } from '../../indicators/mechanisms.ts';
 import type { Model } from '../../model/build.ts';
+import type { IndicatorValue } from '../../indicators/compute.ts';
 import { getModel } from '../../model/handoff.ts';
 import type { TableCell } from '../../words/cells.ts';
 import { direction, factText, toneOf } from '../../words/facts.ts';
-import { count, formatPeriod, lowerFirst, sentence } from '../../words/format.ts';
+import { count, formatPeriod, sentence } from '../../words/format.ts';
 import { SECTIONS } from '../../indicators/sections.ts';
 import { site } from '../site.ts';
 import { statusClass } from './roadmap.ts';
@@ -39,6 +40,12 @@ export const mechanismPaths = () => MECHANISMS.map((_, i) => ({ params: { slug: 
 export const kindergartenPaths = () =>
   getModel().data.kindergartens.map((school) => ({ params: { id: school.school_id }, props: { school } }));
 
+/** An organisation's value as a table cell; a withheld one says why. */
+const orgCell = (m: Model, v: IndicatorValue, unit: MechanismIndicator['unit']): TableCell =>
+  v.suppressed
+    ? { text: '—', num: true, why: `в группе меньше ${m.data.config.privacy.min_group} человек` }
+    : { text: factText(v, unit), num: true };
+
 const bookOf = (m: Model, n: number) => m.data.mechanismBook.filter((b) => b.mechanism === n);
 const itemsOf = (m: Model, n: number) => m.roadmaps.flatMap((r) => r.items.filter((i) => i.item.direction === n).map((it) => ({ r, it })));
 
@@ -47,7 +54,7 @@ export function mechanismsPage() {
   return {
     mechanisms: MECHANISMS.map((name, i) => {
       const book = bookOf(m, i + 1);
-      const measured = book.filter((b) => mechanismSeries(m, b).length > 0 || m.ix.all(mechId(b)).length > 0).length;
+      const measured = book.filter((b) => m.ix.all(mechId(b)).length > 0).length;
       const items = itemsOf(m, i + 1);
       return {
         name: `${i + 1}. ${name}`,
@@ -107,7 +114,6 @@ function indicatorView(
   const latestOrgs = orgValues.filter((v) => v.year === orgYear);
   const kindergarten = new Set(m.data.kindergartens.map((k) => k.school_id));
   const orgHref = (sid: string) => href(kindergarten.has(sid) ? kindergartenPath(sid) : `/schools/${sid}/`);
-  const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
   const targets = m.data.targets.filter((t) => t.indicator === id);
   return {
     anchor: b.id,
@@ -116,7 +122,7 @@ function indicatorView(
     passport: [
       ['Код', `${b.code} (в открытых данных — ${id})`],
       ['Единица', UNIT_WORDS[b.unit]],
-      ['Лучше', b.better ? `${b.better}` : 'не оценивается: показатель описывает, а не сравнивает'],
+      ['Лучше', b.better ?? 'не оценивается: показатель описывает, а не сравнивает'],
       ['Уровень', [b.level.municipality && 'муниципалитет', b.level.organisation && 'организации'].filter(Boolean).join(' и ')],
       ['Как считается', b.method],
       ['Источник', b.source],
@@ -126,7 +132,7 @@ function indicatorView(
     change: last?.change,
     tone: last && before ? toneOf(direction(last, before, b.unit), b.better) : undefined,
     pooled: last?.pooled
-      ? `Муниципальное значение ${last.year} года — сумма по всем организациям: ${b.unit === 'процент' ? 'сумма числителей, делённая на сумму знаменателей' : 'сумма'}; отдельной строки по муниципалитету в данных нет.`
+      ? `Муниципальное значение ${last.year} года — сумма по всем организациям: сумма числителей, делённая на сумму знаменателей; отдельной строки по муниципалитету в данных нет.`
       : undefined,
     chart,
     // Presence has no chart: its years are a table.
@@ -147,10 +153,7 @@ function indicatorView(
             head: ['Организация', 'Значение'],
             rows: names
               .bySchoolName(latestOrgs, (v) => v.school_id)
-              .map((v): TableCell[] => [
-                { text: names.school(v.school_id), href: orgHref(v.school_id) },
-                v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true },
-              ]),
+              .map((v): TableCell[] => [{ text: names.school(v.school_id), href: orgHref(v.school_id) }, orgCell(m, v, b.unit)]),
           },
     targets: targets.map((t) => {
       const v = series.find((y) => y.year === t.year);
@@ -175,7 +178,6 @@ export function kindergartensPage() {
 
 export function kindergartenPage({ school }: { school: School }) {
   const { m, href } = site();
-  const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
   const rows = m.data.mechanismBook.flatMap((b) => {
     const values = mechanismYears(m)
       .toReversed()
@@ -183,8 +185,6 @@ export function kindergartenPage({ school }: { school: School }) {
     return values.length ? [{ b, values }] : [];
   });
   const years = [...new Set(rows.flatMap((r) => r.values.map((v) => v.year)))].sort((a, b) => a - b);
-  const cell = (b: MechanismIndicator, v: (typeof rows)[number]['values'][number] | undefined): TableCell =>
-    !v ? { text: '' } : v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true };
   return {
     path: kindergartenPath(school.school_id),
     school,
@@ -199,13 +199,12 @@ export function kindergartenPage({ school }: { school: School }) {
         head: ['Год', 'Детский сад', 'Муниципалитет'],
         rows: values.map((v): TableCell[] => {
           const mv = muni.find((y) => y.year === v.year);
-          return [{ text: String(v.year) }, cell(b, v), { text: mv ? factText(mv, b.unit) : '', num: true }];
+          return [{ text: String(v.year) }, orgCell(m, v, b.unit), { text: mv ? factText(mv, b.unit) : '', num: true }];
         }),
       };
     }),
     description: `${school.name}: показатели мониторинга качества дошкольного образования${years.length ? ` за ${years[0] === years.at(-1) ? `${years[0]} год` : `${years[0]}–${years.at(-1)} годы`}` : ''}.`,
     empty: rows.length === 0,
-    intro: lowerFirst(MECHANISMS[MECHANISMS.length - 1]),
   };
 }
 
@@ -214,7 +213,6 @@ export function kindergartenPage({ school }: { school: School }) {
  * (for its page: one small table, folded).
  */
 export function schoolMechanisms(m: Model, school: string, href: (p: string) => string) {
-  const withheld = `в группе меньше ${m.data.config.privacy.min_group} человек`;
   // Indexed look-ups (a region has a thousand school pages): the newest year with a value, per indicator.
   const values = m.data.mechanismBook.flatMap((b) => {
     const v = mechanismYears(m)
@@ -232,7 +230,7 @@ export function schoolMechanisms(m: Model, school: string, href: (p: string) => 
       const muni = mechanismSeries(m, b).find((y) => y.year === year);
       return [
         { text: `${b.code}. ${b.name}`, href: href(`${mechanismPath(b.mechanism)}#${b.id}`) },
-        v.suppressed ? { text: '—', num: true, why: withheld } : { text: factText(v, b.unit), num: true },
+        orgCell(m, v, b.unit),
         { text: muni ? factText(muni, b.unit) : '', num: true },
       ];
     }),
