@@ -57,7 +57,6 @@ export function mechanismsPage() {
       const measured = book.filter((b) => m.ix.all(mechId(b)).length > 0).length;
       const items = itemsOf(m, i + 1);
       return {
-        name: `${i + 1}. ${name}`,
         title: name,
         href: href(mechanismPath(i + 1)),
         indicators: measured
