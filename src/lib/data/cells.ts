@@ -14,6 +14,8 @@ export interface Cell<T> {
   expected: string;
   /** A number is expected: a date or an exponent in its place gets a hint about Excel's formats. */
   numeric?: boolean;
+  /** Free text a person typed: looked at for personal data (a phone, a СНИЛС) before it is published. */
+  free?: boolean;
 }
 
 const cell = <T,>(expected: string, read: (raw: string) => T | undefined, numeric = false): Cell<T> => ({ expected, read, numeric });
@@ -28,7 +30,21 @@ export function readNumber(raw: string): number | undefined {
   return GROUPED.test(raw) ? Number(raw.replace(/[ \u00a0\u202f]/g, '').replace(',', '.')) : undefined;
 }
 
-export const text = (): Cell<string> => cell('текст', (raw) => raw);
+export const text = (): Cell<string> => ({ ...cell('текст', (raw) => raw), free: true });
+
+/** An identifier that is never published as a path (a participant's code): read as it is, not scanned as free text. */
+export const ident = (): Cell<string> => cell('код', (raw) => raw);
+
+/**
+ * Codes become parts of file names and addresses (`schools/<code>/`, `charts/school-<code>-….svg`), so a code is
+ * letters, digits, `-`, `_` and `.` (not first), short: `../public/favicon` or `a/b` is refused as data, never
+ * followed as a path. Windows' device names (CON, NUL, COM1 …) cannot be folder names there.
+ */
+const SAFE_CODE = /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]{0,63}$/u;
+const DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+export const CODE_FORM = 'код из букв, цифр, «-», «_» и «.» (не первой), не длиннее 64 знаков, например 105 или sch-12';
+export const isSafeCode = (s: string): boolean => SAFE_CODE.test(s) && !DEVICE.test(s);
+export const code = (): Cell<string> => cell(CODE_FORM, (raw) => (isSafeCode(raw.trim()) ? raw.trim() : undefined));
 
 export function int(min: number, max = Infinity): Cell<number> {
   const expected =
@@ -85,6 +101,9 @@ export const isoDate = (): Cell<string> =>
     const d = new Date(`${iso}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso) ? iso : undefined;
   });
+
+/** Links the site publishes: web pages and mail only, never `javascript:` or `data:`. */
+export const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
 
 export const url = (): Cell<string> =>
   cell('адрес сайта, начинающийся с http:// или https://', (raw) => {

@@ -2,7 +2,7 @@
  * Builders of column specs. Each keeps the cell's value type and whether the
  * column is always filled, so a row type can be derived from its table spec.
  */
-import { bool, int, text, type Cell } from './cells.ts';
+import { bool, code, ident, int, type Cell } from './cells.ts';
 
 /** Dictionaries the schemas need: built from reference data before results are read. */
 export interface Lookups {
@@ -17,11 +17,11 @@ export const req = <T>(cell: Cell<T>, aliases: readonly string[] = []) => ({ cel
 export const orElse = <T>(cell: Cell<T>, fallback: T, aliases: readonly string[] = []) => ({ cell, aliases, fallback });
 
 export const mark = () => int(2, 5);
-export const schoolId = () => req(text(), ['Код ОО', 'Код школы']);
+export const schoolId = () => req(code(), ['Код ОО', 'Код школы']);
 
 /** The first columns of every file of participants' results (subject where the file has one). */
 export const participant = (l: Lookups) => ({
-  participant_id: req(text(), ['Код участника']),
+  participant_id: req(ident(), ['Код участника']),
   school_id: schoolId(),
   subject: req(l.subject, ['Предмет']),
 });
@@ -30,5 +30,5 @@ export const participant = (l: Lookups) => ({
 export const pupil = () => ({
   ovz: c(bool(), ['ОВЗ']),
   // A pseudonymous code stable across years, to follow a pupil's progress (spec §13); never written out.
-  student_id: c(text(), ['Код обучающегося']),
+  student_id: c(ident(), ['Код обучающегося']),
 });

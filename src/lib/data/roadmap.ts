@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CODE_FORM, isSafeCode } from './cells.ts';
 import type { IssueLog } from './issues.ts';
 import { mechanismCell } from './mechanisms.ts';
 import * as S from './schemas.ts';
@@ -23,6 +24,11 @@ export function readRoadmaps(dir: string, table: TableReader, log: IssueLog): Ro
     // A roadmap saved as .xls or .ods is listed too, so that the reader says to save it as .xlsx.
     if (!SPREADSHEET.test(file) || /\.txt$/i.test(file) || /\.reports\.[a-z]+$/i.test(file)) continue;
     const id = file.replace(SPREADSHEET, '');
+    // The file's name is the roadmap's address (/roadmap/<name>/): a name like `...csv` is data, not a path.
+    if (!isSafeCode(id)) {
+      log.error({ file: `roadmap/${file}`, message: 'Имя файла дорожной карты не подходит: оно становится адресом страницы сайта.', found: file, expected: `${CODE_FORM.replace(/^код/, 'имя')} и расширение, например 2026-2027.csv` });
+      continue;
+    }
     if (ids.has(id)) continue;
     ids.add(id);
     const rel = `roadmap/${id}.csv`;

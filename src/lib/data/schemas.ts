@@ -1,5 +1,5 @@
 /** Tables that are not results: the school register, reference books, region values, targets, roadmaps. */
-import { int, isoDate, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
+import { code, int, isoDate, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
 import { c, req, schoolId, type Lookups } from './columns.ts';
 import type { TableSpec } from './table.ts';
 
@@ -16,14 +16,14 @@ export const schoolsSpec = {
     lat: c(num(-90, 90), ['Широта']),
     lon: c(num(-180, 180), ['Долгота']),
     closed: c(int(1990, 2100), ['Закрыта с', 'Закрыта']),
-    successor_id: c(text(), ['Правопреемник']),
+    successor_id: c(code(), ['Правопреемник']),
   },
   keepPartial: true,
 } satisfies TableSpec;
 
 export const subjectsSpec = {
   columns: {
-    code: req(text(), ['Код']),
+    code: req(code(), ['Код']),
     name: req(text(), ['Наименование', 'Предмет']),
     aliases: c(text(), ['Синонимы']),
   },

@@ -1,5 +1,5 @@
 /** Diagnostic works (regional and municipal), a row per participant and work. */
-import { bool, int, num, text } from '../cells.ts';
+import { bool, code, ident, int, num, text } from '../cells.ts';
 import { c, req, schoolId } from '../columns.ts';
 import { resultsFile, type RowsOf } from './file.ts';
 
@@ -11,9 +11,9 @@ export const diagnosticsFile = resultsFile({
     results: true,
     tasks: true,
     columns: {
-      participant_id: req(text(), ['Код участника']),
+      participant_id: req(ident(), ['Код участника']),
       school_id: schoolId(),
-      work: req(text(), ['Работа']),
+      work: req(code(), ['Работа']),
       work_name: c(text(), ['Название работы']),
       grade: req(int(1, 11), ['Класс', 'Параллель']),
       subject: c(l.subject, ['Предмет']),

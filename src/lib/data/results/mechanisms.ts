@@ -5,7 +5,7 @@
  * populations, read as given; the rows are checked against the book in
  * data/mechanism-checks.ts, where the unit of each indicator is known.
  */
-import { int, text } from '../cells.ts';
+import { code, ident, int, text } from '../cells.ts';
 import { c, req } from '../columns.ts';
 import { resultsFile, type RowsOf } from './file.ts';
 
@@ -16,11 +16,11 @@ export const mechanismsFile = resultsFile({
   spec: () => ({
     results: true,
     columns: {
-      indicator: req(text(), ['Показатель', 'Код показателя']),
-      school_id: c(text(), ['Код ОО', 'Код организации', 'Код школы']),
+      indicator: req(ident(), ['Показатель', 'Код показателя']),
+      school_id: c(code(), ['Код ОО', 'Код организации', 'Код школы']),
       numerator: c(int(0), ['Числитель']),
       denominator: c(int(0), ['Знаменатель']),
-      value: c(text(), ['Значение']),
+      value: c(ident(), ['Значение']),
       comment: c(text(), ['Примечание', 'Комментарий']),
     },
   }),

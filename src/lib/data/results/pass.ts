@@ -1,12 +1,12 @@
 /** Итоговое сочинение and итоговое собеседование: «зачёт» or «незачёт», a row per participant and attempt. */
-import { bool, int, oneOf, text } from '../cells.ts';
+import { bool, ident, int, oneOf } from '../cells.ts';
 import { c, orElse, req, schoolId } from '../columns.ts';
 import { resultsFile, type RowsOf } from './file.ts';
 
 const passSpec = () => ({
   results: true as const,
   columns: {
-    participant_id: req(text(), ['Код участника']),
+    participant_id: req(ident(), ['Код участника']),
     school_id: schoolId(),
     result: req(oneOf(['зачёт', 'незачёт'] as const, { зачет: 'зачёт', незачет: 'незачёт' }), ['Результат']),
     attempt: orElse(int(1, 10), 1, ['Попытка']),

@@ -1,5 +1,5 @@
 /** ВПР: the ФИС ОКО export, a row per participant and subject. */
-import { int, text } from '../cells.ts';
+import { ident, int } from '../cells.ts';
 import { c, mark, participant, pupil, req } from '../columns.ts';
 import type { CsvRow } from '../csv.ts';
 import { normKey } from '../normalize.ts';
@@ -31,7 +31,7 @@ export const vprFile = resultsFile({
     columns: {
       ...participant(l),
       grade: req(int(4, 11), ['Параллель']),
-      class: c(text(), ['Класс (буква)', 'Литера']),
+      class: c(ident(), ['Класс (буква)', 'Литера']),
       primary_score: req(int(0), ['Первичный балл']),
       mark: req(mark(), ['Отметка', 'Оценка']),
       journal_mark: c(mark(), ['Отметка по журналу']),
