@@ -4,10 +4,11 @@
  * is made from the live page's HTML instead of being rendered a second time:
  * half of a region's pages are embeds, so this halves that work.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../model/build.ts';
 import { absolute } from '../files/paths.ts';
+import { writeInside } from '../files/inside.ts';
 import { embedNote } from '../views/embed.ts';
 import { attr as esc } from '../charts/render.ts';
 
@@ -29,8 +30,7 @@ export function writeArchivedEmbeds(m: Model, siteDir: string): number {
     const html =
       live.slice(0, head).split(`"${from}"`).join(`"${to}"`).split(`"${from}oembed.json"`).join(`"${to}oembed.json"`) +
       live.slice(head).replace(NOTE, `<span data-embed-note="">${embedNote(m, id, m.release)}</span>`);
-    mkdirSync(join(root, m.release, id), { recursive: true });
-    writeFileSync(join(root, m.release, id, 'index.html'), html);
+    writeInside(root, join(m.release, id, 'index.html'), html);
     n++;
   }
   return n;

@@ -5,12 +5,13 @@
  * index. What they need of the model comes as `Rendered`, written by the
  * render stage beside the working folder.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fontFace, withFont } from '../charts/files.ts';
 import { pngQueue } from '../charts/finish.ts';
 import { documentPath } from '../reports/briefs.ts';
 import { count } from '../words/format.ts';
+import { inside, writeInside } from '../files/inside.ts';
 import { reportDocument } from './documents/write.ts';
 import type { Progress } from './progress.ts';
 import type { Rendered } from './render.ts';
@@ -53,9 +54,11 @@ export async function finishSite(r: Rendered, o: { tmp: string; progress: Progre
         return existsSync(p) ? readFileSync(p) : undefined;
       };
       for (const path of r.documents) {
-        const file = join(tmp, documentPath(path));
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, await reportDocument(r.document, path, readFileSync(join(tmp, path, 'index.html'), 'utf8'), png));
+        writeInside(
+          tmp,
+          documentPath(path),
+          await reportDocument(r.document, path, readFileSync(inside(tmp, join(path, 'index.html')), 'utf8'), png),
+        );
       }
       return r.documents.length;
     },

@@ -6,12 +6,13 @@
  * are made by the finish stage (src/lib/publish/finish.ts) in a process of
  * their own, so that their memory never adds to the model's.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'astro';
 import { svgChars } from '../charts/files.ts';
 import { pngQueue } from '../charts/finish.ts';
 import { toCsv } from '../files/csv.ts';
+import { inside, writeInside } from '../files/inside.ts';
 import { catalog } from '../figures/catalog.ts';
 import { analysisKeys } from '../figures/subjects.ts';
 import type { Model } from '../model/build.ts';
@@ -63,11 +64,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   setModel(model);
   const cfg = model.data.config.site;
   const charts = catalog(model).all.size;
-  const write = (rel: string, content: string | Uint8Array, under = tmp) => {
-    const path = join(under, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  };
+  const write = (rel: string, content: string | Uint8Array, under = tmp) => writeInside(under, rel, content);
   // Chart files first, into a folder of their own: their PNGs are drawn by other processes,
   // on the other core, while this one renders the pages.
   const chartDir = `${tmp}-charts`;
@@ -85,9 +82,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
       const list: string[] = [];
       // The preview cards of pages (views/cards.ts) are drawn by the same renderers, as charts are.
       for (const [name, content] of chain(chartFiles(model), cards(model))) {
-        write(name, content, chartDir);
+        const path = write(name, content, chartDir);
         if (!name.endsWith('.svg')) continue;
-        const path = join(chartDir, name);
         list.push(path);
         for (const ch of svgChars(content as string)) chars.add(ch);
         pngs.add(path);
@@ -139,7 +135,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   await progress.stage('Открытые данные', () => {
     mkdirSync(join(tmp, 'opendata'), { recursive: true });
     for (const [name, chunks] of openDataChunks(model)) {
-      const fd = openSync(join(tmp, 'opendata', name), 'w');
+      const fd = openSync(inside(tmp, join('opendata', name)), 'w');
       try {
         for (const c of chunks()) writeSync(fd, c);
       } finally {

@@ -3,10 +3,11 @@
  * Russian stemming from <html lang="ru">) into `pagefind/`, static files the
  * search page loads; nothing is asked of another host.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { urlPath } from '../files/paths.ts';
+import { writeInside } from '../files/inside.ts';
 
 export async function searchIndex(siteDir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru' });
@@ -15,7 +16,7 @@ export async function searchIndex(siteDir: string): Promise<number> {
     // Embeds are charts for other sites, not pages to find: only the site's own pages are read (a region has thousands of embeds).
     let pages = 0;
     for (const rel of (readdirSync(siteDir, { recursive: true }) as string[]).map((f) => urlPath(f)).sort()) {
-      if (!rel.endsWith('.html') || rel.startsWith('embed') || rel.startsWith('pagefind')) continue;
+      if (!rel.endsWith('.html') || /^(embed|pagefind|build-report)\//.test(rel)) continue;
       const added = await index.addHTMLFile({ sourcePath: rel, content: readFileSync(join(siteDir, rel), 'utf8') });
       if (added.errors.length) throw new Error(`Поиск: ${added.errors.join('; ')}`);
       if (added.file.url) pages++;
@@ -28,8 +29,7 @@ export async function searchIndex(siteDir: string): Promise<number> {
     // The search page talks to pagefind.js directly; Pagefind's ready-made interfaces are not shipped.
     for (const f of files) {
       if (/-ui\.(js|css)$|^pagefind-highlight\.js$/.test(f.path)) continue;
-      mkdirSync(dirname(join(out, f.path)), { recursive: true });
-      writeFileSync(join(out, f.path), f.content);
+      writeInside(out, f.path, f.content);
     }
     return pages;
   } finally {

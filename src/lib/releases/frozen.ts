@@ -6,9 +6,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { urlPath } from '../files/paths.ts';
+import { writeInside } from '../files/inside.ts';
 import { NUMBERS_FILE } from './changes.ts';
 import { retrying } from '../files/rename.ts';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 export interface Release {
@@ -76,9 +77,8 @@ export function unpackRelease(dataDir: string, release: string, embedDir: string
     string
   >;
   for (const [rel, text] of Object.entries(files)) {
-    const p = join(embedDir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
+    // A release archive is a file anyone could have edited: its names are checked like any other.
+    writeInside(embedDir, rel, text);
   }
   return Object.keys(files).length;
 }
