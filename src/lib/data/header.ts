@@ -17,10 +17,16 @@ const PERSONAL = [
   'name', 'surname', 'birth', 'birthday', 'phone', 'passport', 'snils', 'address',
 ];
 
+// A header that is a person by itself («Ученик», «Обучающийся»), or begins with a person's data however it is
+// punctuated («Ф.И.О», «Ф. И. О. ученика», «ФИО_участника»): compared without spaces and punctuation.
+const PERSON = /^(?:ученик|ученица|обучающийся|обучающаяся|учащийся|учащаяся|ребенок|родитель|законныйпредставитель|pupil)$/;
+const PERSON_START = /^(?:фио|фамилия|имяотчество|датарождения|снилс|паспорт|телефон|email|электроннаяпочта|адреспроживания|fullname)/;
+
 export function isPersonalHeader(header: string): boolean {
   const h = normKey(header);
   const words = h.split(/[^a-zа-я0-9.@-]+/);
-  return PERSONAL.some((p) => (p.includes(' ') ? h.includes(p) : words.includes(p) || h === p));
+  const bare = h.replace(/[^a-zа-я0-9]/g, '');
+  return PERSON.test(bare) || PERSON_START.test(bare) || PERSONAL.some((p) => (p.includes(' ') ? h.includes(p) : words.includes(p) || h === p));
 }
 
 const TASK = /^(?:task_|задание\s*(?:№\s*)?)([0-9]+(?:[._][0-9]+)*)$/;

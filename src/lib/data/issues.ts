@@ -12,6 +12,8 @@ export interface DataIssue {
   message: string;
   found?: string;
   expected?: string;
+  /** The file lies in the project, not in the data folder (the report texts in src/content/reports/). */
+  project?: boolean;
   /** A slip of the season's files (a file of another year, last year's copied): the data need a look before publishing. */
   slip?: boolean;
 }
@@ -41,7 +43,7 @@ export class IssueLog {
 
 /** One line of Russian text for a person: «файл, строка N, столбец «X»: … Найдено: … Ожидалось: …». */
 export function formatIssue(i: DataIssue): string {
-  const where = [`data/${i.file}`];
+  const where = [i.project ? i.file : `data/${i.file}`];
   if (i.line !== undefined) where.push(`строка ${i.line}`);
   // In site.yaml the place is a key; a workbook's column comes as «C «Тестовый балл»»: its letter needs no quotes of its own.
   if (i.column !== undefined)

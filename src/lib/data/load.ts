@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { bookTooLarge, fileTooLarge } from './limits.ts';
+import { hidePersonalInSettings } from './personal.ts';
 import { lookup } from './cells.ts';
 import { checkDataset } from './checks.ts';
 import { decode, UnreadableFile, type CsvRow } from './csv.ts';
@@ -41,10 +43,14 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   // Column names as written in each file, so that messages say «Код ОО» where the file says so.
   const headers = new Map<string, Record<string, string>>();
 
-  /** The file's text; undefined when there is no file, null when it is not text (already reported). */
+  // The limits of site.yaml once it is read; site.yaml itself is read under the defaults.
+  let limits = siteConfigSchema.shape.limits.parse(undefined);
+  const tooLarge = (rel: string, path: string) => fileTooLarge(rel, statSync(path).size, limits.max_file_mb, log);
+  /** The file's text; undefined when there is no file, null when it is not text or too large (already reported). */
   const readText = (rel: string, root = dir): string | null | undefined => {
     const path = join(root, rel);
     if (!existsSync(path)) return undefined;
+    if (tooLarge(rel, path)) return null;
     const bytes = readFileSync(path);
     sources.push({ path: root === dir ? rel : `${rel} (по умолчанию)`, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: '', rows: 0 });
     try {
@@ -62,6 +68,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
   /** The rows of an Excel workbook standing in for the CSV file `rel`; null when it cannot be read (reported). */
   const readBook = (rel: string, xrel: string, root: string): { rows: CsvRow[]; shown: string } | null => {
     const path = join(root, xrel);
+    if (tooLarge(xrel, path)) return null;
     const bytes = readFileSync(path);
     sources.push({ path: xrel, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'xlsx', rows: 0 });
     const kind = fileKind(bytes);
@@ -69,6 +76,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       log.error({ file: xrel, message: kind === 'text' ? 'Это текстовый файл, а не книга Excel: переименуйте его в .csv или откройте в Excel и сохраните как «Книга Excel (*.xlsx)».' : kindAdvice(kind, basename(xrel)), expected: 'книга Excel в формате .xlsx' });
       return null;
     }
+    if (bookTooLarge(xrel, bytes, limits.max_unpacked_mb, log)) return null;
     try {
       const book = readWorkbook(path, basename(xrel, '.xlsx'));
       const shown = `${xrel}, лист «${book.sheet}»`;
@@ -106,7 +114,7 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       const b = readBook(rel, xrel, root);
       if (!b) return [];
       headers.set(b.shown, written);
-      rows = readRows(b.shown, (onRow) => b.rows.forEach(onRow), spec, log, written, { findHeader: true, label: (i, name) => `${columnLetter(i)} «${name}»` });
+      rows = readRows(b.shown, (onRow) => b.rows.forEach(onRow), spec, log, written, { findHeader: true, label: (i, name) => `${columnLetter(i)} «${name}»`, maxColumns: limits.max_columns });
     } else {
       const text = readText(rel, root);
       if (text === undefined) {
@@ -115,13 +123,15 @@ export function loadData(dir: string, knownIndicators: ReadonlySet<string> = new
       }
       if (text === null) return [];
       headers.set(rel, written);
-      rows = readTable(root === dir ? rel : `${rel} (по умолчанию)`, text, spec, log, written);
+      rows = readTable(root === dir ? rel : `${rel} (по умолчанию)`, text, spec, log, written, { maxColumns: limits.max_columns });
     }
     sources[sources.length - 1].rows = rows.length;
     return rows;
   };
 
   const config = readConfig(readText('site.yaml') ?? undefined, log);
+  limits = config.limits;
+  hidePersonalInSettings(config, log);
 
   /**
    * A reference file: the shipped defaults (src/lib/data/reference/), with the
@@ -227,6 +237,16 @@ function readConfig(text: string | undefined, log: IssueLog): SiteConfig {
     raw = parseYaml(text);
   } catch (e) {
     const err = e as { code?: string; linePos?: { line: number; col: number }[]; message: string };
+    // References (&name … *name) that multiply into millions of values (a «billion laughs»): the yaml reader stops.
+    if (!err.linePos && /alias/i.test(err.message)) {
+      const at = text.split(/\r?\n/).findIndex((l) => /(?:^|[\s[{,:])\*[\w-]/.test(l));
+      log.error({
+        file: 'site.yaml', line: at >= 0 ? at + 1 : undefined,
+        message: 'Ссылки YAML (&метка и *метка) повторяют одни и те же значения так много раз, что файл развернулся бы в миллионы строк: так делают, чтобы исчерпать память. В настройках сайта ссылки не нужны: напишите каждое значение прямо.',
+        expected: 'пары «ключ: значение» без ссылок * и &',
+      });
+      return fallback;
+    }
     const pos = err.linePos?.[0];
     const line = text.split(/\r?\n/)[(pos?.line ?? 1) - 1] ?? '';
     // «- date: …, release: …, text: …» on one line: the entry as a sentence; YAML wants a key a line.

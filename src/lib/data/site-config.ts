@@ -9,6 +9,9 @@ z.config(z.locales.ru());
  */
 const text = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === 'number' ? String(v) : v), s);
 
+/** An address the site links to: a web page only, never `javascript:` or `data:` (the link would run the text). */
+const webUrl = () => z.string().regex(/^https?:\/\/[^\s"'<>]+$/i, 'адрес должен начинаться с http:// или https://');
+
 const org = z.strictObject({
   /** Full name of the organisation. */
   name: z.string().min(1),
@@ -16,8 +19,8 @@ const org = z.strictObject({
   short: z.string().optional(),
   address: z.string().optional(),
   phone: z.string().optional(),
-  email: z.string().optional(),
-  site: z.string().optional(),
+  email: z.string().regex(/^[^\s@:"'<>]+@[^\s@:"'<>]+\.[^\s@:"'<>]+$/, 'адрес электронной почты вида imc@example.ru').optional(),
+  site: webUrl().optional(),
   /** Person responsible for the published data (for the data passport). */
   responsible: z.string().optional(),
   /** ИНН: the first part of the open-data set's identifier (standard 3.0). */
@@ -42,7 +45,7 @@ export const siteConfigSchema = z.strictObject({
   site: z
     .strictObject({
       /** Public address of the site, e.g. https://edu.example.ru */
-      url: z.string().url().default('http://localhost'),
+      url: webUrl().default('http://localhost'),
       /** Base path when the site lives in a sub-folder, e.g. /edu/ */
       base: z.string().default('/'),
       title: z.string().default('Качество образования'),
@@ -74,6 +77,17 @@ export const siteConfigSchema = z.strictObject({
       objectivity_gap: z.number().min(0).max(100).default(10),
       /** False discovery rate kept over the tests of one rule in one year (Benjamini–Hochberg). */
       fdr: z.number().gt(0).lt(1).default(0.1),
+    })
+    .prefault({}),
+  /** The largest input the build reads: a larger file is refused with its name before it is read (memory). */
+  limits: z
+    .strictObject({
+      /** A data file (CSV or workbook), megabytes. */
+      max_file_mb: z.number().positive().default(150),
+      /** Columns of a table: results files with task columns have a few dozen. */
+      max_columns: z.number().int().min(20).default(500),
+      /** What a workbook may unpack to, megabytes (an .xlsx is a ZIP archive of XML). */
+      max_unpacked_mb: z.number().positive().default(1000),
     })
     .prefault({}),
   /** Results against the school's conditions (indicators spec §12). */
@@ -108,7 +122,7 @@ export const siteConfigSchema = z.strictObject({
       name: z.string().min(1),
       /** How it was approved: «приказ Управления образования от 29.08.2025 № 245». */
       approved: z.string().optional(),
-      url: z.string().url().optional(),
+      url: webUrl().optional(),
     })
     .optional(),
   /** Free text for the contacts block and the «about the data» page. */
@@ -136,6 +150,9 @@ export const SETTING_HINTS: Record<string, string> = {
   'plausibility.mean_jump': 'число стандартных ошибок больше 0, например 4',
   'plausibility.min_participants': 'целое число не меньше 1, например 10',
   'plausibility.strict': 'true (файл другого года или копия прошлогоднего останавливают сборку) или false',
+  'limits.max_file_mb': 'число мегабайт больше 0, например 150',
+  'limits.max_columns': 'целое число столбцов не меньше 20, например 500',
+  'limits.max_unpacked_mb': 'число мегабайт больше 0, например 1000',
   'context.publish_shares': 'true (публиковать доли по каждой школе) или false (только индекс)',
   risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
 };

@@ -1,9 +1,9 @@
-import { count } from '../words/format.ts';
 import { hint, int, unusable, type Cell } from './cells.ts';
 import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
 import { normKey } from './normalize.ts';
-import { reportPersonalValues } from './personal.ts';
+import { extraCells, freeText, reportPersonalValues } from './personal.ts';
+import { tooManyErrors, tooWide } from './limits.ts';
 import { columnLookup, HEADER_SEARCH, headerIndex, isRussianHeader, reportPersonal, reportUnknown, requiredNames, shownName, taskKey } from './header.ts';
 
 export interface ColumnSpec<T = unknown> {
@@ -65,14 +65,16 @@ export interface SourceOptions {
   label?: (i: number, name: string) => string;
   /** Title rows may stand above the header (workbooks): the header is the first row naming the table's columns. */
   findHeader?: boolean;
+  /** A row with more cells stops the file (limits.max_columns): 100 000 columns are a wrong file, not a table. */
+  maxColumns?: number;
 }
 
 /**
  * Reads a CSV text as a table of `spec`, reporting every problem to `log`.
  * Rows with an error are left out of the result (the build stops anyway).
  */
-export function readTable<S extends TableSpec>(file: string, text: string, spec: S, log: IssueLog, written?: Record<string, string>): RowOf<S>[] {
-  return readRows(file, (onRow) => eachRow(text, onRow), spec, log, written);
+export function readTable<S extends TableSpec>(file: string, text: string, spec: S, log: IssueLog, written?: Record<string, string>, opts: SourceOptions = {}): RowOf<S>[] {
+  return readRows(file, (onRow) => eachRow(text, onRow), spec, log, written, opts);
 }
 
 /** Reads rows from any source (CSV stream, workbook sheet) as a table of `spec`. */
@@ -98,13 +100,12 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
   };
   const take = (row: CsvRow) => {
     if (stopped) return;
-    if (log.errorsIn(file) >= MAX_ERRORS) {
+    if (opts.maxColumns !== undefined && tooWide(file, row, opts.maxColumns, log)) {
       stopped = true;
-      log.error({
-        file,
-        line: row.line,
-        message: `Чтение файла остановлено на этой строке: в нём уже ${count(MAX_ERRORS, ['ошибка', 'ошибки', 'ошибок'])}. Похоже, это не тот файл или столбцы перепутаны; исправьте первые ошибки и проверьте снова.`,
-      });
+      return;
+    }
+    if (tooManyErrors(file, row.line, log)) {
+      stopped = true;
       return;
     }
     if (!header) {
@@ -280,20 +281,15 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
         continue;
       }
       const v = target.spec.cell.read(raw);
-      if (v !== undefined) row[target.canon] = typeof v === 'string' ? intern(v) : v;
+      if (v !== undefined) row[target.canon] = typeof v === 'string' ? intern(target.spec.cell.free ? freeText(file, r.line, labels[i], v, spec.results === true, log) : v) : v;
       else {
         ok = false;
         if (target.spec.required) okRequired = false;
         log.error({ file, line: r.line, column: labels[i], message: `Значение не подходит.${hint(raw, target.spec.cell)}`, found: raw, expected: target.spec.cell.expected });
       }
     }
-    if (r.cells.length > names.length && r.cells.slice(names.length).some((c) => c.trim() !== '')) {
-      log.warn({ file, line: r.line, message: 'В строке больше значений, чем столбцов в заголовке; лишние пропущены.', found: r.cells.slice(names.length).join(' | ') });
-    }
+    if (!extraCells(file, r.line, r.cells, names.length, spec.results === true, log)) ok = false;
     for (const [canon, c] of fallbacks) row[canon] ??= c.fallback;
     return ok || (spec.keepPartial && okRequired) ? row : undefined;
   }
 }
-
-/** How many errors one file may report before its reading stops (a wrong file would give millions). */
-const MAX_ERRORS = 1000;

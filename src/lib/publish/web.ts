@@ -39,7 +39,7 @@ export function sitemap(m: Model, pages: readonly string[]): string {
 /** robots.txt: everything may be read; the sitemap is named. It takes effect at the host's root (a sub-path site's IT person copies it there). */
 export function robots(m: Model): string {
   const { url, base } = m.data.config.site;
-  return `User-agent: *\nAllow: /\nDisallow: ${base}embed/\n\nSitemap: ${absolute(url, base, '/sitemap.xml')}\n`;
+  return `User-agent: *\nAllow: /\nDisallow: ${base}embed/\nDisallow: ${base}build-report/\n\nSitemap: ${absolute(url, base, '/sitemap.xml')}\n`;
 }
 
 interface Entry {

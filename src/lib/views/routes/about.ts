@@ -35,16 +35,19 @@ export function glossaryPage() {
 /** The build's warnings, for the ИМЦ: not linked from the public menu. */
 export function buildReportPage() {
   const { m } = site();
+  // The page is published: a warning says where and what was expected, never the value found there (a cell may
+  // hold what a person typed by mistake: a name, a phone).
+  const shown = m.warnings.map((w) => ({ ...w, found: undefined }));
   return {
     date: formatDate(m.today),
     warnings: count(m.warnings.length, ['предупреждение', 'предупреждения', 'предупреждений']),
     // Slips first: a file of another year or last year's copy is what must not go out unseen.
     slips: issueLines(
-      m.warnings.filter((w) => w.slip),
+      shown.filter((w) => w.slip),
       50,
     ).map((l) => l.replace(/^Предупреждение: /, '')),
     lines: issueLines(
-      m.warnings.filter((w) => !w.slip),
+      shown.filter((w) => !w.slip),
       50,
     ).map((l) => l.replace(/^Предупреждение: /, '')),
     changes: m.changes.find((c) => c.release === m.release),
