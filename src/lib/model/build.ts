@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { checkReportTexts } from '../data/texts.ts';
 import { loadData, type Dataset } from '../data/load.ts';
 import { namer } from '../data/names.ts';
 import type { IssueLog } from '../data/issues.ts';
@@ -71,6 +73,7 @@ export function buildModel(
   opts: { freezing?: boolean } = {},
 ): { model: Model; log: IssueLog } {
   const { data, log } = loadData(dataDir, INDICATOR_IDS);
+  checkReportTexts(join(process.cwd(), 'src', 'content', 'reports'), 'src/content/reports', log);
   if (env.SITE_URL) data.config.site.url = env.SITE_URL;
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
   // «edu», «/edu» and «/edu/» all mean the sub-path /edu/.
