@@ -5,8 +5,8 @@
  * releases, the checksums, and the working folder swapped in for dist/ with
  * two renames, so that a server never sees half a site.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { count, formatNumber } from '../src/lib/words/format.ts';
 import { freezeRelease, unpackRelease } from '../src/lib/releases/frozen.ts';
 import { SUMS, writeChecksums } from '../src/lib/publish/checksums.ts';
@@ -14,6 +14,8 @@ import { finishSite } from '../src/lib/publish/finish.ts';
 import type { Rendered } from '../src/lib/publish/render.ts';
 import { stageProcess } from '../src/lib/publish/stage-process.ts';
 import { swapIn, workspace } from '../src/lib/publish/workspace.ts';
+import { writeInside } from '../src/lib/files/inside.ts';
+import { addPolicies } from '../src/lib/publish/csp.ts';
 
 const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
 const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
@@ -38,16 +40,15 @@ const MB = (bytes: number) => `${formatNumber(bytes / 1048576, 0)} МБ`;
 
 try {
   await finishSite(plan, { tmp, progress, mark });
-  const write = (rel: string, content: string | Uint8Array) => {
-    mkdirSync(dirname(join(tmp, rel)), { recursive: true });
-    writeFileSync(join(tmp, rel), content);
-  };
+  const write = (rel: string, content: string | Uint8Array) => writeInside(tmp, rel, content);
   // Frozen releases are published exactly as they were frozen (data/releases/), the current one too once frozen.
   for (const r of releases) {
     rmSync(join(tmp, 'embed', r), { recursive: true, force: true });
     unpackRelease(dataDir, r, join(tmp, 'embed', r));
   }
   write('embed/releases.json', JSON.stringify([...new Set([...releases, release])].sort()) + '\n');
+  // Every page, the archived embeds of older releases too, gets its policy before a release is frozen.
+  addPolicies(tmp, releases);
   // The release is frozen (in one rename) before the site is swapped in: a build killed between the two
   // leaves the old site and a complete release, which the next build publishes.
   if (freeze) freezeRelease(dataDir, { release, date: plan.today }, join(tmp, 'embed', release), Buffer.from(plan.numbers!, 'base64'));
