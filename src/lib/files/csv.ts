@@ -17,15 +17,23 @@ export const EXCEL: Dialect = { delimiter: ';', decimalComma: true, bom: true, e
 
 const PLAIN_NUMBER = /^[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula's first character right after a character some spreadsheet splits cells or lines at. */
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(\s*)(?=[=+\-@])/g;
+/** What makes a cell need quotes under any of the three separators. */
+const NEEDS_QUOTES = /[,;\t"\r\n]/;
 
 /**
  * A text that a spreadsheet would run as a formula (it starts with `=`, `+`,
  * `-`, `@`, a tab or a carriage return) gets a leading apostrophe, as OWASP's
  * CSV-injection guidance says: Excel and LibreOffice then show it as text. A
- * plain number (`-1.25`, `+3`) stays a number.
+ * plain number (`-1.25`, `+3`) stays a number. The same holds after a `,`,
+ * `;` or tab inside the text: Russian Excel opens a comma-separated file with
+ * its own separator `;`, and `СОШ;=1+1` would become the cell `=1+1`.
  */
 export function safeText(s: string): string {
-  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+  if (PLAIN_NUMBER.test(s)) return s;
+  const inner = s.replace(FORMULA_AFTER_SEPARATOR, (_, sep: string, space: string) => `${sep}${space}'`);
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /** One CSV line (without its end of line). */
@@ -34,8 +42,10 @@ export function csvLine(cells: Cell[], d: Dialect = OPEN, numeric: ReadonlySet<n
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     let s = c === undefined || c === null ? '' : typeof c === 'number' ? String(c) : safeText(c);
-    if (d.decimalComma && numeric.has(i)) s = s.replace('.', ',');
-    if (s.includes(d.delimiter) || /["\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+    // A number's decimal comma stays bare: read with «,» it splits into two numbers, never into a formula.
+    if (d.decimalComma && numeric.has(i) && PLAIN_NUMBER.test(s)) s = s.replace('.', ',');
+    // Text is quoted when any separator is inside, not only this file's: the file may be opened with another.
+    else if (NEEDS_QUOTES.test(s) || s.includes(d.delimiter)) s = `"${s.replace(/"/g, '""')}"`;
     out += i === 0 ? s : d.delimiter + s;
   }
   return out;
