@@ -91,7 +91,8 @@ const clipped = () => {
 describe.each([320, 390, 1280])('at %i px', (width) => {
   it.each(PAGES)('%s: no serious accessibility violations, no console errors, no horizontal scroll, no text cut off', async (path) => {
     const { page, errors } = await open(path, width);
-    await page.addScriptTag({ content: axe.source });
+    // Through the DevTools protocol: the page's policy refuses an inline script tag, as it should.
+    await page.evaluate(axe.source);
     const result = await page.evaluate(async () =>
       (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
     );
@@ -109,6 +110,25 @@ describe.each([320, 390, 1280])('at %i px', (width) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.evaluate(clipped)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the content security policy', () => {
+  it('runs the site’s own scripts and refuses a script injected into the page', async () => {
+    const { page } = await open('/schools/', 390);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+    const ran = await page.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          document.addEventListener('securitypolicyviolation', (e) => done(`refused: ${e.violatedDirective}`), { once: true });
+          const s = document.createElement('script');
+          s.textContent = 'document.title = "ran"';
+          document.body.append(s);
+          setTimeout(() => done(document.title === 'ran' ? 'ran' : 'silent'), 1000);
+        }),
+    );
+    expect(ran).toMatch(/^refused: script-src/);
     await page.close();
   });
 });

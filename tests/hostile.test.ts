@@ -60,6 +60,7 @@ describe.each(cases.filter((c) => !SPAWNED_ONLY.has(c.name)))('$name: $what', (c
       const { log, lines, model } = checkData(data, { SOURCE_DATE_EPOCH: '1795392000' });
       const text = lines.join('\n');
       for (const p of c.messages) expect(text, c.name).toMatch(new RegExp(p, 'm'));
+      for (const a of c.absent ?? []) expect(text, `${c.name}: a message quotes «${a}»`).not.toContain(a);
       if (c.verdict === 'error') {
         expect(log.errors.length, text).toBeGreaterThan(0);
         for (const line of lines.filter((l) => l.startsWith('ОШИБКА:'))) expect(line).toMatch(/^ОШИБКА: data\/\S/);

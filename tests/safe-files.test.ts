@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { csvLine, EXCEL, safeText } from '../src/lib/files/csv.ts';
 import { files } from './helpers/crawl.ts';
-import { FORMULA_NAME, FORMULA_TEXTS } from './helpers/independent.ts';
+import { FORMULA_AFTER_SEPARATOR, FORMULA_NAME, FORMULA_TEXTS, PLANTED } from './helpers/independent.ts';
 
 const RUNS = /^[=+\-@\t\r]/;
 const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
@@ -23,6 +23,8 @@ describe('safeText and csvLine', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tTAB', "'\tTAB"],
     ['\rCR', "'\rCR"],
+    ['СОШ;=1+1', "СОШ;'=1+1"],
+    ['a, -b', "a, '-b"],
     ['-1.25', '-1.25'],
     ['+3', '+3'],
     ['-0,50', '-0,50'],
@@ -33,6 +35,8 @@ describe('safeText and csvLine', () => {
   it('quotes the neutralised cell where it must and leaves numbers alone in both dialects', () => {
     expect(csvLine(['=HYPERLINK("x";"y")', -1.5, '-2.25'])).toBe(`"'=HYPERLINK(""x"";""y"")",-1.5,-2.25`);
     expect(csvLine(['@a;b', '-2.25'], EXCEL, new Set([1]))).toBe(`"'@a;b";-2,25`);
+    // A separator of either dialect, or a tab, makes the cell quoted in both.
+    expect(csvLine(['СОШ;=1+1', 'a\tb', 'x,y'])).toBe(`"СОШ;'=1+1","a\tb","x,y"`);
   });
 });
 
@@ -50,8 +54,34 @@ function* csvCells(dist: string): Generator<[string, string]> {
   }
 }
 
+/** Every cell of every CSV in a built site read with a separator that may not be its own, as another spreadsheet would. */
+function* foreignCells(dist: string, delimiter: string): Generator<[string, string]> {
+  const parse = (text: string) => Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter, quoteChar: '"' }).data.flat();
+  for (const f of files(dist)) {
+    if (f.endsWith('.csv')) for (const c of parse(readFileSync(join(dist, f), 'utf8'))) yield [f, c];
+    if (f.endsWith('.zip'))
+      for (const [inner, bytes] of Object.entries(unzipSync(readFileSync(join(dist, f)))))
+        if (inner.endsWith('.csv')) for (const c of parse(strFromU8(bytes))) yield [`${f}/${inner}`, c];
+  }
+}
+
 describe('the built site of a municipality whose school name and roadmap lines start like formulas', () => {
   const dist = inject('subDist');
+  it.each([',', ';', '\t'])('writes no cell a spreadsheet would run when the files are read with %j', (delimiter) => {
+    // A cell that begins with a quote is a quoted cell to a spreadsheet: what follows the quote is its text.
+    const bad = [...foreignCells(dist, delimiter)].filter(([, c]) => RUNS.test(c.replace(/^"/, '')) && !NUMBER.test(c));
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+  it('quotes a cell with a separator of another dialect and keeps its formula text behind an apostrophe', () => {
+    const roadmap = readFileSync(join(dist, 'opendata/roadmap.csv'), 'utf8');
+    expect(roadmap).toContain(FORMULA_AFTER_SEPARATOR.replace('=', "'="));
+  });
+  it('publishes none of the personal data planted in the register and the roadmap reports', () => {
+    const leaks = files(dist)
+      .filter((f) => /\.(html|csv|json|xml|txt|svg)$/.test(f))
+      .flatMap((f) => PLANTED.filter((p) => readFileSync(join(dist, f), 'utf8').includes(p)).map((p) => `${f}: ${p}`));
+    expect(leaks).toEqual([]);
+  });
   it('writes no CSV cell a spreadsheet would run, in open data, chart files and packages', () => {
     const bad = [...csvCells(dist)].filter(([, c]) => RUNS.test(c) && !NUMBER.test(c));
     expect(bad.slice(0, 10)).toEqual([]);

