@@ -1,5 +1,5 @@
 /** Tables that are not results: the school register, reference books, region values, targets, roadmaps. */
-import { code, int, isoDate, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
+import { code, CODE_FORM, int, isoDate, isSafeCode, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
 import { c, req, schoolId, type Lookups } from './columns.ts';
 import type { TableSpec } from './table.ts';
 
@@ -52,7 +52,13 @@ export const tasksSpec = (l: Lookups) => ({
     subject: req(l.subject, ['Предмет']),
     grade: c(int(1, 11), ['Класс']),
     // `3_1` (as some exports write it) is task 3.1.
-    task: req(lookup('текст', (raw) => raw.replace(/_/g, '.')), ['Задание']),
+    task: req(
+      lookup(CODE_FORM.replace(/^код/, 'номер задания'), (raw) => {
+        const t = raw.trim().replace(/_/g, '.');
+        return isSafeCode(t) ? t : undefined;
+      }),
+      ['Задание'],
+    ),
     max_score: req(int(1), ['Максимальный балл']),
     level: req(oneOf(['базовый', 'повышенный', 'высокий'] as const, { б: 'базовый', п: 'повышенный', в: 'высокий' }), ['Уровень']),
     skill: c(text(), ['Проверяемый элемент', 'Умение']),
