@@ -136,7 +136,8 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
   });
   if (above) above.slice(headerIndex(above, spec)).forEach(take);
   if (!header) {
-    log.error({ file, message: 'Файл пуст: нет строки заголовка.', expected: `заголовок со столбцами ${requiredNames(spec)}` });
+    // A file stopped before its header (too wide) has said why already.
+    if (!stopped) log.error({ file, message: 'Файл пуст: нет строки заголовка.', expected: `заголовок со столбцами ${requiredNames(spec)}` });
     return [];
   }
   if (pending && !stopped) start();
