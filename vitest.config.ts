@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that look at built sites or run the build: they share the builds of tests/helpers/global-setup.ts. */
-const SITE = ['browser', 'build-errors', 'context-build', 'hostile', 'publish', 'reader', 'releases', 'safe-files', 'site', 'web'].map((f) => `tests/${f}.test.ts`);
+const SITE = ['browser', 'build-errors', 'context-build', 'hostile', 'publish', 'reader', 'releases', 'safe-files', 'site', 'web', 'withheld'].map((f) => `tests/${f}.test.ts`);
 
 export default defineConfig({
   test: {

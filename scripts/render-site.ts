@@ -54,6 +54,10 @@ const size = `${count(model.data.sources.length, ['файл', 'файла', 'ф�
 console.log(
   `Данные прочитаны и посчитаны за ${formatNumber((performance.now() - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; пик памяти ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ.`,
 );
+const d = model.disclosure;
+console.log(
+  `Скрыто значений маленьких групп: ${formatNumber(d.primary, 0)}; вторичным скрытием, чтобы их нельзя было вычислить: ${formatNumber(d.secondary, 0)} (проверка ${formatNumber(d.checked, 0)} скрытых чисел за ${formatNumber(d.seconds, 1)} с).`,
+);
 const changes = model.changes.find((c) => c.release === release);
 if (changes)
   console.log(

@@ -107,8 +107,9 @@ describe('values of the mechanisms (§15) in open data', () => {
     expect(row('doo_teachers_category', 2025, 'K2')).toMatchObject({ value: '', numerator: '', denominator: '', suppressed: '1' });
     // (9 + 2) / (12 + 4) = 68,75 %.
     expect(row('doo_teachers_category', 2025)).toMatchObject({ value: '68.75', numerator: '11', denominator: '16', suppressed: '0' });
-    expect(row('doo_teachers_category', 2025, 'K1')).toMatchObject({ value: '75.00', suppressed: '0' });
-    expect(row('doo_teachers_higher_ed', 2025, 'K1')).toMatchObject({ value: '60.00', numerator: '3', denominator: '5', suppressed: '0' });
+    // K1 is the pooled share minus K2: withheld too (secondary suppression, §0), so that K2's 2 of 4 cannot be worked out.
+    expect(row('doo_teachers_category', 2025, 'K1')).toMatchObject({ value: '', numerator: '', suppressed: '2' });
+    expect(row('doo_teachers_higher_ed', 2025, 'K1')).toMatchObject({ value: '', numerator: '', denominator: '', suppressed: '2' });
     expect(row('doo_teachers_higher_ed', 2025, 'K2')).toMatchObject({ suppressed: '1', value: '' });
   });
   it('counts and presence as values, by code or id', () => {
@@ -143,7 +144,7 @@ describe('values of the mechanisms (§15) in open data', () => {
     // Organisations in name order, the withheld one with why.
     const doo = mechanismPage({ n: 8 }).measured.find((i) => i.anchor === 'doo_teachers_category')!;
     expect(doo.orgs!.rows.map((r) => [r[0].text, r[1].text, r[1].why])).toEqual([
-      ['Детский сад № 1', '75,0\u00a0% (9 из 12)', undefined],
+      ['Детский сад № 1', '—', 'скрыто, чтобы по другим числам нельзя было вычислить значение маленькой группы'],
       ['Детский сад № 2 (малый)', '—', 'в группе меньше 5 человек'],
     ]);
   });
@@ -155,8 +156,9 @@ describe('values of the mechanisms (§15) in open data', () => {
       'Д1.2. Доля педагогов с первой или высшей квалификационной категорией',
     ]);
     expect(k.indicators[1].rows.map((r) => r.map((c) => c.text))).toEqual([
-      ['2024', '66,7\u00a0% (8 из 12)', '62,5\u00a0% (10 из 16)'],
-      ['2025', '75,0\u00a0% (9 из 12)', '68,8\u00a0% (11 из 16)'],
+      // The pooled share minus the small kindergarten's would be this one's: withheld with its own reason (§0).
+      ['2024', '—', '62,5\u00a0% (10 из 16)'],
+      ['2025', '—', '68,8\u00a0% (11 из 16)'],
     ]);
   });
   it('a school’s page: its own values of the latest year beside the municipality', () => {

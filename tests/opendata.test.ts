@@ -42,17 +42,25 @@ describe('opendata/indicators.csv', () => {
       denominator: '7',
       suppressed: '0',
     }); // 446 / 7
-    const high = rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')!;
-    expect(high).toMatchObject({ value: '20.00', numerator: '1', denominator: '5' }); // 71 → «4» matches the school «4»; 72–75 → «5»
+    // A: 71 → «4» matches the school «4»; 72–75 → «5»; B: 40 and 41 → «3», as the school gave: 3 of 7.
+    const high = rows.find((r) => r.indicator === 'ege.confirmed_share' && r.scope === 'municipality')!;
+    expect(high).toMatchObject({ value: '42.86', numerator: '3', denominator: '7' });
+    // B has 2 participants; A would be the municipality minus B, so A is withheld too (secondary suppression, §0).
+    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')).toMatchObject({
+      value: '',
+      numerator: '',
+      suppressed: '2',
+    });
+    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'B')).toMatchObject({ value: '', suppressed: '1' });
     const count = rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')!;
     expect(count).toMatchObject({ value: '0.00', numerator: '', denominator: '' });
   });
   it('gives means and shares their 95 % interval, counts none', () => {
     expect(rows.find((r) => r.indicator === 'ege.mean' && r.scope === 'municipality')).toMatchObject({ ci_low: '49.00', ci_high: '78.43' });
-    // 1 of 5 confirmed: Wilson 3,62–62,45 %
-    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.school_id === 'A')).toMatchObject({
-      ci_low: '3.62',
-      ci_high: '62.45',
+    // 3 of 7 confirmed: Wilson 15,82–74,95 %
+    expect(rows.find((r) => r.indicator === 'ege.confirmed_share' && r.scope === 'municipality')).toMatchObject({
+      ci_low: '15.82',
+      ci_high: '74.95',
     });
     expect(rows.find((r) => r.indicator === 'ege.top_count' && r.scope === 'municipality')).toMatchObject({ ci_low: '', ci_high: '' });
     expect(rows.find((r) => r.indicator === 'ege.mean' && r.school_id === 'B')).toMatchObject({ ci_low: '', ci_high: '' });

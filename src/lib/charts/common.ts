@@ -1,4 +1,5 @@
 /** Pieces every chart kind shares: ids, interval cells, the legend line, how a point shows in a table and a CSV. */
+import { SECONDARY_REASON } from '../indicators/present.ts';
 import { DIGITS, formatInterval, formatNumber, formatValue, type UnitKind } from '../words/format.ts';
 import type { TableCell } from '../words/cells.ts';
 import { CI_COLOR } from './render.ts';
@@ -74,7 +75,11 @@ export const ciCells = (p: Point) =>
   p.why !== undefined || p.lo === undefined ? [undefined, undefined] : [p.lo.toFixed(2), p.hi!.toFixed(2)];
 
 /** A point's value, withheld flag and size as a CSV writes them. */
-export const pointCsv = (p: Point) => [p.why === undefined ? p.value?.toFixed(2) : undefined, p.n, p.why === undefined ? 0 : 1];
+export const pointCsv = (p: Point) => [
+  p.why === undefined ? p.value?.toFixed(2) : undefined,
+  p.n,
+  p.why === undefined ? 0 : p.why === SECONDARY_REASON ? 2 : 1,
+];
 
 /** value, n, suppressed, ci_low, ci_high: a point's columns in every chart CSV. */
 export const pointColumns = (p: Point) => [...pointCsv(p), ...ciCells(p)];

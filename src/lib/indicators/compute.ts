@@ -24,7 +24,8 @@ export interface IndicatorValue<Id extends ValueId = ValueId> {
   /** Size of the group the value stands on (participants, or Σ students). */
   n: number;
   /** Why a value is withheld. */
-  reason?: 'small' | 'empty' | 'ovz';
+  /** `secondary`: withheld so that a small group's value cannot be worked out from the others (§0). */
+  reason?: 'small' | 'empty' | 'ovz' | 'secondary';
   /** Standard deviation of participants' values, for means and task success: what tests need. */
   sd?: number;
   /** The 95 % interval of spec §11, unrounded; none for counts, participants and suppressed values. */

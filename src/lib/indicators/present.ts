@@ -5,10 +5,14 @@ import { unitOf } from './registry.ts';
 import type { Indicator } from './registry.ts';
 import type { TableCell } from '../words/cells.ts';
 
+/** Why a value withheld by secondary suppression (spec §0) is not shown: in the spec's own words. */
+export const SECONDARY_REASON = 'скрыто, чтобы по другим числам нельзя было вычислить значение маленькой группы';
+
 /** «—» with the reason, for tables. */
 function whyHidden(v: IndicatorValue, minGroup: number): string {
   if (v.reason === 'ovz') return `скрыто: менее ${count(minGroup, ['человека', 'человек', 'человек'])} (защита персональных данных)`;
   if (v.reason === 'empty') return 'нет участников в группе';
+  if (v.reason === 'secondary') return SECONDARY_REASON;
   return `скрыто: в группе ${count(v.n, PARTICIPANTS)} — меньше порога ${minGroup}`;
 }
 

@@ -21,6 +21,7 @@ import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/chan
 import { viewRoadmap, type RoadmapView } from '../roadmap/model.ts';
 import { sectionYears } from './years.ts';
 import { subjectGroups } from '../analyses/subjects/rows.ts';
+import { secondarySuppression, type Disclosure } from '../analyses/disclosure/index.ts';
 import { computeMechanisms } from '../indicators/mechanisms.ts';
 import { SCHOOL_LIST_MIN, subjectRows, type SubjectRow } from '../analyses/subjects/tables.ts';
 
@@ -36,6 +37,8 @@ export interface Model {
   progress: ProgressYear[];
   /** The subject analysis in the regional report's form (spec §14): the rows of opendata/subject-analysis.csv. */
   subjects: SubjectRow[];
+  /** What secondary suppression withheld (indicators spec §0), for the build report and the methodology page. */
+  disclosure: Disclosure;
   /** `mech.<id>|<year>` of the mechanisms' municipal percentages pooled from their organisations (spec §15). */
   mechanismPooled: Set<string>;
   roadmaps: RoadmapView[];
@@ -100,6 +103,8 @@ export function buildModel(
     [...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group), ...mechanisms.values],
     compareValues,
   );
+  // Nothing withheld can be worked out from what is published: one decision, before any output or release reads a value.
+  const disclosure = secondarySuppression(ix.values, subjects, mechanisms.pooled, data.config.privacy.min_group, log);
   // Pages need the results only through indicators: participant rows are let go here.
   for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const when = buildTime(env);
@@ -144,6 +149,7 @@ export function buildModel(
       progress,
       subjects,
       mechanismPooled: mechanisms.pooled,
+      disclosure,
       roadmaps: data.roadmaps.map((r) => viewRoadmap(r, today)),
       today,
       buildTime: when.toISOString().replace(/\.\d{3}Z$/, 'Z'),

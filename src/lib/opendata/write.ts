@@ -21,9 +21,13 @@ function valueCells(
   value: Cell,
 ): Cell[] {
   return v.suppressed
-    ? [undefined, undefined, undefined, 1, undefined, undefined]
+    ? [undefined, undefined, undefined, suppressedCode(v), undefined, undefined]
     : [value, int(v.numerator), int(v.denominator), 0, fixed2(v.ci_low), fixed2(v.ci_high)];
 }
+
+/** `suppressed`: 1 — the group is small; 2 — withheld so that a small group cannot be worked out from the rest (§0). */
+const suppressedCode = (v: { suppressed: boolean; reason?: string; secondary?: boolean }) =>
+  !v.suppressed ? 0 : v.reason === 'secondary' || v.secondary ? 2 : 1;
 
 function indicatorRow(v: IndicatorValue): Cell[] {
   return [v.indicator, v.year, v.scope, v.school_id, v.subject, v.grade, v.period, v.task, ...valueCells(v, fixed2(v.value))];
@@ -49,7 +53,7 @@ function* jsonChunks(values: IndicatorValue[]): Generator<string> {
         value: r[8] === undefined ? null : Number(r[8]),
         numerator: r[9] === undefined ? null : Number(r[9]),
         denominator: r[10] === undefined ? null : Number(r[10]),
-        suppressed: v.suppressed ? 1 : 0,
+        suppressed: suppressedCode(v),
         ci_low: r[12] === undefined ? null : Number(r[12]),
         ci_high: r[13] === undefined ? null : Number(r[13]),
       });

@@ -3,6 +3,7 @@
  * chart's data (CSV), its metadata (indicator, unit, method, source, licence,
  * release, citation) and a short README in Russian.
  */
+import { SECONDARY_REASON } from '../indicators/present.ts';
 import { strToU8, zipSync } from 'fflate';
 import { count } from '../words/format.ts';
 import { INDICATOR_BY_ID } from '../indicators/registry.ts';
@@ -42,7 +43,7 @@ export function chartPackage(m: Model, c: Chart): Uint8Array {
     ],
     [
       'suppressed',
-      `1 — значение не публикуется: в группе меньше ${count(cfg.privacy.min_group, ['участника', 'участников', 'участников'])}`,
+      `1 — значение не публикуется: в группе меньше ${count(cfg.privacy.min_group, ['участника', 'участников', 'участников'])}; 2 — ${SECONDARY_REASON}`,
     ],
     ['publisher', publisher],
     ['licence', cfg.site.licence],

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatValue,
   genderOf,
+  lowerFirst,
   DIGITS,
   PARTICIPANTS,
 } from '../words/format.ts';
@@ -66,4 +67,34 @@ export function workedExample(m: Model): WorkedExample | undefined {
     ],
     verdict: `${def.name} — ${describeComparison(c, unit, genderOf(def.name))}: интервалы двух лет перекрываются, p больше 0,05, и сайт не пишет «${describeChange(c.diff, unit, genderOf(def.name)).split(' ')[0]}», не ставит стрелку и не красит изменение. Такая разница — обычное дело, когда в группе ${count(v.n, PARTICIPANTS)} и её состав меняется каждый год.`,
   };
+}
+
+/**
+ * An example of secondary suppression from the site's own data, for the methodology page: a school withheld for
+ * its size, and the school withheld beside it so that the first cannot be worked out from the municipal number.
+ */
+export function secondaryExample(m: Model): string | undefined {
+  const names = namer(m.data);
+  const latest = m.ix.years.at(-1);
+  const preferred: IndicatorId[] = ['ege.mean', 'oge.mean_mark', 'oge.fail_share', 'vpr.mean_mark', 'ege.below_min_share'];
+  for (const id of preferred) {
+    const schools = m.ix.values.filter((v) => v.indicator === id && v.scope === 'school');
+    for (const second of schools
+      .filter((v) => v.reason === 'secondary')
+      .sort((a, b) => (b.year === latest ? 1 : 0) - (a.year === latest ? 1 : 0))) {
+      const same = (v: IndicatorValue) =>
+        v.year === second.year &&
+        v.subject === second.subject &&
+        v.grade === second.grade &&
+        v.period === second.period &&
+        v.task === second.task;
+      const small = schools.find((v) => same(v) && v.reason === 'small' && v.n > 0);
+      const total = m.ix.values.find((v) => v.indicator === id && v.scope === 'municipality' && same(v));
+      if (!small || !total || total.suppressed) continue;
+      const def = indicator(id);
+      const what = `${lowerFirst(def.short)}, ${names.group(second).toLowerCase() === 'всего' ? 'всего' : names.group(second)}, ${second.year} год`;
+      return `Пример с этого сайта: ${what}. В школе «${names.school(small.school_id)}» ${count(small.n, PARTICIPANTS)} — её значение скрыто, потому что группа меньше порога. Но муниципальное значение публикуется, и если бы были видны значения всех остальных школ, скрытое можно было бы получить вычитанием. Поэтому скрыто и значение школы «${names.school(second.school_id)}» (${count(second.n, PARTICIPANTS)}) — у неё самая маленькая группа из оставшихся. Теперь по опубликованным числам известна только сумма двух скрытых значений, а каждое из них — нет.`;
+    }
+  }
+  return undefined;
 }

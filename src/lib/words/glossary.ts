@@ -197,35 +197,20 @@ export const GLOSSARY: Term[] = [
     forms: ['не публикуется', 'не публикуются'],
     text: 'Результат группы меньше порога конфиденциальности (обычно 5 человек) не показывается: по нему можно узнать результаты конкретных детей.',
   },
+  {
+    id: 'secondary',
+    term: 'вторичное скрытие',
+    forms: ['вторичное скрытие', 'вторичного скрытия', 'вычислить значение маленькой группы'],
+    text: 'Значение большой группы тоже скрыто, если без этого скрытое значение маленькой группы можно было бы получить вычитанием: например, муниципальное значение минус все остальные школы.',
+  },
 ];
 
 /** Elements whose text is never turned into a term button: headings, links, controls, charts, code, hidden text. */
-const SKIP = new Set([
-  'a',
-  'button',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'script',
-  'style',
-  'svg',
-  'textarea',
-  'code',
-  'select',
-  'option',
-  'summary',
-  'label',
-  'abbr',
-  'title',
-  'caption',
-  'figcaption',
-  'dt',
-  'thead',
-  'kbd',
-]);
+const SKIP = new Set(
+  'a button h1 h2 h3 h4 h5 h6 script style svg textarea code select option summary label abbr title caption figcaption dt thead kbd'.split(
+    ' ',
+  ),
+);
 const VOID = new Set(['br', 'img', 'input', 'meta', 'link', 'hr', 'wbr', 'source', 'col', 'area', 'base', 'embed', 'track']);
 const LETTER = /[A-Za-zА-Яа-яЁё0-9]/;
 

@@ -25,6 +25,10 @@ export interface SubjectRow {
   numerator?: number;
   denominator?: number;
   suppressed: boolean;
+  /** Withheld by secondary suppression (§0), not for its own group's size: `suppressed = 2` in open data. */
+  secondary?: boolean;
+  /** The group's participants, kept for secondary suppression when the row is withheld; not published. */
+  n?: number;
   ci_low?: number;
   ci_high?: number;
 }
@@ -65,7 +69,7 @@ export function participantsTable(g: SubjectGroup): SubjectRow[] {
 function bandRows(g: SubjectGroup, group: string, pupils: readonly Pupil[], minGroup: number): SubjectRow[] {
   if (pupils.length === 0) return [];
   return BANDS[g.procedure].map((band) => {
-    const row: SubjectRow = { ...baseOf(g), table: 'bands', group, band, task: '', suppressed: pupils.length < minGroup };
+    const row: SubjectRow = { ...baseOf(g), table: 'bands', group, band, task: '', suppressed: pupils.length < minGroup, n: pupils.length };
     if (row.suppressed) return row;
     const num = pupils.filter((p) => p.band === band).length;
     const ci = wilson(num, pupils.length);
@@ -123,7 +127,15 @@ export function tasksTable(g: SubjectGroup, tasks: readonly TaskInfo[], minGroup
         .filter((x): x is number => x !== undefined)
         .map((x) => (100 * x) / t.max_score);
       if (xs.length === 0) continue;
-      const row: SubjectRow = { ...baseOf(g), table: 'tasks', group: 'all', band, task: t.task, suppressed: xs.length < minGroup };
+      const row: SubjectRow = {
+        ...baseOf(g),
+        table: 'tasks',
+        group: 'all',
+        band,
+        task: t.task,
+        suppressed: xs.length < minGroup,
+        n: xs.length,
+      };
       if (row.suppressed) {
         out.push(row);
         continue;

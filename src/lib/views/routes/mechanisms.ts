@@ -4,6 +4,7 @@
  * kindergartens' list and their pages. Counts of whole populations: values
  * and changes are facts, organisations are listed by name, never ranked.
  */
+import { SECONDARY_REASON } from '../../indicators/present.ts';
 import { namer } from '../../data/names.ts';
 import { MECHANISM_SLUGS, MECHANISMS } from '../../data/mechanisms.ts';
 import type { MechanismIndicator, School } from '../../data/tables.ts';
@@ -43,7 +44,11 @@ export const kindergartenPaths = () =>
 /** An organisation's value as a table cell; a withheld one says why. */
 const orgCell = (m: Model, v: IndicatorValue, unit: MechanismIndicator['unit']): TableCell =>
   v.suppressed
-    ? { text: '—', num: true, why: `в группе меньше ${m.data.config.privacy.min_group} человек` }
+    ? {
+        text: '—',
+        num: true,
+        why: v.reason === 'secondary' ? SECONDARY_REASON : `в группе меньше ${m.data.config.privacy.min_group} человек`,
+      }
     : { text: factText(v, unit), num: true };
 
 const bookOf = (m: Model, n: number) => m.data.mechanismBook.filter((b) => b.mechanism === n);

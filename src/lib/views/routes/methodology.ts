@@ -7,7 +7,7 @@ import { PLACE_COMPONENTS } from '../../analyses/place.ts';
 import { MIN_LINKED } from '../../analyses/progress/model.ts';
 import { DECLINE_INDICATORS, LOW_INDICATORS, OBJECTIVITY_INDICATORS } from '../../analyses/risks.ts';
 import { count, formatNumber, lowerFirst } from '../../words/format.ts';
-import { workedExample } from '../methodology.ts';
+import { secondaryExample, workedExample } from '../methodology.ts';
 import { site } from '../site.ts';
 
 export function methodologyPage() {
@@ -46,5 +46,6 @@ export function methodologyDetailsPage() {
     declineIndicators: names(DECLINE_INDICATORS),
     objectivityIndicators: names(OBJECTIVITY_INDICATORS),
     sources: Object.values(SOURCE_DOCS),
+    secondary: { example: secondaryExample(m), primary: m.disclosure.primary, hidden: m.disclosure.secondary },
   };
 }

@@ -6,6 +6,7 @@
 import { BANDS, WEAK, type SubjectProcedure } from '../../analyses/subjects/rows.ts';
 import { masteryThreshold, type SubjectRow } from '../../analyses/subjects/tables.ts';
 import { namer } from '../../data/names.ts';
+import { SECONDARY_REASON } from '../../indicators/present.ts';
 import type { Model } from '../../model/build.ts';
 import { getModel } from '../../model/handoff.ts';
 import { compareShares } from '../../stats/tests.ts';
@@ -45,7 +46,7 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
     !r
       ? { text: '' }
       : r.suppressed
-        ? { text: '—', num: true, why: `меньше ${m.data.config.privacy.min_group} участников` }
+        ? { text: '—', num: true, why: r.secondary ? SECONDARY_REASON : `меньше ${m.data.config.privacy.min_group} участников` }
         : { text: pct(r.value), num: true, ci: range(r) };
   const groupName = (g: string) =>
     g === 'all'
@@ -119,7 +120,7 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
       const r = cell(band);
       if (!r) return '';
       const label = band === 'all' ? 'все' : BAND_NAMES[band];
-      if (r.suppressed) return `${label} — не публикуется`;
+      if (r.suppressed) return `${label} — не публикуется${r.secondary ? ` (${SECONDARY_REASON})` : ''}`;
       return `${label} — ${pct(r.value)}${r.value! < limit ? ' (не освоено)' : ''}`;
     };
     return {

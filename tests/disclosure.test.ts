@@ -1,0 +1,171 @@
+/**
+ * Secondary suppression (indicators spec §0) on hand-made groups: a withheld school is not the municipality minus
+ * the others, ОВЗ takes без ОВЗ with it, two small withheld parts take a third, a withheld part opens another sum
+ * (cascade), a pooled mechanism value covers its organisations. Each case is also run without the rule: the
+ * audit must then find the withheld value pinned, so that these tests fail if the rule is switched off.
+ */
+import { describe, expect, it } from 'vitest';
+import { secondarySuppression } from '../src/lib/analyses/disclosure/index.ts';
+import { audit } from '../src/lib/analyses/disclosure/audit.ts';
+import { subjectSums, valueSums } from '../src/lib/analyses/disclosure/sums.ts';
+import type { SubjectRow } from '../src/lib/analyses/subjects/tables.ts';
+import { IssueLog } from '../src/lib/data/issues.ts';
+import type { IndicatorValue } from '../src/lib/indicators/compute.ts';
+
+const MIN = 5;
+
+/** A share as the engine leaves it: published with its counts, or withheld under MIN. */
+function share(indicator: string, school: string, num: number, den: number, subject = 'rus'): IndicatorValue {
+  const hidden = den < MIN;
+  return {
+    indicator: indicator as IndicatorValue['indicator'],
+    year: 2025,
+    scope: school === '' ? 'municipality' : 'school',
+    school_id: school,
+    subject,
+    period: '',
+    task: '',
+    n: den,
+    suppressed: hidden,
+    reason: hidden ? 'small' : undefined,
+    value: hidden ? undefined : (100 * num) / den,
+    numerator: hidden ? undefined : num,
+    denominator: hidden ? undefined : den,
+  };
+}
+
+/** A municipality of schools (id, numerator, denominator) with its total. */
+const municipality = (indicator: string, schools: [string, number, number][], subject = 'rus') => [
+  share(
+    indicator,
+    '',
+    schools.reduce((a, s) => a + s[1], 0),
+    schools.reduce((a, s) => a + s[2], 0),
+    subject,
+  ),
+  ...schools.map(([id, num, den]) => share(indicator, id, num, den, subject)),
+];
+
+const withheld = (vs: IndicatorValue[]) =>
+  vs.filter((v) => v.suppressed).map((v) => `${v.school_id}${v.reason === 'secondary' ? '*' : ''}`);
+const pinnedWithoutRule = (vs: IndicatorValue[], pooled = new Set<string>()) => audit(valueSums(vs, pooled, MIN)).pinned.map((p) => p.key);
+
+describe('secondary suppression', () => {
+  it('covers one withheld school with the smallest published one, so that it is not the total minus the others', () => {
+    const vs = municipality('oge.fail_share', [
+      ['A', 4, 40],
+      ['B', 1, 3],
+      ['C', 2, 12],
+      ['D', 5, 25],
+    ]);
+    expect(
+      pinnedWithoutRule(
+        municipality('oge.fail_share', [
+          ['A', 4, 40],
+          ['B', 1, 3],
+          ['C', 2, 12],
+          ['D', 5, 25],
+        ]),
+      ),
+    ).toEqual(['oge.fail_share|2025|B|rus|||']);
+    const d = secondarySuppression(vs, [], new Set(), MIN, new IssueLog());
+    expect(withheld(vs)).toEqual(['B', 'C*']);
+    expect(d).toMatchObject({ primary: 1, secondary: 1 });
+    expect(audit(valueSums(vs, new Set(), MIN)).pinned).toEqual([]);
+    // The rest of the municipality no longer gives B: it is B and C together.
+    const rest = vs[0].numerator! - vs.filter((v) => v.school_id && !v.suppressed).reduce((a, v) => a + v.numerator!, 0);
+    expect(rest).toBe(3);
+  });
+
+  it('withholds a third part when two withheld parts together have fewer than min_group participants', () => {
+    const vs = municipality('ege.below_min_share', [
+      ['A', 1, 30],
+      ['B', 0, 2],
+      ['C', 1, 1],
+      ['D', 2, 9],
+      ['E', 3, 15],
+    ]);
+    secondarySuppression(vs, [], new Set(), MIN, new IssueLog());
+    expect(withheld(vs)).toEqual(['B', 'C', 'D*']);
+  });
+
+  it('needs no cover when the total is 0 % or 100 %: the total says every part by itself', () => {
+    const vs = municipality('oge.fail_share', [
+      ['A', 0, 40],
+      ['B', 0, 3],
+    ]);
+    secondarySuppression(vs, [], new Set(), MIN, new IssueLog());
+    expect(withheld(vs)).toEqual(['B']);
+  });
+
+  it('follows a withheld part into another sum (cascade): an olympiad subject covered among schools opens the school’s total over subjects', () => {
+    const count = (school: string, subject: string, value: number, n: number): IndicatorValue => ({
+      ...share('olymp.municipal_winners', school, value, n, subject),
+      numerator: undefined,
+      denominator: undefined,
+      value: n < MIN ? undefined : value,
+    });
+    const vs = [
+      count('', '', 9, 60),
+      count('', 'rus', 5, 30),
+      count('', 'math', 4, 30),
+      count('A', '', 5, 35),
+      count('A', 'rus', 3, 20),
+      count('A', 'math', 2, 15),
+      count('B', '', 4, 25),
+      count('B', 'rus', 2, 10),
+      count('B', 'math', 2, 15),
+    ];
+    vs.find((v) => v.school_id === 'B' && v.subject === 'rus')!.suppressed = true;
+    vs.find((v) => v.school_id === 'B' && v.subject === 'rus')!.reason = 'small';
+    vs.find((v) => v.school_id === 'B' && v.subject === 'rus')!.value = undefined;
+    expect(pinnedWithoutRule(vs).length).toBeGreaterThan(0);
+    secondarySuppression(vs, [], new Set(), MIN, new IssueLog());
+    expect(audit(valueSums(vs, new Set(), MIN)).pinned).toEqual([]);
+    // B's Russian is covered in the schools' sum and in B's own total over subjects.
+    expect(vs.filter((v) => v.reason === 'secondary').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('covers an organisation in a pooled mechanism share, and leaves a municipal value given as a row alone', () => {
+    const vs = municipality('mech.teachers_share', [
+      ['301', 2, 4],
+      ['302', 10, 20],
+      ['303', 9, 15],
+    ]);
+    expect(pinnedWithoutRule(vs, new Set(['mech.teachers_share|2025']))).toEqual(['mech.teachers_share|2025|301|rus|||']);
+    expect(pinnedWithoutRule(vs)).toEqual([]);
+    secondarySuppression(vs, [], new Set(['mech.teachers_share|2025']), MIN, new IssueLog());
+    expect(withheld(vs)).toEqual(['301', '303*']);
+  });
+
+  it('withholds без ОВЗ with ОВЗ in the subject analysis, and a school with its bands', () => {
+    const row = (group: string, band: string, num: number, n: number): SubjectRow => ({
+      year: 2025,
+      procedure: 'oge',
+      subject: 'math',
+      table: 'bands',
+      group,
+      band,
+      task: '',
+      n,
+      suppressed: n < MIN,
+      numerator: n < MIN ? undefined : num,
+      denominator: n < MIN ? undefined : n,
+      value: n < MIN ? undefined : (100 * num) / n,
+    });
+    const bands = (group: string, counts: number[]) =>
+      ['2', '3', '4', '5'].map((b, i) =>
+        row(
+          group,
+          b,
+          counts[i],
+          counts.reduce((a, x) => a + x, 0),
+        ),
+      );
+    const rows = [...bands('all', [4, 10, 10, 6]), ...bands('ovz', [1, 1, 0, 0]), ...bands('no_ovz', [3, 9, 10, 6])];
+    expect(audit(subjectSums(rows)).pinned.length).toBeGreaterThan(0);
+    secondarySuppression([], rows, new Set(), MIN, new IssueLog());
+    expect(rows.filter((r) => r.group === 'no_ovz').every((r) => r.suppressed && r.secondary)).toBe(true);
+    expect(rows.filter((r) => r.group === 'all').every((r) => !r.suppressed)).toBe(true);
+  });
+});
