@@ -13,7 +13,7 @@ import {
 } from '../words/format.ts';
 import { changeFromPrevious, type Comparison } from '../indicators/compare.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
-import { indicator, unitOf, type IndicatorId } from '../indicators/registry.ts';
+import { indicator, shortOf, unitOf, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { namer } from '../data/names.ts';
 
@@ -92,7 +92,7 @@ export function secondaryExample(m: Model): string | undefined {
       const total = m.ix.values.find((v) => v.indicator === id && v.scope === 'municipality' && same(v));
       if (!small || !total || total.suppressed) continue;
       const def = indicator(id);
-      const what = `${lowerFirst(def.short)}, ${names.group(second).toLowerCase() === 'всего' ? 'всего' : names.group(second)}, ${second.year} год`;
+      const what = `${shortOf(def, second.subject)}, ${lowerFirst(names.group(second))}, ${second.year} год`;
       return `Пример с этого сайта: ${what}. В школе «${names.school(small.school_id)}» ${count(small.n, PARTICIPANTS)} — её значение скрыто, потому что группа меньше порога. Но муниципальное значение публикуется, и если бы были видны значения всех остальных школ, скрытое можно было бы получить вычитанием. Поэтому скрыто и значение школы «${names.school(second.school_id)}» (${count(second.n, PARTICIPANTS)}) — у неё самая маленькая группа из оставшихся. Теперь по опубликованным числам известна только сумма двух скрытых значений, а каждое из них — нет.`;
     }
   }
