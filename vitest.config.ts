@@ -2,7 +2,19 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that look at built sites or run the build: they share the builds of tests/helpers/global-setup.ts. */
-const SITE = ['browser', 'build-errors', 'context-build', 'hostile', 'publish', 'reader', 'releases', 'safe-files', 'site', 'web', 'withheld'].map((f) => `tests/${f}.test.ts`);
+const SITE = [
+  'browser',
+  'build-errors',
+  'context-build',
+  'hostile',
+  'publish',
+  'reader',
+  'releases',
+  'safe-files',
+  'site',
+  'web',
+  'withheld',
+].map((f) => `tests/${f}.test.ts`);
 
 export default defineConfig({
   test: {
@@ -17,7 +29,11 @@ export default defineConfig({
     projects: [
       // `npx vitest run --project unit`: seconds, no build.
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE } },
-      { extends: true, test: { name: 'site', include: SITE, globalSetup: ['tests/helpers/global-setup.ts'] } },
+      // Tests that run a build wait as long as a build may take on a machine five times slower (tests/helpers/build.ts).
+      {
+        extends: true,
+        test: { name: 'site', include: SITE, globalSetup: ['tests/helpers/global-setup.ts'], testTimeout: 600_000, hookTimeout: 1_800_000 },
+      },
     ],
   },
 });

@@ -10,6 +10,12 @@ export interface BuildRun {
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * How long a test may wait for a build: the demo builds in about 40 s here, and a CI machine may be five times
+ * slower or share its cores with other builds. A test never fails because a build was slow, only when it hangs.
+ */
+export const BUILD_TIMEOUT = 600_000;
+
 const command = (dataDir: string, outDir: string, env: Record<string, string>, script: string, args: string[]) =>
   [
     process.execPath,
@@ -28,7 +34,7 @@ export function runBuild(
   args: string[] = [],
 ): BuildRun {
   const [exe, argv, opts] = command(dataDir, outDir, env, script, args);
-  const r = spawnSync(exe, argv, { ...opts, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(exe, argv, { ...opts, encoding: 'utf8', timeout: BUILD_TIMEOUT });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,7 +55,7 @@ function started(exe: string, argv: string[], opts: { cwd: string; env: NodeJS.P
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT);
     child.on('close', (status) => {
       clearTimeout(timer);
       done({ status, stdout, stderr });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomLcg } from 'd3';
 import { strToU8, zipSync } from 'fflate';
-import { ROOT } from './build.ts';
+import { BUILD_TIMEOUT, ROOT } from './build.ts';
 import { toCp1251 } from './fixture.ts';
 
 export const CORPUS = join(ROOT, 'tests', 'fixtures', 'hostile');
@@ -127,7 +127,7 @@ export interface Run {
 }
 
 /** Runs a project script as `npm run` would, stopping it after `limit` ms. */
-export function runScript(script: string, env: Record<string, string>, args: string[] = [], limit = 60_000): Promise<Run> {
+export function runScript(script: string, env: Record<string, string>, args: string[] = [], limit = BUILD_TIMEOUT): Promise<Run> {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
