@@ -91,6 +91,7 @@ function recovered(eqs: Eq[]): string[] {
 describe.each([
   ['the demo', 'demoDist'],
   ['another municipality (Windows-1251, a sub-path)', 'subDist'],
+  ['the municipality of the context tests (social passports, ОВЗ)', 'ctxDist'],
 ] as const)('withheld values of %s, as an outsider reads the open data', (_, dist) => {
   it('cannot be worked out by sums and differences of what is published', () => {
     const { eqs, withheld } = equations(inject(dist));
