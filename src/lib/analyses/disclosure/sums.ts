@@ -88,13 +88,7 @@ const SUBJECT_TOTALS = /^olymp\./;
 
 /** Sums over the indicator values: schools → municipality, organisations → a pooled mechanism value, subjects → total. */
 export function valueSums(values: readonly IndicatorValue[], pooledMechanisms: ReadonlySet<string>, minGroup: number): Sum[] {
-  const groups = new Map<string, { total?: Part; parts: Part[] }>();
-  const add = (key: string, p: Part, isTotal: boolean) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { parts: [] }));
-    if (isTotal) g.total = p;
-    else g.parts.push(p);
-  };
+  const { groups, add } = collector();
   for (const v of values) {
     const mech = v.indicator.startsWith('mech.');
     if (mech ? !pooledMechanisms.has(`${v.indicator}|${v.year}`) : isDerived(v.indicator)) continue;
@@ -135,13 +129,7 @@ function rowPart(r: SubjectRow): Part {
  * group the bands add up to its size (a published count); in each task the bands add up to all participants.
  */
 export function subjectSums(rows: readonly SubjectRow[]): Sum[] {
-  const groups = new Map<string, { total?: Part; parts: Part[] }>();
-  const add = (key: string, p: Part, isTotal: boolean) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { parts: [] }));
-    if (isTotal) g.total = p;
-    else g.parts.push(p);
-  };
+  const { groups, add } = collector();
   for (const r of rows) {
     const at = `${r.year}|${r.procedure}|${r.subject}|${r.grade ?? ''}`;
     if (r.table === 'bands') {
@@ -159,6 +147,18 @@ export function subjectSums(rows: readonly SubjectRow[]): Sum[] {
     }
   }
   return complete(groups);
+}
+
+/** Sums being gathered by key: a part is added as the total or as one of the parts. */
+function collector() {
+  const groups = new Map<string, { total?: Part; parts: Part[] }>();
+  const add = (key: string, p: Part, isTotal: boolean) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { parts: [] }));
+    if (isTotal) g.total = p;
+    else g.parts.push(p);
+  };
+  return { groups, add };
 }
 
 const constant = (key: string, x: number): Part => ({
