@@ -18,15 +18,18 @@ const pinned = (p: Part, [lo, hi]: [number, number]) =>
 export interface Audit {
   /** Withheld numbers an outsider can work out exactly from what is published. */
   pinned: Part[];
+  /** The one value each pinned number can have. */
+  at: Map<Part, number>;
   /** How many withheld numbers the audit looked at, and how many problems went to the solver. */
   checked: number;
   solved: number;
 }
 
-/** Problems solved in an earlier round of the same build, by their variables and totals: only what changed is solved again. */
-const cache = new Map<string, number[]>();
-
-export function audit(sums: readonly Sum[]): Audit {
+/**
+ * `cache`: problems solved in an earlier round over the same sums, by their variables and totals (the pinned
+ * ones' positions): only what changed is solved again.
+ */
+export function audit(sums: readonly Sum[], cache = new Map<string, [number, number][]>()): Audit {
   // What a total of 0 or 100 % says about its parts: known, and known to the audit as constants.
   const known = new Map<Part, number>();
   const live: Sum[] = [];
@@ -65,6 +68,7 @@ export function audit(sums: readonly Sum[]): Audit {
   }
   for (const row of rows) components.get(find(row.vars[0]))!.rows.push(row);
   const out: Part[] = [];
+  const at = new Map<Part, number>();
   const problems: Problem[] = [];
   const asked: Part[][] = [];
   const signatures: string[] = [];
@@ -74,7 +78,13 @@ export function audit(sums: readonly Sum[]): Audit {
       const { vars, rhs } = c.rows[0];
       const lo = vars.reduce((a, p) => a + p.lo, 0);
       const hi = vars.reduce((a, p) => a + p.hi, 0);
-      for (const p of vars) if (pinned(p, [Math.max(p.lo, rhs - (hi - p.hi)), Math.min(p.hi, rhs - (lo - p.lo))])) out.push(p);
+      for (const p of vars) {
+        const range: [number, number] = [Math.max(p.lo, rhs - (hi - p.hi)), Math.min(p.hi, rhs - (lo - p.lo))];
+        if (pinned(p, range)) {
+          out.push(p);
+          at.set(p, range[0]);
+        }
+      }
       continue;
     }
     const index = new Map(c.vars.map((p, i) => [p, i]));
@@ -84,7 +94,11 @@ export function audit(sums: readonly Sum[]): Audit {
     };
     const signature = `${c.vars.map((p) => `${p.key}:${p.lo}:${p.hi}`).join(',')}|${problem.rows.map((r) => `${r.of.join('+')}=${r.rhs}`).join(',')}`;
     const before = cache.get(signature);
-    if (before) for (const i of before) out.push(c.vars[i]);
+    if (before)
+      for (const [i, x] of before) {
+        out.push(c.vars[i]);
+        at.set(c.vars[i], x);
+      }
     else {
       problems.push(problem);
       asked.push(c.vars);
@@ -94,10 +108,13 @@ export function audit(sums: readonly Sum[]): Audit {
   if (problems.length > 0) {
     solve ??= createSyncFn(fileURLToPath(new URL('./solver-worker.ts', import.meta.url)), { timeout: 600_000 });
     solve(problems).forEach((ranges, k) => {
-      const found = ranges.flatMap((r, i) => (pinned(asked[k][i], r) ? [i] : []));
+      const found = ranges.flatMap((r, i): [number, number][] => (pinned(asked[k][i], r) ? [[i, r[0]]] : []));
       cache.set(signatures[k], found);
-      for (const i of found) out.push(asked[k][i]);
+      for (const [i, x] of found) {
+        out.push(asked[k][i]);
+        at.set(asked[k][i], x);
+      }
     });
   }
-  return { pinned: out, checked: parent.size, solved: problems.length };
+  return { pinned: out, at, checked: parent.size, solved: problems.length };
 }

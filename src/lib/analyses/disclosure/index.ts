@@ -30,54 +30,81 @@ export function secondarySuppression(
   log: IssueLog,
 ): Disclosure {
   const t0 = performance.now();
-  const sums: Sum[] = [...valueSums(values, pooled, minGroup), ...subjectSums(rows)];
+  const d: Disclosure = { primary: 0, secondary: 0, rounds: 0, checked: 0, solved: 0, seconds: 0 };
+  // Sums never cross an indicator and year (or a subject analysis): each is settled on its own, so that a
+  // region's million values never hold their parts all at once.
+  for (let i = 0; i < values.length;) {
+    let j = i + 1;
+    while (j < values.length && values[j].indicator === values[i].indicator && values[j].year === values[i].year) j++;
+    const chunk = values.slice(i, j);
+    if (chunk.some((v) => v.suppressed)) settle(valueSums(chunk, pooled, minGroup), minGroup, log, d);
+    i = j;
+  }
+  const analyses = new Map<string, SubjectRow[]>();
+  for (const r of rows) {
+    const key = `${r.year}|${r.procedure}|${r.subject}|${r.grade ?? ''}`;
+    (analyses.get(key) ?? analyses.set(key, []).get(key)!).push(r);
+  }
+  for (const chunk of analyses.values()) if (chunk.some((r) => r.suppressed)) settle(subjectSums(chunk), minGroup, log, d);
+  d.seconds = (performance.now() - t0) / 1000;
+  return d;
+}
+
+/** The per-sum rule, then audit and cover until no withheld number is pinned, over one set of sums. */
+function settle(sums: Sum[], minGroup: number, log: IssueLog, d: Disclosure): void {
   const member = new Map<Part, Sum[]>();
   for (const s of sums) for (const p of s.parts) (member.get(p) ?? member.set(p, []).get(p)!).push(s);
-  const primary = new Set([...member.keys()].filter(open)).size;
-  let secondary = coverSums(sums, minGroup);
-  let rounds = 0;
-  let checked = 0;
-  let solved = 0;
+  d.primary += new Set([...member.keys()].filter(open)).size;
+  d.secondary += coverSums(sums, minGroup);
+  const cache = new Map<string, [number, number][]>();
   for (;;) {
-    rounds++;
-    const a = audit(sums);
-    checked = a.checked;
-    solved += a.solved;
-    if (a.pinned.length === 0) break;
+    d.rounds++;
+    const a = audit(sums, cache);
+    d.solved += a.solved;
+    if (a.pinned.length === 0) {
+      d.checked += a.checked;
+      return;
+    }
     let freed = 0;
     const stuck: Part[] = [];
     for (const p of a.pinned) {
       if (!open(p)) continue;
-      const cover = coverFor(p, member);
+      const cover = coverFor(p, a.at.get(p) ?? p.lo, member);
       if (cover) {
         cover.hide();
         freed++;
       } else stuck.push(p);
     }
-    secondary += freed + coverSums(sums, minGroup);
+    d.secondary += freed + coverSums(sums, minGroup);
     if (freed === 0) {
+      d.checked += a.checked;
       for (const p of stuck.slice(0, 10))
         log.error({
           file: 'site.yaml',
           column: 'privacy.min_group',
           message: `Скрытое значение маленькой группы (${p.key}) можно вычислить по опубликованным числам, и скрыть ещё одно значение, чтобы это исправить, нельзя. Сообщите разработчикам.`,
         });
-      break;
+      return;
     }
   }
-  return { primary, secondary, rounds, checked, solved, seconds: (performance.now() - t0) / 1000 };
 }
 
 /**
  * The published part with the fewest participants among the sums the pinned number is in — or, when those sums
  * have none left, among the sums linked to it through other withheld numbers: withholding it frees the number.
  */
-function coverFor(p: Part, member: ReadonlyMap<Part, Sum[]>): Part | undefined {
+function coverFor(p: Part, at: number, member: ReadonlyMap<Part, Sum[]>): Part | undefined {
+  // Pinned at its least value, it is freed by a part that can give some of its amount; at its greatest, by one
+  // that can take more (a band where every school left has 0 is not freed by another school with 0).
+  const eps = 1e-9 * (1 + Math.abs(at));
+  const room = at <= p.lo + eps ? (q: Part) => q.x > q.lo + eps : at >= p.hi - eps ? (q: Part) => q.x < q.hi - eps : () => true;
   const seen = new Set<Part>([p]);
   let frontier = [p];
   while (frontier.length > 0) {
     const sums = frontier.flatMap((q) => member.get(q) ?? []).filter((s) => !s.total.withheld);
-    const cover = sums.flatMap((s) => s.parts.filter((q) => !q.withheld && q.hi > q.lo)).sort(smallestFirst)[0];
+    const usable = sums.flatMap((s) => s.parts.filter((q) => !q.withheld && q.hi > q.lo));
+    const cover =
+      (frontier.length === 1 && frontier[0] === p ? usable.filter(room) : []).sort(smallestFirst)[0] ?? usable.sort(smallestFirst)[0];
     if (cover) return cover;
     // A subtotal (a school's all-subjects value) is a part of a larger sum: withheld only when no part is left.
     const sub = sums

@@ -28,7 +28,7 @@ function lp(p: Problem, objective: number, sense: 'Minimize' | 'Maximize'): stri
 }
 
 function lpWeighted(p: Problem, weights: number[]): string {
-  const obj = weights.map((w, i) => `${w < 0 ? '-' : '+'} x${i}`).join(' ');
+  const obj = weights.flatMap((w, i) => (w === 0 ? [] : [`${w < 0 ? '-' : '+'} x${i}`])).join(' ') || '0 x0';
   return lp(p, 0, 'Minimize').replace(/ obj: x0/, ` obj: ${obj}`);
 }
 
@@ -51,7 +51,10 @@ export function solveRanges(h: Highs, p: Problem): Ranges {
   // A few opposite objectives first: most variables are seen at two values and need no solve of their own.
   let seed = 7;
   const sign = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) & 1024 ? 1 : -1);
-  for (let k = 0; k < 1; k++) {
+  // Large problems (a region's olympiad: schools × subjects) get more of them, and then the same over the variables
+  // still seen at one value only, until a round proves none free.
+  const pairs = p.vars.length > 40 ? 4 : 1;
+  for (let k = 0; k < pairs; k++) {
     const w = p.vars.map(sign);
     take(lpWeighted(p, w));
     take(
@@ -60,6 +63,19 @@ export function solveRanges(h: Highs, p: Problem): Ranges {
         w.map((x) => -x),
       ),
     );
+  }
+  for (let left = p.vars.filter((_, i) => !free(i)).length; p.vars.length > 40 && left > 4;) {
+    const w = p.vars.map((_, i) => (free(i) ? 0 : sign()));
+    take(lpWeighted(p, w));
+    take(
+      lpWeighted(
+        p,
+        w.map((x) => -x),
+      ),
+    );
+    const now = p.vars.filter((_, i) => !free(i)).length;
+    if (now === left) break;
+    left = now;
   }
   const out: Ranges = p.vars.map(() => [NaN, NaN]);
   for (let i = 0; i < p.vars.length; i++) {
