@@ -15,7 +15,7 @@ import { plural } from '../src/lib/words/format.ts';
 import { clamp } from './demo/random.ts';
 import { markOf } from './demo/scales.ts';
 import { OGE, regionData, regionFolder, VPR } from './region-data.ts';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -213,8 +213,10 @@ try {
       CI: '1',
     });
     // The build prints a line per stage: «Страницы: 6 287 страниц, 52,3 с, пик памяти 1 180 МБ (с процессами PNG и поиска 1 410 МБ)».
-    for (const line of r.out.split('\n').filter((l) => /^Данные прочитаны|\d с, пик памяти/.test(l))) console.log(`  ${line}`);
-    const pages = countPages(out);
+    for (const line of r.out.split('\n').filter((l) => /^Данные прочитаны|^Скрыто значений|\d с, пик памяти|^Сборка прервалась/.test(l)))
+      console.log(`  ${line}`);
+    // A build that stopped wrote no site: nothing to count.
+    const pages = existsSync(out) ? countPages(out) : 0;
     console.log(
       `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} ${plural(pages, ['страница', 'страницы', 'страниц'])} (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: самый большой процесс ${MB(r.peakMain)}${r.peakTree === undefined ? '' : `, вся сборка вместе с процессами PNG и поиска ${MB(r.peakTree)}`} (бюджет: 180 с и 1,5 ГБ на всю сборку)`,
     );
