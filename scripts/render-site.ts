@@ -31,7 +31,9 @@ clearAstroWork(root);
 
 mark('чтение и проверка данных');
 const freeze = process.argv.includes('--freeze');
-const { model, log, lines } = checkData(dataDir, process.env, { freezing: freeze });
+// `npm run release -- 2026-2`: a label on the command line comes before MSOKO_RELEASE and site.yaml.
+const label = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const { model, log, lines } = checkData(dataDir, label ? { ...process.env, MSOKO_RELEASE: label } : process.env, { freezing: freeze });
 for (const line of lines) console.log(line);
 const slips = slipsLine(log.items);
 if (slips) console.log(`\n${slips}\n`);
@@ -41,6 +43,16 @@ if (log.errors.length > 0) {
   process.exit(1);
 }
 const { release } = model;
+if (freeze) {
+  const from = label
+    ? 'из командной строки'
+    : process.env.MSOKO_RELEASE
+      ? 'из переменной MSOKO_RELEASE'
+      : model.data.config.site.release
+        ? 'из site.release в site.yaml'
+        : 'последний год данных';
+  console.log(`Метка выпуска: ${release} (${from}).`);
+}
 if (freeze && isFrozen(dataDir, release)) {
   console.error(
     `Выпуск ${release} уже зафиксирован (папка ${join(dataDir, 'releases', release)}): зафиксированный выпуск не меняется. Чтобы опубликовать исправление, задайте новую метку (site.release в site.yaml или переменная MSOKO_RELEASE, например ${release}-2) и запишите исправление в журнал (corrections в site.yaml). Папка ${outDir} не изменена.`,
