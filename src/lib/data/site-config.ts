@@ -12,6 +12,9 @@ const text = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === 'n
 /** An address the site links to: a web page only, never `javascript:` or `data:` (the link would run the text). */
 const webUrl = () => z.string().regex(/^https?:\/\/[^\s"'<>]+$/i, 'адрес должен начинаться с http:// или https://');
 
+/** The sample text of the corrections block the build prints (releases/changes.ts): never a correction itself. */
+export const CORRECTION_SAMPLE = 'Исправлено: что и почему';
+
 const org = z.strictObject({
   /** Full name of the organisation. */
   name: z.string().min(1),
@@ -129,7 +132,16 @@ export const siteConfigSchema = z.strictObject({
   contact_text: z.string().optional(),
   /** Log of corrections shown on the «about the data» page. */
   // `release`: the release that makes the correction; its changed values are listed with it.
-  corrections: z.array(z.strictObject({ date: z.string(), text: z.string(), release: text(z.string()).optional() })).default([]),
+  corrections: z
+    .array(
+      z.strictObject({
+        date: z.string(),
+        // The block the build prints carries a sample text: pasted as it is, it would be published as the correction.
+        text: z.string().refine((t) => !t.includes(CORRECTION_SAMPLE), 'впишите вместо образца, что исправлено и почему'),
+        release: text(z.string()).optional(),
+      }),
+    )
+    .default([]),
   /** What is new in this release, shown on the home page. */
   news: z.array(z.string()).default([]),
 });

@@ -6,6 +6,7 @@
  * which years, schools and indicators are new — and stop until a correction
  * in site.yaml acknowledges a changed value.
  */
+import { CORRECTION_SAMPLE } from '../data/site-config.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
@@ -224,7 +225,7 @@ export const correctionBlock = (release: string, date: string) =>
   [
     `  - date: ${date}`,
     `    release: "${release}"`,
-    `    text: "Исправлено: что и почему (например, «в файле ЕГЭ 2024 года исправлен балл участника школы № 1 по протоколу апелляции»)"`,
+    `    text: "${CORRECTION_SAMPLE} (например, «в файле ЕГЭ 2024 года исправлен балл участника школы № 1 по протоколу апелляции»)"`,
   ].join('\n');
 
 /** The short name of an indicator or a derived value, for lists of changes. */
