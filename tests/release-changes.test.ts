@@ -1,7 +1,20 @@
 /** What a release changed against the one before it: values of published years, and what is new. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compareNumbers, correctionBlock, describeChange, type Numbers } from '../src/lib/releases/changes.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IssueLog } from '../src/lib/data/issues.ts';
+import {
+  compareNumbers,
+  correctionBlock,
+  describeChange,
+  nextLabel,
+  NUMBERS_FILE,
+  packNumbers,
+  releaseChanges,
+  type Numbers,
+} from '../src/lib/releases/changes.ts';
 import { siteConfigSchema } from '../src/lib/data/site-config.ts';
 
 const before: Numbers = {
@@ -116,9 +129,12 @@ describe('the stop on a changed published value', () => {
     );
   });
   it('prints a correction that site.yaml accepts when pasted under «corrections:» as printed, its numeric-looking release as text', () => {
-    const yaml = `municipality: { name: Н, genitive: Н, region: Р }\ndepartment: { name: У }\nimc: { name: И }\ncorrections:\n${correctionBlock('2026', '2026-07-15')}\n`;
-    const parsed = siteConfigSchema.parse(parse(yaml));
-    expect(parsed.corrections).toEqual([{ date: '2026-07-15', release: '2026', text: expect.stringMatching(/^Исправлено: /) }]);
+    const yaml = (text: string) =>
+      `municipality: { name: Н, genitive: Н, region: Р }\ndepartment: { name: У }\nimc: { name: И }\ncorrections:\n${correctionBlock('2026', '2026-07-15').replace(/text: ".*"/, text)}\n`;
+    // The sample text as printed is refused: it would be published as the correction.
+    expect(siteConfigSchema.safeParse(parse(yaml('$&'))).success).toBe(false);
+    const parsed = siteConfigSchema.parse(parse(yaml('text: "Исправлено: балл участника по апелляции"')));
+    expect(parsed.corrections).toEqual([{ date: '2026-07-15', release: '2026', text: 'Исправлено: балл участника по апелляции' }]);
   });
   it('reads unquoted release labels as text: 2026, 2026-2, r2', () => {
     for (const [written, label] of [
@@ -130,5 +146,37 @@ describe('the stop on a changed published value', () => {
       const parsed = siteConfigSchema.parse(parse(yaml));
       expect([parsed.site.release, parsed.corrections[0].release]).toEqual([label, label]);
     }
+  });
+});
+
+describe('a build under a frozen label', () => {
+  const names = { subject: (c: string) => c, school: (id: string) => id, pairs: [], today: '2026-07-15' };
+  const dir = mkdtempSync(join(tmpdir(), 'msoko-frozen-'));
+  mkdirSync(join(dir, 'releases', 'r1'), { recursive: true });
+  writeFileSync(join(dir, 'releases', 'r1', NUMBERS_FILE), packNumbers(before));
+  it('stops when a published number differs, and prints the next label with its correction', () => {
+    const log = new IssueLog();
+    releaseChanges(
+      dir,
+      [{ release: 'r1' }],
+      'r1',
+      () => ({ ...before, values: { ...before.values, 'ege.mean|2024|school|101|rus||||': '70.60' } }),
+      [{ release: 'r1' }],
+      log,
+      names,
+    );
+    expect(log.errors).toHaveLength(1);
+    expect(log.errors[0].message).toMatch(
+      /^Выпуск r1 уже зафиксирован, а числа этой сборки отличаются[^]*70,50 → 70,60[^]*npm run release -- r1\.1[^]*release: "r1\.1"/,
+    );
+  });
+  it('passes when the numbers are the frozen ones', () => {
+    const log = new IssueLog();
+    releaseChanges(dir, [{ release: 'r1' }], 'r1', () => before, [], log, names);
+    expect(log.errors).toEqual([]);
+  });
+  it('counts the next label on past the frozen ones', () => {
+    expect(nextLabel('2026', [])).toBe('2026.1');
+    expect(nextLabel('2026.1', ['2026', '2026.1', '2026.2'])).toBe('2026.3');
   });
 });

@@ -158,7 +158,29 @@ export function releaseChanges(
     const [a, b] = [frozen[i - 1], frozen[i]];
     if (a.numbers && b.numbers) out.push(compareNumbers(b.r.release, a.r.release, a.numbers, b.numbers));
   }
-  if (releases.some((r) => r.release === current)) return out;
+  const self = frozen.find((f) => f.r.release === current);
+  if (self) {
+    // Building under a frozen label: what it published may not change at all, correction or not.
+    const c = self.numbers && compareNumbers(current, current, self.numbers, now());
+    if (c && c.changed.length > 0) {
+      const next = nextLabel(
+        current,
+        releases.map((r) => r.release),
+      );
+      log.error({
+        file: 'site.yaml',
+        column: 'site.release',
+        message: [
+          `Выпуск ${current} уже зафиксирован, а числа этой сборки отличаются от опубликованных в нём (${count(c.changed.length, ['значение', 'значения', 'значений'])}):`,
+          ...c.changed.slice(0, 10).map((v) => `  ${describeChange(v, names)}`),
+          `Зафиксированный выпуск не меняется. Чтобы опубликовать исправление, сделайте новый выпуск: npm run release -- ${next} (или site.release: "${next}" в site.yaml) и запишите исправление в site.yaml в раздел corrections:`,
+          '',
+          correctionBlock(next, names.today),
+        ].join('\n'),
+      });
+    }
+    return out;
+  }
   const last = frozen.at(-1);
   if (!last?.numbers) return out;
   const c = compareNumbers(current, last.r.release, last.numbers, now());
@@ -185,6 +207,15 @@ export function releaseChanges(
     });
   }
   return out;
+}
+
+/** The label after a frozen one, not frozen itself: «2026» → «2026.1», «2026.1» → «2026.2». */
+export function nextLabel(label: string, frozen: readonly string[]): string {
+  const m = /^(.*)\.(\d+)$/.exec(label);
+  const [base, from] = m ? [m[1], Number(m[2]) + 1] : [label, 1];
+  let n = from;
+  while (frozen.includes(`${base}.${n}`)) n++;
+  return `${base}.${n}`;
 }
 
 /** The names a person knows a changed value by. */
