@@ -48,10 +48,14 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
       /Изменились числа, уже опубликованные в выпуске r1 \(\d+\u00a0значени[йея]\):\n[^]*\n  ЕГЭ, средний балл, русский язык, Школа [^\n]+, 2022: \d+,\d\d → \d+,\d\d\n/,
     );
     expect(existsSync(join(second, 'index.html'))).toBe(false);
-    // The correction pasted exactly as printed, under «corrections:».
+    // The correction pasted as printed, under «corrections:»…
     const block = said.slice(said.indexOf('  - date: ')).split('\n').slice(0, 3).join('\n');
     expect(block).toMatch(/^  - date: \d{4}-\d\d-\d\d\n    release: "r2"\n    text: "Исправлено: /);
-    appendFileSync(join(data, 'site.yaml'), `corrections:\n${block}\n`);
+    // …with the sample text replaced by what was corrected (the sample itself is refused).
+    appendFileSync(
+      join(data, 'site.yaml'),
+      `corrections:\n${block.replace(/text: ".*"/, 'text: "Исправлено: добавлен участник ЕГЭ по русскому языку"')}\n`,
+    );
     const b = freeze(second, 'r2');
     expect(b.status, b.stderr).toBe(0);
     expect(b.stdout).toMatch(/Что изменилось по сравнению с выпуском r1: \d+\u00a0опубликованн/);
@@ -78,7 +82,7 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     const changes = record.slice(record.indexOf('id="changes-r2"'));
     expect(changes).toMatch(/<td>2022<\/td>[^]*?<td class="num">\d+,\d\d<\/td><td class="num">\d+,\d\d<\/td>/);
     expect(changes).toContain('ЕГЭ: средний балл');
-    expect(record).toMatch(/\(выпуск r2\): Исправлено: что и почему/);
+    expect(record).toMatch(/\(выпуск r2\): Исправлено: добавлен участник ЕГЭ по русскому языку/);
     expect(readFileSync(join(second, 'releases', 'r2-changes.csv'), 'utf8')).toMatch(
       /^release,since,indicator,year,school_id,subject,grade,period,task,old_value,new_value\n[^]*r2,r1,ege\.mean,2022,01,rus,,,,\d+\.\d\d,\d+\.\d\d\n/,
     );

@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/lib/data/issues.ts';
 import { loadData } from '../src/lib/data/load.ts';
@@ -84,6 +85,16 @@ describe('workbook messages', () => {
     expect(log.errors.map(formatIssue)).toEqual([
       expect.stringContaining('Один и тот же файл дан дважды: results/2025/ege.csv и results/2025/ege.xlsx'),
     ]);
+  });
+  it('reads a cell Excel shows as a percentage as the percent it shows, not its fraction', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('region');
+    ws.addRow(['indicator', 'year', 'subject', 'value']);
+    ws.addRow(['ege.below_min_share', 2025, 'rus', 0.917]).getCell(4).numFmt = '0.0%';
+    ws.addRow(['ege.mean', 2025, 'rus', 70.5]);
+    const { data, log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'region.xlsx': Buffer.from(await wb.xlsx.writeBuffer()) }));
+    expect(log.errors).toEqual([]);
+    expect(data.region.map((r) => r.value)).toEqual([91.7, 70.5]);
   });
   it('reads the sheet named like the file when it is not the first', async () => {
     const book = await toWorkbook(ege([['1', 'A', 'rus', 72]]), { sheet: 'ege', extraSheetFirst: true });

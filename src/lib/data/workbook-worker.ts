@@ -31,6 +31,17 @@ function text(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/**
+ * A cell formatted as a percentage keeps its fraction: «91,7%» typed in Excel is 0.917. The table means the percent
+ * Excel shows, so it is read ×100 (a formula's result too).
+ */
+function percent(v: ExcelJS.CellValue, format: string | undefined): ExcelJS.CellValue {
+  if (!format || !/%/.test(format.replace(/"[^"]*"|\\./g, ''))) return v;
+  if (typeof v === 'number') return Number((v * 100).toPrecision(15));
+  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return Number((v.result * 100).toPrecision(15));
+  return v;
+}
+
 runAsWorker(async (path: string, wanted: string): Promise<SheetRows> => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
@@ -40,7 +51,7 @@ runAsWorker(async (path: string, wanted: string): Promise<SheetRows> => {
   ws?.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = text(cell.value).trim();
+      cells[col - 1] = text(percent(cell.value, cell.numFmt)).trim();
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     // Trailing empty cells (formatting without values) are not columns.
