@@ -54,7 +54,7 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     // …with the sample text replaced by what was corrected (the sample itself is refused).
     appendFileSync(
       join(data, 'site.yaml'),
-      `corrections:\n${block.replace(/text: ".*"/, 'text: "Исправлено: добавлен участник ЕГЭ по русскому языку"')}\n`,
+      `corrections:\n${block.replace(/text: ".*"/, 'text: "Исправлено: добавлен пропущенный участник по протоколу"')}\n`,
     );
     const b = freeze(second, 'r2');
     expect(b.status, b.stderr).toBe(0);
@@ -82,7 +82,7 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     const changes = record.slice(record.indexOf('id="changes-r2"'));
     expect(changes).toMatch(/<td>2022<\/td>[^]*?<td class="num">\d+,\d\d<\/td><td class="num">\d+,\d\d<\/td>/);
     expect(changes).toContain('ЕГЭ: средний балл');
-    expect(record).toMatch(/\(выпуск r2\): Исправлено: добавлен участник ЕГЭ по русскому языку/);
+    expect(record).toMatch(/\(выпуск r2\): Исправлено: добавлен пропущенный участник по протоколу/);
     expect(readFileSync(join(second, 'releases', 'r2-changes.csv'), 'utf8')).toMatch(
       /^release,since,indicator,year,school_id,subject,grade,period,task,old_value,new_value\n[^]*r2,r1,ege\.mean,2022,01,rus,,,,\d+\.\d\d,\d+\.\d\d\n/,
     );
