@@ -51,8 +51,8 @@ export function personalValue(v: string): string | undefined {
 }
 
 /** An allowed value (the organisation's own phone or address), a phone however it is grouped. */
-const among = (m: string, allowed: readonly string[]) =>
-  allowed.some((a) => a === m || (digitsOf(a).replace(/\D/g, '').length >= 10 && digitsOf(a).replace(/\D/g, '').slice(-10) === m.replace(/\D/g, '').slice(-10)));
+const lastTen = (s: string) => s.replace(/\D/g, '').slice(-10);
+const among = (m: string, allowed: readonly string[]) => allowed.some((a) => a === m || (lastTen(a).length === 10 && lastTen(a) === lastTen(m)));
 
 /** What kind of personal data a free text holds (СНИЛС, passport, phone, e-mail), or undefined. Cheap for plain text. */
 export function personalIn(text: string, allowed: readonly string[] = []): string | undefined {
