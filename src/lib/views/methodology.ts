@@ -93,7 +93,7 @@ export function secondaryExample(m: Model): string | undefined {
       if (!small || !total || total.suppressed) continue;
       const def = indicator(id);
       const what = `${shortOf(def, second.subject)}, ${lowerFirst(names.group(second))}, ${second.year} год`;
-      return `Пример с этого сайта: ${what}. В школе «${names.school(small.school_id)}» ${count(small.n, PARTICIPANTS)} — её значение скрыто, потому что группа меньше порога. Но муниципальное значение публикуется, и если бы были видны значения всех остальных школ, скрытое можно было бы получить вычитанием. Поэтому скрыто и значение школы «${names.school(second.school_id)}» (${count(second.n, PARTICIPANTS)}) — у неё самая маленькая группа из оставшихся. Теперь по опубликованным числам известна только сумма двух скрытых значений, а каждое из них — нет.`;
+      return `Пример с этого сайта: ${what}. В школе «${names.school(small.school_id)}» ${count(small.n, PARTICIPANTS)} — её значение скрыто, потому что группа меньше порога. Но муниципальное значение публикуется, и если бы были видны значения всех остальных школ, скрытое можно было бы получить вычитанием. Поэтому скрыто и значение школы «${names.school(second.school_id)}» (${count(second.n, PARTICIPANTS)}) — это самая маленькая группа из оставшихся. Теперь по опубликованным числам можно узнать только сумму скрытых значений, а каждое из них — нет.`;
     }
   }
   return undefined;
