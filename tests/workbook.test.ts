@@ -96,6 +96,19 @@ describe('workbook messages', () => {
     expect(log.errors).toEqual([]);
     expect(data.region.map((r) => r.value)).toEqual([91.7, 70.5]);
   });
+  it('gives one message for tasks.xlsx beside tasks.csv, not one per work whose tasks seem undescribed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msoko-tasks-twice-'));
+    cpSync(join(import.meta.dirname, '..', 'data'), dir, { recursive: true });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('tasks');
+    for (const line of readFileSync(join(dir, 'reference', 'tasks.csv'), 'utf8')
+      .trim()
+      .split('\n'))
+      ws.addRow(line.split(','));
+    writeFileSync(join(dir, 'reference', 'tasks.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { log } = loadData(dir);
+    expect(log.errors.map(formatIssue)).toEqual([expect.stringMatching(/^data\/reference\/tasks\.csv: Один и тот же файл дан дважды/)]);
+  });
   it('reads the sheet named like the file when it is not the first', async () => {
     const book = await toWorkbook(ege([['1', 'A', 'rus', 72]]), { sheet: 'ege', extraSheetFirst: true });
     const { data, log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': book }));
