@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { code } from '../src/lib/data/cells.ts';
 import { isPersonalHeader } from '../src/lib/data/header.ts';
 import { IssueLog } from '../src/lib/data/issues.ts';
+import { issueLines } from '../src/lib/data/report.ts';
 import { personalIn, redactPersonal } from '../src/lib/data/personal.ts';
 import { checkReportTexts, badLink } from '../src/lib/data/texts.ts';
 import { inside, writeInside } from '../src/lib/files/inside.ts';
@@ -127,5 +128,20 @@ describe('the Content-Security-Policy', () => {
   it('forbids plugins and foreign scripts', () => {
     expect(policy([])).toContain("object-src 'none'");
     expect(policy([])).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+  });
+});
+
+describe('the order of messages', () => {
+  it('lists errors by file, then row, whatever order the checks found them in', () => {
+    const lines = issueLines([
+      { level: 'error', file: 'results/2025/oge.csv', line: 9, message: 'б' },
+      { level: 'error', file: 'results/2025/ege.csv', line: 30, message: 'в' },
+      { level: 'error', file: 'results/2025/ege.csv', line: 4, message: 'а' },
+    ]);
+    expect(lines.map((l) => l.replace(/^ОШИБКА: data\/results\/2025\//, ''))).toEqual([
+      'ege.csv, строка 4: а',
+      'ege.csv, строка 30: в',
+      'oge.csv, строка 9: б',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ export function issueLines(items: DataIssue[], perKind = 5): string[] {
   const out: string[] = [];
   const errors = new Map<string, number>();
   const more = new Map<string, number>();
-  for (const i of items.filter((x) => x.level === 'error')) {
+  // By file, then row: a person fixes a file from top to bottom (the order of reading mixes files checked together).
+  const byPlace = (a: DataIssue, b: DataIssue) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  for (const i of items.filter((x) => x.level === 'error').sort(byPlace)) {
     const kind = kindOf(i);
     const n = (errors.get(kind) ?? 0) + 1;
     errors.set(kind, n);
@@ -24,7 +26,7 @@ export function issueLines(items: DataIssue[], perKind = 5): string[] {
     const [, file, column, message] = kind.split('|');
     out.push(`  … и ещё ${n} таких же: data/${file}${column ? `, столбец «${column}»` : ''} — ${message}`);
   }
-  for (const same of group(items.filter((x) => x.level === 'warning'), kindOf).values()) {
+  for (const same of group(items.filter((x) => x.level === 'warning').sort(byPlace), kindOf).values()) {
     const [first] = same;
     if (same.length === 1) {
       out.push(`Предупреждение: ${formatIssue(first)}`);
