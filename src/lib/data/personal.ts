@@ -82,7 +82,7 @@ export function reportPersonalValues(file: string, column: string, values: reado
     if (like.length === 0 || (like.length * 2 < values.length && !like.some((v) => k.written(v.value)))) continue;
     log.error({
       file, line: like[0].line, column,
-      message: `${WHAT[column] ?? 'Значения столбца'} похожи на ${k.what} (${like.length} из ${values.length}). Это персональные данные: такие файлы не обрабатываются. Замените их обезличенными кодами, которые ИМЦ присваивает сам и хранит у себя, или уберите столбец.`,
+      message: `${WHAT[column] ?? 'Значения столбца'} похожи на ${k.what} (${like.length} из ${values.length}: ${like.length === 1 ? 'строка' : 'строки'} ${like.slice(0, 10).map((v) => v.line).join(', ')}${like.length > 10 ? ' и другие' : ''}). Это персональные данные: такие файлы не обрабатываются. Замените их обезличенными кодами, которые ИМЦ присваивает сам и хранит у себя, или уберите столбец.`,
       found: `значение вида ${k.what}`, expected: column === 'student_id' ? 'обезличенный код обучающегося, например S-000123' : column === 'participant_id' ? 'обезличенный код участника, например A-0001' : 'столбец без персональных данных',
     });
     return true;
