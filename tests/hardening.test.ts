@@ -7,9 +7,12 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { code } from '../src/lib/data/cells.ts';
+import ExcelJS from 'exceljs';
+import { code, hint } from '../src/lib/data/cells.ts';
+import { loadData } from '../src/lib/data/load.ts';
+import { makeData, SCHOOLS } from './helpers/fixture.ts';
 import { isPersonalHeader } from '../src/lib/data/header.ts';
-import { IssueLog } from '../src/lib/data/issues.ts';
+import { formatIssue, IssueLog } from '../src/lib/data/issues.ts';
 import { issueLines } from '../src/lib/data/report.ts';
 import { personalIn, redactPersonal } from '../src/lib/data/personal.ts';
 import { checkReportTexts, badLink } from '../src/lib/data/texts.ts';
@@ -143,5 +146,24 @@ describe('the order of messages', () => {
       'ege.csv, строка 30: в',
       'oge.csv, строка 9: б',
     ]);
+  });
+});
+
+describe('a code Excel turned into a date', () => {
+  it('is refused with a hint to format the column as text', () => {
+    expect(code().read('2026-04-01')).toBeUndefined();
+    expect(code().read('01.04.2026')).toBeUndefined();
+    expect(hint('2026-04-01', code())).toMatch(/Excel превращает коды вида «1\.4»[^]*«Текстовый»/);
+    expect(code().read('01.2')).toBe('01.2');
+  });
+  it('says so for a workbook’s date cell in the school code column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ege');
+    ws.addRow(['participant_id', 'school_id', 'subject', 'test_score']);
+    ws.addRow(['1', new Date(Date.UTC(2026, 3, 1)), 'rus', 70]);
+    const { log } = loadData(makeData({ 'schools.csv': SCHOOLS, 'results/2025/ege.xlsx': Buffer.from(await wb.xlsx.writeBuffer()) }));
+    expect(log.errors.map(formatIssue).join('\n')).toMatch(
+      /столбец B «school_id»: Значение не подходит\. Похоже на дату: Excel превращает коды[^]*Найдено: «2026-04-01»/,
+    );
   });
 });

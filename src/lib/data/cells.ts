@@ -16,6 +16,8 @@ export interface Cell<T> {
   numeric?: boolean;
   /** Free text a person typed: looked at for personal data (a phone, a СНИЛС) before it is published. */
   free?: boolean;
+  /** A code: a date in its place gets a hint that Excel turned «1.4» or «01-02» into a date. */
+  code?: boolean;
 }
 
 const cell = <T,>(expected: string, read: (raw: string) => T | undefined, numeric = false): Cell<T> => ({ expected, read, numeric });
@@ -44,7 +46,18 @@ const SAFE_CODE = /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]{0,63}$/u;
 const DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 export const CODE_FORM = 'код из букв, цифр, «-», «_» и «.» (не первой), не длиннее 64 знаков, например 105 или sch-12';
 export const isSafeCode = (s: string): boolean => SAFE_CODE.test(s) && !DEVICE.test(s);
-export const code = (): Cell<string> => cell(CODE_FORM, (raw) => (isSafeCode(raw.trim()) ? raw.trim() : undefined));
+export const code = (): Cell<string> => ({
+  // A date is no code: a workbook's date cell arrives as 2026-04-01, and a school is not coded so.
+  ...cell(CODE_FORM, (raw) => (isSafeCode(raw.trim()) && !looksLikeDate(raw.trim()) ? raw.trim() : undefined)),
+  code: true,
+});
+
+const DATE = /^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./]\d{1,2}[./]\d{4}$/;
+export const looksLikeDate = (raw: string) => DATE.test(raw.trim());
+
+/** Why a code reads as a date: Excel's automatic formats, and how to stop them. */
+export const EXCEL_DATE_HINT =
+  ' Похоже на дату: Excel превращает коды вида «1.4» или «01-02» в даты. Задайте столбцу формат «Текстовый» (Формат ячеек → Текстовый) и впишите коды заново, затем сохраните файл.';
 
 export function int(min: number, max = Infinity): Cell<number> {
   const expected =
@@ -137,6 +150,7 @@ export function unusable(raw: string): string | undefined {
 
 /** What a wrong number probably is, for a person who typed or exported it. */
 export function hint(raw: string, cell: Cell<unknown>): string {
+  if (cell.code && looksLikeDate(raw)) return EXCEL_DATE_HINT;
   if (!cell.numeric) return '';
   if (/^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/.test(raw))
     return ' Число записано в экспоненциальной форме (так Excel показывает длинные числа): задайте столбцу формат «Числовой» или «Общий», впишите число полностью и сохраните файл заново.';

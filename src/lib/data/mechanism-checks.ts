@@ -3,6 +3,7 @@
  * exists, the row is for a level the indicator has, its numbers fit the
  * unit, and each indicator is given once per organisation and year.
  */
+import { EXCEL_DATE_HINT, looksLikeDate } from './cells.ts';
 import type { IssueLog } from './issues.ts';
 import { bookIndex, MECH_PREFIX, MECHANISMS, missingOrganisations, readMechanismValue } from './mechanisms.ts';
 import { closest } from './similar.ts';
@@ -32,7 +33,8 @@ export function checkMechanisms(d: Dataset, log: IssueLog): void {
       const err = (column: string, message: string, found: string, expected: string) => log.error({ file, line: r.line, column, message, found, expected });
       const found = find(r.indicator);
       if (found.length !== 1) {
-        if (found.length === 0) err('indicator', `Показателя нет в ${BOOK}.${suggest(r.indicator)}`, r.indicator, 'идентификатор (id) или номер (code) показателя из справочника');
+        if (found.length === 0)
+          err('indicator', `Показателя нет в ${BOOK}.${looksLikeDate(r.indicator) ? EXCEL_DATE_HINT : suggest(r.indicator)}`, r.indicator, 'идентификатор (id) или номер (code) показателя из справочника');
         else err('indicator', `Номер ${r.indicator} есть у нескольких показателей: ${found.map((b) => `«${b.id}» (${MECHANISMS[b.mechanism - 1]})`).join(', ')}.`, r.indicator, 'идентификатор показателя (id) вместо номера');
         continue;
       }

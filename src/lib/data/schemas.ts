@@ -1,5 +1,5 @@
 /** Tables that are not results: the school register, reference books, region values, targets, roadmaps. */
-import { code, CODE_FORM, int, isoDate, isSafeCode, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
+import { code, CODE_FORM, int, isoDate, isSafeCode, looksLikeDate, lookup, num, oneOf, text, url, type Cell } from './cells.ts';
 import { c, req, schoolId, type Lookups } from './columns.ts';
 import type { TableSpec } from './table.ts';
 
@@ -53,10 +53,13 @@ export const tasksSpec = (l: Lookups) => ({
     grade: c(int(1, 11), ['Класс']),
     // `3_1` (as some exports write it) is task 3.1.
     task: req(
-      lookup(CODE_FORM.replace(/^код/, 'номер задания'), (raw) => {
-        const t = raw.trim().replace(/_/g, '.');
-        return isSafeCode(t) ? t : undefined;
-      }),
+      {
+        ...lookup(CODE_FORM.replace(/^код/, 'номер задания'), (raw) => {
+          const t = raw.trim().replace(/_/g, '.');
+          return isSafeCode(t) && !looksLikeDate(t) ? t : undefined;
+        }),
+        code: true,
+      },
       ['Задание'],
     ),
     max_score: req(int(1), ['Максимальный балл']),
