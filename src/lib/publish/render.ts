@@ -22,7 +22,7 @@ import { documentPages } from '../reports/briefs.ts';
 import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../releases/changes.ts';
 import { count } from '../words/format.ts';
 import { chartFiles } from './chart-files.ts';
-import { cards } from '../views/cards.ts';
+import { cardCount, cards } from '../views/cards.ts';
 import { documentContext, type DocumentContext } from './documents/write.ts';
 import { writeArchivedEmbeds } from './embeds.ts';
 import { webFiles } from './web.ts';
@@ -64,6 +64,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   setModel(model);
   const cfg = model.data.config.site;
   const charts = catalog(model).all.size;
+  const pictures = charts + cardCount(model);
   const write = (rel: string, content: string | Uint8Array, under = tmp) => writeInside(under, rel, content);
   // Chart files first, into a folder of their own: their PNGs are drawn by other processes,
   // on the other core, while this one renders the pages.
@@ -87,7 +88,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
         list.push(path);
         for (const ch of svgChars(content as string)) chars.add(ch);
         pngs.add(path);
-        tick(list.length, charts);
+        // The total counts the preview cards too: they are drawn in the same loop, after the charts.
+        tick(list.length, pictures);
         // Let finished renderers hand over and new ones start.
         if (list.length % 25 === 0) await new Promise((r) => setImmediate(r));
       }

@@ -89,6 +89,9 @@ export function* cards(m: Model): Generator<[string, string]> {
   for (const s of m.data.schools) yield [svg(cardPath.school(s.school_id)), schoolCard(m, s)];
 }
 
+/** How many cards `cards` draws: the site's, one a section, one a school — for the progress line's total. */
+export const cardCount = (m: Model) => 1 + SECTIONS.length + m.data.schools.length;
+
 /** The preview picture of a page: its own card, else the chart it shows, else the site's card. */
 export function previewImage(path: string, image?: string): { src: string; card: boolean } {
   if (path === '/') return { src: cardPath.site, card: true };
