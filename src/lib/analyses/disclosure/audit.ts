@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
-import { decides, open } from './rule.ts';
+import { decided, open } from './rule.ts';
 import type { Problem, Ranges } from './solver-worker.ts';
 import type { Part, Sum } from './sums.ts';
 
@@ -35,10 +35,9 @@ export function audit(sums: readonly Sum[], cache = new Map<string, [number, num
   const live: Sum[] = [];
   for (const s of sums) {
     if (s.total.withheld) continue;
-    if (decides(s)) {
-      const low = Math.abs(s.total.x - s.parts.reduce((a, p) => a + p.lo, 0)) < 1e-9 * (1 + Math.abs(s.total.x));
-      for (const p of s.parts) if (open(p)) known.set(p, low ? p.lo : p.hi);
-    } else live.push(s);
+    const by = decided(s);
+    if (by) for (const p of s.parts) if (open(p)) known.set(p, by === 'low' ? p.lo : p.hi);
+    if (!by) live.push(s);
   }
   const unknown = (p: Part) => open(p) && !known.has(p);
   const value = (p: Part) => (p.withheld ? (known.get(p) ?? p.lo) : p.x);

@@ -100,11 +100,11 @@ function coverFor(p: Part, at: number, member: ReadonlyMap<Part, Sum[]>): Part |
   const room = at <= p.lo + eps ? (q: Part) => q.x > q.lo + eps : at >= p.hi - eps ? (q: Part) => q.x < q.hi - eps : () => true;
   const seen = new Set<Part>([p]);
   let frontier = [p];
-  while (frontier.length > 0) {
+  // The pinned number's own sums first, where a part that can move its way is preferred; then sums further out.
+  for (let own = true; frontier.length > 0; own = false) {
     const sums = frontier.flatMap((q) => member.get(q) ?? []).filter((s) => !s.total.withheld);
     const usable = sums.flatMap((s) => s.parts.filter((q) => !q.withheld && q.hi > q.lo));
-    const cover =
-      (frontier.length === 1 && frontier[0] === p ? usable.filter(room) : []).sort(smallestFirst)[0] ?? usable.sort(smallestFirst)[0];
+    const cover = (own ? usable.filter(room).sort(smallestFirst)[0] : undefined) ?? usable.sort(smallestFirst)[0];
     if (cover) return cover;
     // A subtotal (a school's all-subjects value) is a part of a larger sum: withheld only when no part is left.
     const sub = sums

@@ -12,8 +12,9 @@ export const open = (p: Part) => p.withheld && p.hi > p.lo;
 /** Fewest participants first; ties by name, so that every build and every output makes the same choice. */
 export const smallestFirst = (a: Part, b: Part) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** The total says every part by itself: all at their lower bounds (0 %) or all at their upper bounds (100 %). */
-export function decides(s: Sum): boolean {
+/** The total says every part by itself: all at their lower bounds (0 %, `low`) or all at their upper bounds (100 %, `high`). */
+export function decided(s: Sum): 'low' | 'high' | undefined {
+  if (s.total.withheld) return undefined;
   let lo = 0;
   let hi = 0;
   for (const p of s.parts) {
@@ -21,8 +22,9 @@ export function decides(s: Sum): boolean {
     hi += p.hi;
   }
   const eps = 1e-9 * (1 + Math.abs(s.total.x));
-  return !s.total.withheld && (Math.abs(s.total.x - lo) < eps || Math.abs(s.total.x - hi) < eps);
+  return Math.abs(s.total.x - lo) < eps ? 'low' : Math.abs(s.total.x - hi) < eps ? 'high' : undefined;
 }
+export const decides = (s: Sum) => decided(s) !== undefined;
 
 /** Applies the rule until no sum changes; returns how many parts it withheld. */
 export function coverSums(sums: readonly Sum[], minGroup: number): number {

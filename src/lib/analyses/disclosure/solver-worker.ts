@@ -1,5 +1,5 @@
 /**
- * The audit's integer programmes, solved by HiGHS (the University of Edinburgh's solver, compiled to WebAssembly:
+ * The audit's linear programmes, solved by HiGHS (the University of Edinburgh's solver, compiled to WebAssembly:
  * the npm package `highs`) in a worker thread, so that the model can stay synchronous (synckit waits for the answer).
  * For each variable of a problem: its least and greatest value consistent with every constraint. A variable already
  * seen at two values in earlier solutions is free and needs no solve of its own.
@@ -32,7 +32,7 @@ function lpWeighted(p: Problem, weights: number[]): string {
   return lp(p, 0, 'Minimize').replace(/ obj: x0/, ` obj: ${obj}`);
 }
 
-export function solveRanges(h: Highs, p: Problem): Ranges {
+function solveRanges(h: Highs, p: Problem): Ranges {
   const seen: { lo: number; hi: number }[] = p.vars.map(() => ({ lo: Infinity, hi: -Infinity }));
   const free = (i: number) => seen[i].hi - seen[i].lo >= (p.vars[i].integer ? 0.5 : 1e-6);
   const take = (text: string) => {
@@ -53,9 +53,7 @@ export function solveRanges(h: Highs, p: Problem): Ranges {
   const sign = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) & 1024 ? 1 : -1);
   // Large problems (a region's olympiad: schools × subjects) get more of them, and then the same over the variables
   // still seen at one value only, until a round proves none free.
-  const pairs = p.vars.length > 40 ? 4 : 1;
-  for (let k = 0; k < pairs; k++) {
-    const w = p.vars.map(sign);
+  const both = (w: number[]) => {
     take(lpWeighted(p, w));
     take(
       lpWeighted(
@@ -63,16 +61,10 @@ export function solveRanges(h: Highs, p: Problem): Ranges {
         w.map((x) => -x),
       ),
     );
-  }
+  };
+  for (let k = 0; k < (p.vars.length > 40 ? 4 : 1); k++) both(p.vars.map(sign));
   for (let left = p.vars.filter((_, i) => !free(i)).length; p.vars.length > 40 && left > 4;) {
-    const w = p.vars.map((_, i) => (free(i) ? 0 : sign()));
-    take(lpWeighted(p, w));
-    take(
-      lpWeighted(
-        p,
-        w.map((x) => -x),
-      ),
-    );
+    both(p.vars.map((_, i) => (free(i) ? 0 : sign())));
     const now = p.vars.filter((_, i) => !free(i)).length;
     if (now === left) break;
     left = now;

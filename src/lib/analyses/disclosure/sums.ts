@@ -23,8 +23,6 @@ export interface Part {
   withheld: boolean;
   /** A count of people or a numerator (whole numbers), or a sum of scores or points (any number). */
   integer: boolean;
-  /** Withheld by this rule, not for its own group's size. */
-  secondary: boolean;
   /** Withholds the value behind the part (every output reads that value). */
   hide(): void;
 }
@@ -70,10 +68,8 @@ function valuePart(v: IndicatorValue, minGroup: number): Part {
     n: v.n,
     withheld: v.suppressed,
     integer: !(unit === 'балл' || unit === 'отметка' || (unit === '%' && !share)),
-    secondary: false,
     hide() {
       this.withheld = true;
-      this.secondary = true;
       v.suppressed = true;
       v.reason = 'secondary';
       for (const k of WITHHOLD_NUMBERS) v[k] = undefined;
@@ -113,10 +109,8 @@ function rowPart(r: SubjectRow): Part {
     n,
     withheld: r.suppressed,
     integer: !task,
-    secondary: false,
     hide() {
       this.withheld = true;
-      this.secondary = true;
       r.suppressed = true;
       r.secondary = true;
       for (const k of ['value', 'numerator', 'denominator', 'ci_low', 'ci_high'] as const) r[k] = undefined;
@@ -169,7 +163,6 @@ const constant = (key: string, x: number): Part => ({
   n: x,
   withheld: false,
   integer: true,
-  secondary: false,
   hide() {},
 });
 
