@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { secondarySuppression } from '../src/lib/analyses/disclosure/index.ts';
 import { audit } from '../src/lib/analyses/disclosure/audit.ts';
-import { subjectSums, valueSums } from '../src/lib/analyses/disclosure/sums.ts';
+import { subjectSums, valueSums, type Part, type Sum } from '../src/lib/analyses/disclosure/sums.ts';
+import { decides } from '../src/lib/analyses/disclosure/rule.ts';
+import { freeByCycles } from '../src/lib/analyses/disclosure/cycles.ts';
+import type { Problem } from '../src/lib/analyses/disclosure/problem.ts';
 import type { SubjectRow } from '../src/lib/analyses/subjects/tables.ts';
 import { IssueLog } from '../src/lib/data/issues.ts';
 import type { IndicatorValue } from '../src/lib/indicators/compute.ts';
@@ -167,5 +170,144 @@ describe('secondary suppression', () => {
     secondarySuppression([], rows, new Set(), MIN, new IssueLog());
     expect(rows.filter((r) => r.group === 'no_ovz').every((r) => r.suppressed && r.secondary)).toBe(true);
     expect(rows.filter((r) => r.group === 'all').every((r) => !r.suppressed)).toBe(true);
+  });
+});
+
+describe('the audit against every solution counted by hand', () => {
+  // Small tables of counts (schools × subjects) with their schools' and subjects' totals, some cells and some
+  // school totals withheld: every whole-number filling of the withheld cells is tried, and a cell is pinned when
+  // one value fits. The audit (its closed form, the solver, the shortcuts of solveGrouped and freeByCycles) must
+  // find exactly those cells.
+  const part = (key: string, x: number, hi: number, withheld: boolean): Part => ({
+    key,
+    x,
+    lo: 0,
+    hi,
+    n: hi,
+    withheld,
+    integer: true,
+    hide() {},
+  });
+  let seed = 20261207;
+  const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * k));
+
+  function table() {
+    const R = 3 + rnd(2);
+    const C = 3 + rnd(2);
+    const cells = Array.from({ length: R }, (_, r) =>
+      Array.from({ length: C }, (_, c) => {
+        const hi = 1 + rnd(4);
+        return part(`${r}.${c}`, rnd(hi + 1), hi, rnd(5) < 2);
+      }),
+    );
+    const sums: Sum[] = [];
+    cells.forEach((row, r) => {
+      if (rnd(4) === 0) return; // the school's total is withheld too: its cells are in their subject's sum only
+      sums.push({
+        total: part(
+          `r${r}`,
+          row.reduce((a, p) => a + p.x, 0),
+          99,
+          false,
+        ),
+        parts: row,
+      });
+    });
+    for (let c = 0; c < C; c++) {
+      const col = cells.map((row) => row[c]);
+      sums.push({
+        total: part(
+          `c${c}`,
+          col.reduce((a, p) => a + p.x, 0),
+          99,
+          false,
+        ),
+        parts: col,
+      });
+    }
+    return { cells: cells.flat(), sums };
+  }
+
+  function pinnedByHand(cells: Part[], sums: Sum[]): string[] {
+    const unknown = cells.filter((p) => p.withheld && p.hi > p.lo);
+    const seen = unknown.map(() => new Set<number>());
+    const at = new Map<Part, number>();
+    const walk = (i: number) => {
+      if (i === unknown.length) {
+        const value = (p: Part) => at.get(p) ?? p.x;
+        if (sums.every((s) => s.parts.reduce((a, p) => a + value(p), 0) === s.total.x)) unknown.forEach((p, k) => seen[k].add(at.get(p)!));
+        return;
+      }
+      for (let x = unknown[i].lo; x <= unknown[i].hi; x++) {
+        at.set(unknown[i], x);
+        walk(i + 1);
+      }
+    };
+    walk(0);
+    return unknown
+      .filter((_, k) => seen[k].size === 1)
+      .map((p) => p.key)
+      .sort();
+  }
+
+  it('finds exactly the cells one value fits, in 60 random tables', () => {
+    let tables = 0;
+    let pinned = 0;
+    while (tables < 60) {
+      const { cells, sums } = table();
+      // A total of 0 or of every participant says its parts by itself: the audit counts those as known, not pinned.
+      if (sums.some(decides) || cells.filter((p) => p.withheld).length > 7) continue;
+      tables++;
+      const expected = pinnedByHand(cells, sums);
+      pinned += expected.length;
+      expect(
+        audit(sums)
+          .pinned.map((p) => p.key)
+          .sort(),
+      ).toEqual(expected);
+    }
+    // The cases are not all trivial.
+    expect(pinned).toBeGreaterThan(10);
+  });
+});
+
+describe('cycles that free withheld counts without the solver', () => {
+  it('moves values only along cycles every sum keeps, and frees every count of a table whose totals leave room', () => {
+    // 2 schools × 2 subjects, all four withheld, each with room both ways: +1, −1, +1, −1 around the cycle.
+    const p: Problem = {
+      vars: [0, 1, 2, 3].map(() => ({ lo: 0, hi: 3, integer: true })),
+      rows: [
+        { of: [0, 1], rhs: 3 },
+        { of: [2, 3], rhs: 3 },
+        { of: [0, 2], rhs: 3 },
+        { of: [1, 3], rhs: 3 },
+      ],
+    };
+    const at = [1, 2, 2, 1];
+    const seen = at.map((x) => ({ lo: x, hi: x }));
+    freeByCycles(p, at, seen, (i) => seen[i].hi - seen[i].lo >= 0.5);
+    expect(seen.every((s) => s.hi > s.lo)).toBe(true);
+    // What it saw for the first variable, the others follow: each moved value is part of a solution.
+    for (const x0 of [seen[0].lo, seen[0].hi]) {
+      const x = [x0, 3 - x0, 3 - x0, x0];
+      expect(x.every((v, i) => v >= seen[i].lo && v <= seen[i].hi)).toBe(true);
+    }
+  });
+
+  it('leaves a count pinned when the only cycle through it has no room', () => {
+    // Cell 3 sits at its upper bound and cell 0 at its lower: the cycle 0+ 1− 3+ 2− cannot start, nor 0− at all.
+    const p: Problem = {
+      vars: [0, 1, 2, 3].map(() => ({ lo: 0, hi: 2, integer: true })),
+      rows: [
+        { of: [0, 1], rhs: 2 },
+        { of: [2, 3], rhs: 4 },
+        { of: [0, 2], rhs: 2 },
+        { of: [1, 3], rhs: 4 },
+      ],
+    };
+    const at = [0, 2, 2, 2];
+    const seen = at.map((x) => ({ lo: x, hi: x }));
+    freeByCycles(p, at, seen, (i) => seen[i].hi - seen[i].lo >= 0.5);
+    expect(seen).toEqual(at.map((x) => ({ lo: x, hi: x })));
   });
 });

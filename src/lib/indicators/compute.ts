@@ -149,6 +149,8 @@ export function computeAll(
   data: Dataset,
   indicators: readonly Indicator[] = INDICATORS,
   keepHidden: ReadonlySet<IndicatorId> = new Set(),
+  /** Where each value is kept as it is found (a store's `add`): a region's values never sit in memory as objects. */
+  keep: (v: IndicatorValue) => IndicatorValue = (v) => v,
 ): Computed {
   const minGroup = data.config.privacy.min_group;
   const ctxFor = makeCtxBase(data);
@@ -190,26 +192,27 @@ export function computeAll(
               period: g.dims.period ?? '',
               measured: m,
             });
-          // One fixed shape for every value: a million values stay compact in memory.
-          values.push({
-            indicator: def.id,
-            year,
-            scope,
-            school_id: g.school,
-            subject: g.dims.subject ?? '',
-            grade: g.dims.grade,
-            period: g.dims.period ?? '',
-            task: g.dims.task ?? '',
-            value: f.value,
-            numerator: f.numerator,
-            denominator: f.denominator,
-            suppressed: f.suppressed,
-            n: f.n,
-            reason: f.reason,
-            sd: f.sd,
-            ci_low: f.ci_low,
-            ci_high: f.ci_high,
-          });
+          values.push(
+            keep({
+              indicator: def.id,
+              year,
+              scope,
+              school_id: g.school,
+              subject: g.dims.subject ?? '',
+              grade: g.dims.grade,
+              period: g.dims.period ?? '',
+              task: g.dims.task ?? '',
+              value: f.value,
+              numerator: f.numerator,
+              denominator: f.denominator,
+              suppressed: f.suppressed,
+              n: f.n,
+              reason: f.reason,
+              sd: f.sd,
+              ci_low: f.ci_low,
+              ci_high: f.ci_high,
+            }),
+          );
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { IndicatorValue } from './compute.ts';
 import { isDerived, type ValueId } from './derived.ts';
+import { ValueStore } from './store.ts';
 
 export interface Where {
   school?: string;
@@ -26,7 +27,8 @@ class Codes {
  * indicator and year: string keys took three times the memory.
  */
 export class ValueIndex {
-  private map = new Map<string, Map<number, IndicatorValue>>();
+  /** Per `indicator|year`, built on first use: its values' group keys in ascending order, and the values in that order. */
+  private map = new Map<string, { keys: Float64Array; values: IndicatorValue[] }>();
   private byIndicator = new Map<string, IndicatorValue[]>();
   /** Per indicator, built on first use: its values by year and school (school '' = the municipality). */
   private bySchool = new Map<string, Map<string, IndicatorValue[]>>();
@@ -36,29 +38,43 @@ export class ValueIndex {
   readonly years: number[];
   /** Every value, in open-data order. */
   values: IndicatorValue[];
-  constructor(values: IndicatorValue[]) {
-    this.values = values;
-    this.index(values);
+  /** Values are kept in columns (indicators/store.ts) and found by binary search: a region's two million stay small. */
+  private readonly store: ValueStore;
+  constructor(values: IndicatorValue[], store = new ValueStore()) {
+    this.store = store;
+    this.values = values.map((v) => store.add(v));
+    this.index(this.values);
     this.years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
   }
   private index(values: IndicatorValue[]) {
     for (const v of values) {
-      const k = this.key({ school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task }, true)!;
-      const outer = `${v.indicator}|${v.year}`;
-      let inner = this.map.get(outer);
-      if (!inner) this.map.set(outer, (inner = new Map()));
-      inner.set(k, v);
       const list = this.byIndicator.get(v.indicator);
       if (list) list.push(v);
       else this.byIndicator.set(v.indicator, [v]);
+      this.map.delete(`${v.indicator}|${v.year}`);
     }
+  }
+  /** The values of an indicator in a year, sorted by their group's key; of two with one key the later counts. */
+  private keyed(id: string, year: number) {
+    const at = `${id}|${year}`;
+    let found = this.map.get(at);
+    if (found) return found;
+    const pairs: { k: number; v: IndicatorValue }[] = [];
+    for (const v of this.all(id as ValueId))
+      if (v.year === year)
+        pairs.push({ k: this.key({ school: v.school_id, subject: v.subject, grade: v.grade, period: v.period, task: v.task }, true)!, v });
+    // A stable sort keeps the order of a key's values: the last of them is the one kept.
+    pairs.sort((a, b) => a.k - b.k);
+    const kept = pairs.filter((p, i) => i + 1 === pairs.length || pairs[i + 1].k !== p.k);
+    this.map.set(at, (found = { keys: Float64Array.from(kept, (p) => p.k), values: kept.map((p) => p.v) }));
+    return found;
   }
   /**
    * Adds values derived from these (the school index, results against conditions, progress), merged into
    * open-data order: both lists are sorted, so one pass does it without sorting a million values again.
    */
   extend(derived: IndicatorValue[], order: (a: IndicatorValue, b: IndicatorValue) => number): void {
-    const added = [...derived].sort(order);
+    const added = derived.map((v) => this.store.add(v)).sort(order);
     this.index(added);
     this.bySchool.clear();
     this.schoolYears = undefined;
@@ -82,8 +98,19 @@ export class ValueIndex {
   }
   // Values are kept by their id, so a value found under an id carries that id (the casts say only that).
   get<Id extends ValueId>(id: Id, year: number, w: Where = {}): IndicatorValue<Id> | undefined {
+    if (!this.byIndicator.has(id)) return undefined;
+    const { keys, values } = this.keyed(id, year);
     const k = this.key(w);
-    return k === undefined ? undefined : (this.map.get(`${id}|${year}`)?.get(k) as IndicatorValue<Id> | undefined);
+    if (k === undefined) return undefined;
+    // Binary search for the key.
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return (lo < keys.length && keys[lo] === k ? values[lo] : undefined) as IndicatorValue<Id> | undefined;
   }
   /** Every value of an indicator (all years, scopes, groups), in open-data order. */
   all<Id extends ValueId>(id: Id): IndicatorValue<Id>[] {

@@ -6,6 +6,7 @@ import type { IssueLog } from '../data/issues.ts';
 import { computeAll } from '../indicators/compute.ts';
 import { computePlaces, schoolIndices, type Place } from '../analyses/place.ts';
 import { ValueIndex } from '../indicators/query.ts';
+import { ValueStore } from '../indicators/store.ts';
 import { INDICATOR_IDS, INDICATORS } from '../indicators/registry.ts';
 import { POOLED } from '../analyses/pooled.ts';
 import { compareValues, type HiddenGroup } from '../indicators/compute.ts';
@@ -81,8 +82,9 @@ export function buildModel(
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;
   // «edu», «/edu» and «/edu/» all mean the sub-path /edu/.
   data.config.site.base = `/${data.config.site.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const computed = computeAll(data, INDICATORS, POOLED);
-  const ix = new ValueIndex(computed.values);
+  const store = new ValueStore();
+  const computed = computeAll(data, INDICATORS, POOLED, (v) => store.add(v));
+  const ix = new ValueIndex(computed.values, store);
   // The school index needs each pupil's results (its standard error leaves one pupil out at a time).
   const indices = schoolIndices(data, ix);
   const places = computePlaces(indices);

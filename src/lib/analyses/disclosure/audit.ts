@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSyncFn } from 'synckit';
 import { decided, open } from './rule.ts';
-import type { Problem, Ranges } from './solver-worker.ts';
+import type { Problem, Ranges } from './problem.ts';
 import type { Part, Sum } from './sums.ts';
 
 let solve: ((problems: Problem[]) => Ranges[]) | undefined;

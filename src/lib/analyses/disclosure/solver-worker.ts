@@ -6,15 +6,9 @@
  */
 import highsLoader from 'highs';
 import { runAsWorker } from 'synckit';
+import { freeByCycles } from './cycles.ts';
+import type { Problem, Ranges } from './problem.ts';
 
-export interface Problem {
-  vars: { lo: number; hi: number; integer: boolean }[];
-  /** Σ vars[i] over `of` = rhs. */
-  rows: { of: number[]; rhs: number }[];
-}
-
-/** Per variable: [least, greatest]. */
-export type Ranges = [number, number][];
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Highs | undefined;
@@ -32,8 +26,50 @@ function lpWeighted(p: Problem, weights: number[]): string {
   return lp(p, 0, 'Minimize').replace(/ obj: x0/, ` obj: ${obj}`);
 }
 
+/**
+ * A variable in one sum only can take whatever the others of that sum leave: the sum's such variables are solved as
+ * one (their total), and each then ranges from what the rest of them cannot hold to what they can — exact, as for
+ * a single sum. A region's olympiad (schools × subjects, most school totals known to be 0) shrinks from thousands of
+ * variables to a few hundred.
+ */
+function solveGrouped(h: Highs, p: Problem): Ranges {
+  const rowsOf = new Array<number>(p.vars.length).fill(0);
+  for (const r of p.rows) for (const i of r.of) rowsOf[i]++;
+  const shared = p.vars.map((_, i) => i).filter((i) => rowsOf[i] > 1);
+  const at = new Map(shared.map((i, k) => [i, k]));
+  const alone = p.rows.map((r) => r.of.filter((i) => rowsOf[i] === 1));
+  if (alone.every((a) => a.length <= 1)) return solveRanges(h, p);
+  // The reduced problem: the shared variables, then one variable per sum for its own ones.
+  const vars = shared.map((i) => p.vars[i]);
+  const group = alone.map((a) => {
+    if (a.length === 0) return -1;
+    vars.push({
+      lo: a.reduce((s, i) => s + p.vars[i].lo, 0),
+      hi: a.reduce((s, i) => s + p.vars[i].hi, 0),
+      integer: a.every((i) => p.vars[i].integer),
+    });
+    return vars.length - 1;
+  });
+  const rows = p.rows.map((r, k) => ({
+    of: [...r.of.filter((i) => rowsOf[i] > 1).map((i) => at.get(i)!), ...(group[k] >= 0 ? [group[k]] : [])],
+    rhs: r.rhs,
+  }));
+  const reduced = solveRanges(h, { vars, rows });
+  const out: Ranges = p.vars.map(() => [NaN, NaN]);
+  shared.forEach((i, k) => (out[i] = reduced[k]));
+  alone.forEach((a, k) => {
+    if (a.length === 0) return;
+    const [zlo, zhi] = reduced[group[k]];
+    const { lo, hi } = vars[group[k]];
+    for (const i of a) out[i] = [Math.max(p.vars[i].lo, zlo - (hi - p.vars[i].hi)), Math.min(p.vars[i].hi, zhi - (lo - p.vars[i].lo))];
+  });
+  return out;
+}
+
 function solveRanges(h: Highs, p: Problem): Ranges {
   const seen: { lo: number; hi: number }[] = p.vars.map(() => ({ lo: Infinity, hi: -Infinity }));
+  // The last solution found: a point every constraint holds at.
+  let last: number[] | undefined;
   const free = (i: number) => seen[i].hi - seen[i].lo >= (p.vars[i].integer ? 0.5 : 1e-6);
   const take = (text: string) => {
     const r = h.solve(text, { output_flag: false });
@@ -43,10 +79,8 @@ function solveRanges(h: Highs, p: Problem): Ranges {
       for (const v of seen) [v.lo, v.hi] = [-Infinity, Infinity];
       return;
     }
-    for (let j = 0; j < p.vars.length; j++) {
-      const x = (r.Columns as Record<string, { Primal: number }>)[`x${j}`]?.Primal ?? 0;
-      seen[j] = { lo: Math.min(seen[j].lo, x), hi: Math.max(seen[j].hi, x) };
-    }
+    last = p.vars.map((_, j) => (r.Columns as Record<string, { Primal: number }>)[`x${j}`]?.Primal ?? 0);
+    last.forEach((x, j) => (seen[j] = { lo: Math.min(seen[j].lo, x), hi: Math.max(seen[j].hi, x) }));
   };
   // A few opposite objectives first: most variables are seen at two values and need no solve of their own.
   let seed = 7;
@@ -62,9 +96,17 @@ function solveRanges(h: Highs, p: Problem): Ranges {
       ),
     );
   };
-  for (let k = 0; k < (p.vars.length > 40 ? 4 : 1); k++) both(p.vars.map(sign));
-  for (let left = p.vars.filter((_, i) => !free(i)).length; p.vars.length > 40 && left > 4;) {
-    both(p.vars.map((_, i) => (free(i) ? 0 : sign())));
+  both(p.vars.map(sign));
+  if (last) freeByCycles(p, last, seen, free);
+  // Then every variable seen at one value only is pushed away from it (down when it can go down, else up), all in
+  // one objective, until a round frees none: a round costs one solve, where a variable of its own costs two.
+  for (let left = p.vars.filter((_, i) => !free(i)).length; left > 1;) {
+    take(
+      lpWeighted(
+        p,
+        p.vars.map((v, i) => (free(i) ? 0 : seen[i].lo > v.lo + 1e-9 ? 1 : -1)),
+      ),
+    );
     const now = p.vars.filter((_, i) => !free(i)).length;
     if (now === left) break;
     left = now;
@@ -86,5 +128,5 @@ function solveRanges(h: Highs, p: Problem): Ranges {
 
 runAsWorker(async (problems: Problem[]): Promise<Ranges[]> => {
   highs ??= await highsLoader();
-  return problems.map((p) => solveRanges(highs!, p));
+  return problems.map((p) => solveGrouped(highs!, p));
 });

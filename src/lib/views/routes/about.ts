@@ -1,6 +1,6 @@
 /** The pages about the site itself: about the data, accessibility, the glossary, 404, the build report. */
 import { issueLines } from '../../data/report.ts';
-import { count, formatDate, formatNumber } from '../../words/format.ts';
+import { count, formatDate } from '../../words/format.ts';
 import { GLOSSARY } from '../../words/glossary.ts';
 import { site } from '../site.ts';
 
@@ -50,7 +50,7 @@ export function buildReportPage() {
       shown.filter((w) => !w.slip),
       50,
     ).map((l) => l.replace(/^Предупреждение: /, '')),
-    withheld: `Скрыто ${count(m.disclosure.primary, ['значение', 'значения', 'значений'])} групп меньше порога конфиденциальности и ещё ${count(m.disclosure.secondary, ['значение', 'значения', 'значений'])} вторичным скрытием, чтобы скрытое нельзя было вычислить по другим числам; проверка сборкой: ${count(m.disclosure.checked, ['скрытое число', 'скрытых числа', 'скрытых чисел'])}, ни одно не определяется однозначно (${formatNumber(m.disclosure.seconds, 1)} с).`,
+    withheld: `Скрыто ${count(m.disclosure.primary, ['значение', 'значения', 'значений'])} групп меньше порога конфиденциальности и ещё ${count(m.disclosure.secondary, ['значение', 'значения', 'значений'])} вторичным скрытием, чтобы скрытое нельзя было вычислить по другим числам; проверка сборкой: ${count(m.disclosure.checked, ['скрытое число', 'скрытых числа', 'скрытых чисел'])}, ни одно не определяется однозначно.`,
     changes: m.changes.find((c) => c.release === m.release),
     unreadable: m.roadmaps
       .filter((r) => r.unreadable.length > 0)
