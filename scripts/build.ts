@@ -13,13 +13,17 @@ import { fork } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { takeLock } from '../src/lib/publish/lock.ts';
-import { formatTime } from '../src/lib/words/format.ts';
+import { formatNumber, formatTime } from '../src/lib/words/format.ts';
+import { dataFiles, stageHeap } from '../src/lib/publish/heap.ts';
 import { CRASH, recover, workspace } from '../src/lib/publish/workspace.ts';
 
 const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
 const w = workspace(outDir, process.pid);
-// The heap of each stage: bounded so that the build, with its renderers and the search indexer, stays within 1,5 GB.
-const heap = process.env.MSOKO_HEAP_MB ?? '800';
+// The heap of each stage: bounded so that the build, with its renderers and the search indexer, stays within 1,5 GB
+// for a region; a larger data folder gets more, as far as free memory allows (publish/heap.ts).
+const files = dataFiles(resolve(process.env.MSOKO_DATA_DIR ?? 'data'));
+const { mb: heap, why } = stageHeap(process.env, files);
+if (why) console.log(`Память для каждого этапа сборки: ${formatNumber(heap, 0)} МБ (${why}).`);
 // Beside the output folder: for the default dist/, in the project folder.
 const logFile = join(dirname(outDir), 'build-error.log');
 
@@ -44,6 +48,8 @@ const { working } = lock;
 
 let stage = 'запуск';
 let size = '';
+/** What holds the most memory in the running stage, as the stage says. */
+let consumer = '';
 
 /** Runs a stage to its end; resolves when it ends well, otherwise says what happened and exits. */
 function run(script: string): Promise<void> {
@@ -54,9 +60,10 @@ function run(script: string): Promise<void> {
     stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
   });
   working(child.pid!);
-  child.on('message', (m: { stage: string; size?: string }) => {
+  child.on('message', (m: { stage: string; size?: string; consumer?: string }) => {
     stage = m.stage;
     if (m.size) size = m.size;
+    consumer = m.consumer ?? '';
   });
   // Stderr is passed on line by line until the engine starts to die: from then on it only goes to the log.
   const raw: string[] = [];
@@ -81,7 +88,8 @@ function run(script: string): Promise<void> {
     child.on('exit', (code, signal) => {
       if (partial) raw.push(partial);
       if (code === 0) return done();
-      for (const d of [w.tmp, `${w.tmp}-charts`, `${w.tmp}-astro-cache`, `${w.tmp}-plan.json`]) rmSync(d, { recursive: true, force: true });
+      for (const d of [w.tmp, `${w.tmp}-charts`, `${w.tmp}-opendata`, `${w.tmp}-astro-cache`, `${w.tmp}-plan.json`])
+        rmSync(d, { recursive: true, force: true });
       // A stage killed while it swapped the site in: put the old site back at once (this process holds the lock).
       recover(w);
       // 1: the stage stopped on its own terms (bad data, a release frozen already) and has said why.
@@ -91,12 +99,17 @@ function run(script: string): Promise<void> {
         logFile,
         `Сборка прервалась на этапе «${stage}» (${size || 'объём данных неизвестен'}); код ${code ?? '—'}, сигнал ${signal ?? '—'}.\n\n${raw.join('\n')}\n`,
       );
-      const what = memory ? `не хватило памяти (предел — ${heap} МБ)` : 'внутренняя ошибка программы сборки';
+      const what = memory ? `не хватило памяти (предел — ${formatNumber(heap, 0)} МБ)` : 'внутренняя ошибка программы сборки';
+      // Reading holds one file's rows at a time beside those read before: the largest file is what to look at.
+      const largest =
+        stage === 'чтение и проверка данных' && files.largest
+          ? `чтение файлов; самый большой — ${files.largest.path} (${formatNumber(files.largest.bytes / 1048576, 1)} МБ)`
+          : consumer;
       const todo = memory
         ? 'Закройте другие программы и запустите сборку снова. Если не поможет — передайте файл build-error.log разработчикам: сборка должна укладываться в 1,5 ГБ памяти; временно можно дать ей больше памяти переменной MSOKO_HEAP_MB (например, MSOKO_HEAP_MB=3000 npm run build).'
         : 'Запустите сборку снова; если ошибка повторится, передайте файл build-error.log разработчикам.';
       console.error(
-        `\nСборка прервалась: ${what} на этапе «${stage}»${size ? ` (данные: ${size})` : ''}. Папка ${outDir} не изменена${existsSync(outDir) ? ': на сервере остаётся прежний сайт' : ''}.\n${todo}\nПодробности: ${logFile}`,
+        `\nСборка прервалась: ${what} на этапе «${stage}»${size ? ` (данные: ${size})` : ''}.${memory && largest ? ` Больше всего памяти на этом этапе занимает ${largest}.` : ''} Папка ${outDir} не изменена${existsSync(outDir) ? ': на сервере остаётся прежний сайт' : ''}.\n${todo}\nПодробности: ${logFile}`,
       );
       process.exit(code === 70 ? 1 : 2);
     }),

@@ -13,6 +13,7 @@ import { checkData } from '../src/lib/model/check.ts';
 import { slipsLine } from '../src/lib/data/report.ts';
 import { isFrozen } from '../src/lib/releases/frozen.ts';
 import { stageProcess } from '../src/lib/publish/stage-process.ts';
+import { HeapPeak, heapLine } from '../src/lib/publish/progress.ts';
 import { clearAstroWork, recover, workspace } from '../src/lib/publish/workspace.ts';
 
 const root = process.cwd();
@@ -22,7 +23,7 @@ const w = workspace(outDir, process.pid);
 const tmp = process.env.MSOKO_TMP_DIR ?? w.tmp;
 /** Astro's own working folder for this build, inside the project (see the pages stage). */
 const astroWork = join(root, '.astro', `build-${process.pid}`);
-const scratch = [tmp, `${tmp}-charts`, `${tmp}-astro-cache`, `${tmp}-plan.json`, astroWork];
+const scratch = [tmp, `${tmp}-charts`, `${tmp}-opendata`, `${tmp}-astro-cache`, `${tmp}-plan.json`, astroWork];
 const { crash, progress, mark, done } = stageProcess(scratch);
 const t0 = performance.now();
 
@@ -33,6 +34,7 @@ mark('чтение и проверка данных');
 const freeze = process.argv.includes('--freeze');
 // `npm run release -- 2026-2`: a label on the command line comes before MSOKO_RELEASE and site.yaml.
 const label = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const heap = new HeapPeak();
 const { model, log, lines } = checkData(dataDir, label ? { ...process.env, MSOKO_RELEASE: label } : process.env, { freezing: freeze });
 for (const line of lines) console.log(line);
 const slips = slipsLine(log.items);
@@ -64,7 +66,7 @@ const { renderSite } = await import('../src/lib/publish/render.ts');
 const rows = model.data.sources.reduce((a, s) => a + s.rows, 0);
 const size = `${count(model.data.sources.length, ['файл', 'файла', 'файлов'])}, ${count(rows, ['строка', 'строки', 'строк'])}, ${count(model.data.schools.length, ['школа', 'школы', 'школ'])}`;
 console.log(
-  `Данные прочитаны и посчитаны за ${formatNumber((performance.now() - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; пик памяти ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ.`,
+  `Данные прочитаны и посчитаны за ${formatNumber((performance.now() - t0) / 1000, 1)} с: ${size}, ${count(model.ix.values.length, ['значение', 'значения', 'значений'])} показателей; пик памяти ${formatNumber(process.resourceUsage().maxRSS / 1024, 0)} МБ, ${heapLine(heap.stop())}.`,
 );
 const d = model.disclosure;
 console.log(

@@ -17,10 +17,17 @@ import type { Progress } from './progress.ts';
 import type { Rendered } from './render.ts';
 import { searchIndex } from './search.ts';
 
-export async function finishSite(r: Rendered, o: { tmp: string; progress: Progress; mark: (stage: string, size?: string) => void }) {
+export async function finishSite(
+  r: Rendered,
+  o: { tmp: string; progress: Progress; mark: (stage: string, size?: string, consumer?: string) => void },
+) {
   const { tmp, progress, mark } = o;
   const chartDir = `${tmp}-charts`;
-  mark('картинки PNG', `${r.charts} графиков`);
+  mark(
+    'картинки PNG',
+    `${r.charts} графиков`,
+    `шрифт графиков с ${count(r.chars.length, ['знаком', 'знаками', 'знаками'])}, вписываемый в ${count(r.svgs.length, ['файл', 'файла', 'файлов'])} SVG`,
+  );
   await progress.stage(
     'Картинки PNG',
     async (tick) => {
@@ -39,13 +46,13 @@ export async function finishSite(r: Rendered, o: { tmp: string; progress: Progre
     (n) => count(n, ['картинка', 'картинки', 'картинок']),
   );
   // Search first, while this process is small: Pagefind is a process of its own, and the documents leave a large heap behind.
-  mark('поиск');
+  mark('поиск', '', 'индекс поиска (Pagefind) по всем страницам сайта');
   await progress.stage(
     'Поиск',
     () => searchIndex(tmp),
     (n) => `${count(n, ['страница', 'страницы', 'страниц'])} в индексе`,
   );
-  mark('документы');
+  mark('документы', '', `документы Word (${r.documents.length}) со своими рисунками`);
   await progress.stage(
     'Документы Word',
     async () => {

@@ -2,20 +2,43 @@
  * Progress of a long build, for a person watching: one line per stage with
  * its time and its peak memory — the build's own and, where the system shows
  * it (Linux), with the processes it runs (PNG renderers, the search indexer)
- * — and, on long stages, how much is done. In a terminal the running stage is
+ * —, the most its heap held against the heap's limit, and, on long stages,
+ * how much is done. In a terminal the running stage is
  * updated in place, in a CI log a plain line is printed every few seconds.
  */
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { formatNumber } from '../words/format.ts';
 import { treeMemory } from './memory.ts';
 
 const MB = (bytes: number) => `${formatNumber(bytes / 1048576, 0)} МБ`;
 const secs = (ms: number) => `${formatNumber(ms / 1000, 1)} с`;
 
+/**
+ * The most a stretch of work kept on the heap: what each garbage collection left (V8 reports every one, also
+ * in synchronous work no timer sees), against the limit the heap may not pass.
+ */
+export class HeapPeak {
+  private readonly profiler = new GCProfiler();
+  constructor() {
+    this.profiler.start();
+  }
+  stop(): { peak: number; limit: number } {
+    const stats = this.profiler.stop()?.statistics ?? [];
+    const now = getHeapStatistics();
+    const peak = stats.reduce((a, s) => Math.max(a, s.afterGC.heapStatistics.usedHeapSize), now.used_heap_size);
+    return { peak, limit: now.heap_size_limit };
+  }
+}
+
+/** «куча до 412 из 848 МБ»: the heap's peak against its limit. */
+export const heapLine = ({ peak, limit }: { peak: number; limit: number }) => `куча до ${formatNumber(peak / 1048576, 0)} из ${MB(limit)}`;
+
 /** The peaks of one stage, sampled a few times a second. */
 class Peaks {
   own = 0;
   tree: number | undefined;
   private readonly timer: NodeJS.Timeout;
+  private readonly heap = new HeapPeak();
   constructor() {
     this.sample();
     this.timer = setInterval(() => this.sample(), 200);
@@ -33,7 +56,7 @@ class Peaks {
   stop(): string {
     clearInterval(this.timer);
     this.sample();
-    return `пик памяти ${MB(this.own)}${this.tree !== undefined && this.tree > this.own * 1.02 ? ` (с процессами PNG и поиска ${MB(this.tree)})` : ''}`;
+    return `пик памяти ${MB(this.own)}${this.tree !== undefined && this.tree > this.own * 1.02 ? ` (с процессами PNG и поиска ${MB(this.tree)})` : ''}, ${heapLine(this.heap.stop())}`;
   }
 }
 

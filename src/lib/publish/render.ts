@@ -1,12 +1,12 @@
 /**
  * The stages of a build that need the model: chart files (their PNGs drawn
- * alongside by a renderer process, on the other core), pages (Astro) and
- * open data. Then this process ends, and with it the memory of a region's
+ * alongside by a renderer process, on the other core), open data and pages
+ * (Astro). Then this process ends, and with it the memory of a region's
  * million values: the pictures left, the Word documents and the search index
  * are made by the finish stage (src/lib/publish/finish.ts) in a process of
  * their own, so that their memory never adds to the model's.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'astro';
 import { svgChars } from '../charts/files.ts';
@@ -20,7 +20,7 @@ import { setModel } from '../model/handoff.ts';
 import { openDataChunks } from '../opendata/write.ts';
 import { documentPages } from '../reports/briefs.ts';
 import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../releases/changes.ts';
-import { count } from '../words/format.ts';
+import { count, formatNumber } from '../words/format.ts';
 import { chartFiles } from './chart-files.ts';
 import { cardCount, cards } from '../views/cards.ts';
 import { documentContext, type DocumentContext } from './documents/write.ts';
@@ -39,7 +39,7 @@ export interface RenderOptions {
   freeze: boolean;
   progress: Progress;
   /** Tells the supervisor which stage runs. */
-  mark: (stage: string, size?: string) => void;
+  mark: (stage: string, size?: string, consumer?: string) => void;
   /** «63 файла, 47 899 строк, 12 школ», for the supervisor's message if the build dies. */
   size: string;
 }
@@ -76,7 +76,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   const big = charts > 1000;
   const pngs = pngQueue(undefined, big ? 1 : 2);
   const chars = new Set<string>();
-  mark('файлы графиков', `${charts} графиков`);
+  const values = `значения показателей (${formatNumber(model.ix.values.length, 0)}) и разбор предметов (${formatNumber(model.subjects.length, 0)} строк)`;
+  mark('файлы графиков', `${charts} графиков`, values);
   const svgs = await progress.stage(
     'Файлы графиков (SVG, CSV, ZIP)',
     async (tick) => {
@@ -98,10 +99,30 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     (l) => count(l.length, ['график', 'графика', 'графиков']),
   );
   const early = big ? await pngs.stop() : undefined;
+  // Open data before the pages, while Astro's bundler and what it leaves behind are not yet on the heap beside the
+  // values; into a folder of its own, as chart files are, since Astro empties the output folder when it starts.
+  const openDir = `${tmp}-opendata`;
+  rmSync(openDir, { recursive: true, force: true });
+  mark('открытые данные', size, values);
+  await progress.stage('Открытые данные', () => {
+    mkdirSync(openDir, { recursive: true });
+    for (const [name, chunks] of openDataChunks(model)) {
+      const fd = openSync(inside(openDir, name), 'w');
+      try {
+        for (const c of chunks()) writeSync(fd, c);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  });
+  // The published numbers of a release being frozen, while the heap is as small.
+  const numbers = freeze
+    ? Buffer.from(packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years))).toString('base64')
+    : undefined;
   // Pages Astro renders: every chart's embed, schools, kindergartens, the subject analyses, indicators and the rest (an estimate for «осталось»).
   const expected =
     charts + model.data.schools.length + model.data.kindergartens.length + analysisKeys(model).length + model.ix.years.length * 8 + 160;
-  mark('страницы', `${size}, около ${expected} страниц`);
+  mark('страницы', `${size}, около ${expected} страниц`, `сборщик страниц Astro вместе с моделью: ${values}`);
   await progress.stage(
     'Страницы',
     async (tick) => {
@@ -129,27 +150,16 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
       }
       // The archived embeds of a release being frozen: copies of the live ones with their address and note changed.
       if (freeze) writeArchivedEmbeds(model, tmp);
+      renameSync(openDir, join(tmp, 'opendata'));
+      // Sitemap (of the pages just rendered), robots.txt, the feed and every chart's oEmbed (publish/web.ts).
+      for (const [name, content] of webFiles(model, tmp)) write(name, content);
+      // What each release changed, as the releases page offers it for download.
+      for (const c of model.changes)
+        if (c.changed.length > 0) write(`releases/${c.release}-changes.csv`, toCsv(CHANGES_COLUMNS, changesRows(c)));
       return countHtml(tmp);
     },
     (n) => count(n, ['страница', 'страницы', 'страниц']),
   );
-  mark('открытые данные', size);
-  await progress.stage('Открытые данные', () => {
-    mkdirSync(join(tmp, 'opendata'), { recursive: true });
-    for (const [name, chunks] of openDataChunks(model)) {
-      const fd = openSync(inside(tmp, join('opendata', name)), 'w');
-      try {
-        for (const c of chunks()) writeSync(fd, c);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    // Sitemap, robots.txt, the feed and every chart's oEmbed (publish/web.ts).
-    for (const [name, content] of webFiles(model, tmp)) write(name, content);
-    // What each release changed, as the releases page offers it for download.
-    for (const c of model.changes)
-      if (c.changed.length > 0) write(`releases/${c.release}-changes.csv`, toCsv(CHANGES_COLUMNS, changesRows(c)));
-  });
   // The renderer finishes the pictures it holds and goes; the rest are drawn by the finish stage, after this process.
   const undrawn = early ?? (await pngs.stop());
   return {
@@ -159,9 +169,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     chars: [...chars].sort().join(''),
     documents: documentPages(model),
     document: documentContext(model),
-    numbers: freeze
-      ? Buffer.from(packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years))).toString('base64')
-      : undefined,
+    numbers,
   };
 }
 

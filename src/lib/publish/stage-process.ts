@@ -29,8 +29,8 @@ export function stageProcess(scratch: string[]) {
   return {
     crash,
     progress: new Progress(),
-    /** Tells the supervisor which stage runs, and on how much data. */
-    mark: (stage: string, size = '') => process.send?.({ stage, size }),
+    /** Tells the supervisor which stage runs, on how much data, and what holds the most memory in it. */
+    mark: (stage: string, size = '', consumer = '') => process.send?.({ stage, size, consumer }),
     /** The stage is done: the channel to the supervisor must not keep this process waiting. */
     done: () => {
       process.removeAllListeners('disconnect');

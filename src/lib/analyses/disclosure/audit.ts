@@ -4,13 +4,10 @@
  * numbers. Withheld numbers linked by sums form small problems: one sum is solved in closed form (its bounds are
  * exact), linked sums by HiGHS (solver-worker.ts). A number a total of 0 or 100 % decides is known, not pinned.
  */
-import { fileURLToPath } from 'node:url';
-import { createSyncFn } from 'synckit';
 import { decided, open } from './rule.ts';
-import type { Problem, Ranges } from './problem.ts';
+import type { Problem } from './problem.ts';
+import { solve } from './solver.ts';
 import type { Part, Sum } from './sums.ts';
-
-let solve: ((problems: Problem[]) => Ranges[]) | undefined;
 
 const pinned = (p: Part, [lo, hi]: [number, number]) =>
   p.integer ? Math.floor(hi + 1e-6) - Math.ceil(lo - 1e-6) < 1 : hi - lo < 1e-6 * (1 + Math.abs(hi));
@@ -105,7 +102,6 @@ export function audit(sums: readonly Sum[], cache = new Map<string, [number, num
     }
   }
   if (problems.length > 0) {
-    solve ??= createSyncFn(fileURLToPath(new URL('./solver-worker.ts', import.meta.url)), { timeout: 600_000 });
     solve(problems).forEach((ranges, k) => {
       const found = ranges.flatMap((r, i): [number, number][] => (pinned(asked[k][i], r) ? [[i, r[0]]] : []));
       cache.set(signatures[k], found);

@@ -1,14 +1,14 @@
 /**
  * The audit's linear programmes, solved by HiGHS (the University of Edinburgh's solver, compiled to WebAssembly:
- * the npm package `highs`) in a worker thread, so that the model can stay synchronous (synckit waits for the answer).
+ * the npm package `highs`) in a worker thread, so that the model can stay synchronous (solver.ts waits for the answer).
  * For each variable of a problem: its least and greatest value consistent with every constraint. A variable already
  * seen at two values in earlier solutions is free and needs no solve of its own.
  */
 import highsLoader from 'highs';
-import { runAsWorker } from 'synckit';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { freeByCycles } from './cycles.ts';
 import type { Problem, Ranges } from './problem.ts';
-
+import type { Answer } from './solver.ts';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Highs | undefined;
@@ -126,7 +126,16 @@ function solveRanges(h: Highs, p: Problem): Ranges {
   return out;
 }
 
-runAsWorker(async (problems: Problem[]): Promise<Ranges[]> => {
-  highs ??= await highsLoader();
-  return problems.map((p) => solveGrouped(highs!, p));
+parentPort?.on('message', async ({ problems, flag, port }: { problems: Problem[]; flag: Int32Array; port: MessagePort }) => {
+  let answer: Answer;
+  try {
+    highs ??= await highsLoader();
+    answer = { ranges: problems.map((p) => solveGrouped(highs!, p)) };
+  } catch (e) {
+    answer = { error: (e as Error)?.stack ?? String(e) };
+  }
+  port.postMessage(answer);
+  port.close();
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
 });
