@@ -56,7 +56,7 @@ function run(script: string): Promise<void> {
   // An IPC channel carries the stages; when this process dies, the channel closes and the stage stops too.
   const child = fork(join(import.meta.dirname, script), process.argv.slice(2), {
     execArgv: [`--max-old-space-size=${heap}`],
-    env: { ...process.env, MSOKO_TMP_DIR: w.tmp, MSOKO_SUPERVISED: '1' },
+    env: { ...process.env, MSOKO_TMP_DIR: w.tmp, MSOKO_SUPERVISED: '1', MSOKO_STAGE_HEAP_MB: String(heap) },
     stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
   });
   working(child.pid!);

@@ -16,6 +16,7 @@ import { stageProcess } from '../src/lib/publish/stage-process.ts';
 import { swapIn, workspace } from '../src/lib/publish/workspace.ts';
 import { writeInside } from '../src/lib/files/inside.ts';
 import { addPolicies } from '../src/lib/publish/csp.ts';
+import { movedWithSite } from '../src/lib/publish/embeds.ts';
 
 const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
 const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
@@ -44,7 +45,7 @@ try {
   // Frozen releases are published exactly as they were frozen (data/releases/), the current one too once frozen.
   for (const r of releases) {
     rmSync(join(tmp, 'embed', r), { recursive: true, force: true });
-    unpackRelease(dataDir, r, join(tmp, 'embed', r));
+    unpackRelease(dataDir, r, join(tmp, 'embed', r), (files) => movedWithSite(files, r, plan.site.url, plan.site.base));
   }
   write('embed/releases.json', JSON.stringify([...new Set([...releases, release])].sort()) + '\n');
   // Every page, the archived embeds of older releases too, gets its policy before a release is frozen.

@@ -1,4 +1,7 @@
 /** Plausibility review: each warning on a fixture that should raise it, with its numbers; none on a clean season. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/lib/data/load.ts';
 import { csv, makeData } from './helpers/fixture.ts';
@@ -62,5 +65,31 @@ describe('the demo data', () => {
   it('is a clean season: no plausibility warning', () => {
     const w = loadData('data').log.warnings.filter((i) => !i.file.startsWith('roadmap/'));
     expect(w.map((i) => i.message)).toEqual([]);
+  });
+});
+
+describe('last year’s file copied, found by its content', () => {
+  it('names each results file that repeats last year’s rows, and the demo season has none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'copies-'));
+    cpSync('data', dir, { recursive: true });
+    const copies = (d: string) =>
+      loadData(d)
+        .log.warnings.filter((w) => w.slip && /совпадает с файлом/.test(w.message))
+        .map((w) => w.file);
+    expect(copies(dir)).toEqual([]);
+    const copied = ['graduates', 'monitoring', 'interview', 'context'];
+    for (const f of copied) cpSync(join(dir, 'results', '2024', `${f}.csv`), join(dir, 'results', '2025', `${f}.csv`));
+    expect(copies(dir).sort()).toEqual(copied.map((f) => `results/2025/${f}.csv`).sort());
+    const [w] = loadData(dir).log.warnings.filter((x) => x.file === 'results/2025/graduates.csv' && x.slip);
+    expect(w.message).toMatch(
+      /^Файл «[^»]+» 2025 года совпадает с файлом 2024 года: все \d+\s(?:строка|строки|строк) те же \(школы и числа\)\. Не скопирован ли файл прошлого года\?/,
+    );
+    // A real next year shares a row or two with the last (a school with the same counts), never nearly all.
+    const real = readFileSync(join('data', 'results', '2024', 'graduates.csv'), 'utf8').split('\n');
+    writeFileSync(
+      join(dir, 'results', '2025', 'graduates.csv'),
+      [...real.slice(0, 3), ...real.slice(3).map((l) => l.replace(/,(\d+)(\r?)$/, (_, n, cr) => `,${Number(n) + 1}${cr}`))].join('\n'),
+    );
+    expect(copies(dir)).not.toContain('results/2025/graduates.csv');
   });
 });

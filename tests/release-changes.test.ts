@@ -1,4 +1,5 @@
 /** What a release changed against the one before it: values of published years, and what is new. */
+import { movedWithSite } from '../src/lib/publish/embeds.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -178,5 +179,31 @@ describe('a build under a frozen label', () => {
   it('counts the next label on past the frozen ones', () => {
     expect(nextLabel('2026', [])).toBe('2026.1');
     expect(nextLabel('2026.1', ['2026', '2026.1', '2026.2'])).toBe('2026.3');
+  });
+});
+
+describe('a frozen release published after the site moved', () => {
+  const page = (prefix: string, base: string) =>
+    `<link rel="canonical" href="${prefix}embed/r1/ege-mean/"><link rel="icon" href="${base}favicon.svg"><a href="${base}charts/ege-mean.csv">CSV</a><a href="//cdn.example/x">x</a><a href="https://other.example/">o</a>`;
+  const files = (prefix: string, base: string) => ({
+    'ege-mean/index.html': page(prefix, base),
+    'ege-mean/oembed.json': JSON.stringify({ html: `<iframe src="${prefix}embed/r1/ege-mean/"></iframe>` }),
+  });
+
+  it('is published byte for byte where the site has not moved', () => {
+    const f = files('https://edu.example.ru/', '/');
+    expect(movedWithSite(f, 'r1', 'https://edu.example.ru', '/')).toBe(f);
+  });
+
+  it('links into the sub-path it moved to, its own address and the site’s files alike', () => {
+    const moved = movedWithSite(files('https://edu.example.ru/', '/'), 'r1', 'https://edu.example.ru', '/edu/');
+    expect(moved).toEqual(files('https://edu.example.ru/edu/', '/edu/'));
+    // Back out of a sub-path, and to another domain: the same rule.
+    expect(movedWithSite(files('https://edu.example.ru/edu/', '/edu/'), 'r1', 'https://mo.example.ru', '/')).toEqual(
+      files('https://mo.example.ru/', '/'),
+    );
+    // Addresses elsewhere are left alone.
+    expect(moved['ege-mean/index.html']).toContain('href="//cdn.example/x"');
+    expect(moved['ege-mean/index.html']).toContain('href="https://other.example/"');
   });
 });

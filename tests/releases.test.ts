@@ -94,4 +94,28 @@ describe('a release frozen, dist/ deleted, the data changed, a new release built
     expect(c.stderr).toContain('Выпуск r2 уже зафиксирован');
     expect(tree(second)).toEqual(before);
   });
+  it('moves its frozen embeds with the site: under /edu/ every link of every archived embed leads to a file', () => {
+    const third = join(work, 'third');
+    const c = runBuild(data, third, { MSOKO_RELEASE: 'r2', SITE_BASE: '/edu/' });
+    expect(c.status, c.stderr).toBe(0);
+    const site = new URL(readFileSync(join(third, 'robots.txt'), 'utf8').match(/Sitemap: (\S+)/)![1]).origin;
+    let followed = 0;
+    for (const release of ['r1', 'r2'])
+      for (const [rel] of tree(join(third, 'embed', release))) {
+        if (!rel.endsWith('.html')) continue;
+        const html = readFileSync(join(third, 'embed', release, rel), 'utf8');
+        for (const [, link] of html.matchAll(/(?:href|src)="([^"#]+)"/g)) {
+          const url = new URL(link.replaceAll('&amp;', '&'), `${site}/edu/embed/${release}/${rel}`);
+          if (url.origin !== site) continue;
+          expect(url.pathname, `${release}/${rel}: ${link}`).toMatch(/^\/edu\//);
+          const path = join(third, decodeURIComponent(url.pathname.slice('/edu/'.length)));
+          expect(
+            existsSync(path.endsWith('/') || !/\.\w+$/.test(path) ? join(path, 'index.html') : path),
+            `${release}/${rel}: ${link}`,
+          ).toBe(true);
+          followed++;
+        }
+      }
+    expect(followed).toBeGreaterThan(20);
+  });
 });

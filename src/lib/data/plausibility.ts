@@ -65,6 +65,7 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
   };
   const years = [...d.years.keys()].sort((a, b) => a - b);
   missingFiles(d, years, log);
+  copiedFiles(d, years, cfg.min_participants, log);
   for (const year of years) {
     // A year folder whose participant codes carry another year (2024-000123 in results/2025): a file put in the wrong folder.
     for (const [name, rows] of Object.entries(d.years.get(year)!) as [string, { participant_id?: string }[] | undefined][]) {
@@ -153,6 +154,51 @@ export function checkPlausibility(d: Dataset, log: IssueLog): void {
             });
         }
       }
+    }
+  }
+}
+
+/** Files whose copies are found school by school above (their rows carry scores); every other file is compared whole. */
+const BY_SCHOOL = new Set(PROCEDURES.map((p) => p.file as string));
+/** Share of rows that must be the same for a file to be taken for last year's: a correction or two is still a copy. */
+const COPY_SHARE = 0.98;
+
+/**
+ * Last year's file copied into this year's folder, found by its content: the rows — schools, numbers, results —
+ * as a multiset, every column but the line number. Real РЦОИ and ФИС ОКО codes carry no year, so a copy keeps its
+ * codes too; two real years share some rows (a school with the same counts), never nearly all.
+ */
+function copiedFiles(d: Dataset, years: number[], min: number, log: IssueLog): void {
+  const sig = (r: object) =>
+    JSON.stringify(
+      Object.entries(r)
+        .filter(([k]) => k !== 'line')
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  for (const year of years) {
+    const prev = years[years.indexOf(year) - 1];
+    if (prev === undefined || prev !== year - 1) continue;
+    for (const f of RESULTS_FILES) {
+      if (BY_SCHOOL.has(f.name)) continue;
+      const now = d.years.get(year)![f.name] as object[] | undefined;
+      const before = d.years.get(prev)![f.name] as object[] | undefined;
+      if (!now || !before || Math.max(now.length, before.length) < min) continue;
+      const left = new Map<string, number>();
+      for (const r of before) left.set(sig(r), (left.get(sig(r)) ?? 0) + 1);
+      let same = 0;
+      for (const r of now) {
+        const k = sig(r);
+        const n = left.get(k) ?? 0;
+        if (n > 0) (left.set(k, n - 1), same++);
+      }
+      if (same < COPY_SHARE * Math.max(now.length, before.length)) continue;
+      log.warn({
+        file: `results/${year}/${f.name}.csv`,
+        message: `Файл «${f.title}» ${year} года совпадает с файлом ${prev} года: ${same === now.length && now.length === before.length ? `все ${count(same, ['строка', 'строки', 'строк'])} те же` : `${formatNumber(same, 0)} из ${count(now.length, ['строки', 'строк', 'строк'])} те же`} (школы и числа). Не скопирован ли файл прошлого года? Если результаты ${year} года ещё не пришли, уберите файл из папки results/${year}.`,
+        found: `${formatNumber(same, 0)} одинаковых строк`,
+        expected: `результаты ${year} года`,
+        slip: true,
+      });
     }
   }
 }

@@ -57,6 +57,8 @@ export interface Rendered {
   document: DocumentContext;
   /** The published numbers of a release being frozen, packed, in base 64. */
   numbers?: string;
+  /** Where the site is published: frozen releases are moved there. */
+  site: { url: string; base: string };
 }
 
 export async function renderSite(model: Model, o: RenderOptions): Promise<Rendered> {
@@ -150,7 +152,10 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
       }
       // The archived embeds of a release being frozen: copies of the live ones with their address and note changed.
       if (freeze) writeArchivedEmbeds(model, tmp);
-      renameSync(openDir, join(tmp, 'opendata'));
+      // Beside the open-data page Astro has just written.
+      mkdirSync(join(tmp, 'opendata'), { recursive: true });
+      for (const f of readdirSync(openDir)) renameSync(join(openDir, f), inside(tmp, join('opendata', f)));
+      rmSync(openDir, { recursive: true, force: true });
       // Sitemap (of the pages just rendered), robots.txt, the feed and every chart's oEmbed (publish/web.ts).
       for (const [name, content] of webFiles(model, tmp)) write(name, content);
       // What each release changed, as the releases page offers it for download.
@@ -170,6 +175,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     documents: documentPages(model),
     document: documentContext(model),
     numbers,
+    site: { url: cfg.url, base: cfg.base },
   };
 }
 

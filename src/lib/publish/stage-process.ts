@@ -11,12 +11,17 @@ import { CRASH } from './workspace.ts';
 
 export function stageProcess(scratch: string[]) {
   const supervised = process.env.MSOKO_SUPERVISED === '1';
-  const clear = () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  const clear = () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 3 }));
   /** An unexpected failure: its stack goes to the supervisor's log, which tells the person what to do. */
   const crash = (e: unknown): never => {
-    clear();
+    // The failure first: clearing can fail too (a PNG renderer still writing), and must not hide it.
     if (supervised) writeSync(2, `${CRASH}\n`);
     console.error((e as Error)?.stack ?? e);
+    try {
+      clear();
+    } catch {
+      // The next build clears what is left (workspace.ts).
+    }
     process.exit(70);
   };
   process.on('uncaughtException', crash);

@@ -70,12 +70,19 @@ export function freezeRelease(dataDir: string, info: Release, embedDir: string, 
   retrying(() => renameSync(staging, out));
 }
 
-/** Writes a frozen release's embed pages into `embedDir` exactly as they were built. */
-export function unpackRelease(dataDir: string, release: string, embedDir: string): number {
-  const files = JSON.parse(brotliDecompressSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.br'))).toString('utf8')) as Record<
-    string,
-    string
-  >;
+/** Writes a frozen release's embed pages into `embedDir` as they were built — or as `publish` turns them (a site moved since). */
+export function unpackRelease(
+  dataDir: string,
+  release: string,
+  embedDir: string,
+  publish: (files: Record<string, string>) => Record<string, string> = (f) => f,
+): number {
+  const files = publish(
+    JSON.parse(brotliDecompressSync(readFileSync(join(dirOf(dataDir, release), 'embeds.json.br'))).toString('utf8')) as Record<
+      string,
+      string
+    >,
+  );
   for (const [rel, text] of Object.entries(files)) {
     // A release archive is a file anyone could have edited: its names are checked like any other.
     writeInside(embedDir, rel, text);
