@@ -78,7 +78,7 @@ export function openDataChunks(m: Model): Map<string, () => Iterable<string>> {
   files.set('indicators.csv', () => csvChunks([...INDICATOR_COLUMNS], rows()));
   files.set('indicators-excel.csv', () => csvChunks([...INDICATOR_COLUMNS], rows(), EXCEL, new Set([8, 12, 13])));
   files.set('indicators.json', () => jsonChunks(m.ix.values));
-  for (const [name, content] of smallFiles(m)) files.set(name, () => [content]);
+  for (const [name, chunks] of smallFiles(m)) files.set(name, chunks);
   return files;
 }
 
@@ -87,8 +87,16 @@ export function openDataFiles(m: Model): Map<string, string> {
   return new Map([...openDataChunks(m)].map(([name, chunks]) => [name, [...chunks()].join('')]));
 }
 
-function smallFiles(m: Model): Map<string, string> {
-  const files = new Map<string, string>();
+/** One row after another, made as the file is written. */
+function* mapped<T>(items: readonly T[], row: (item: T) => Cell[]): Generator<Cell[]> {
+  for (const item of items) yield row(item);
+}
+
+/** The other files, each made only when it is written: a region's subject analysis (400 000 rows) and risks are
+ * streamed row by row, the rest are small. */
+function smallFiles(m: Model): Map<string, () => Iterable<string>> {
+  const files = new Map<string, () => Iterable<string>>();
+  const text = (name: string, make: () => string) => files.set(name, () => [make()]);
   const schoolName = new Map(m.data.schools.map((s) => [s.school_id, s.name]));
   const riskHeader = [
     'year',
@@ -106,7 +114,7 @@ function smallFiles(m: Model): Map<string, string> {
     'p_value',
     'evidence',
   ];
-  const riskRows = m.risks.map((r) => [
+  const riskRow = (r: Model['risks'][number]): Cell[] => [
     r.year,
     r.school_id,
     schoolName.get(r.school_id),
@@ -121,9 +129,9 @@ function smallFiles(m: Model): Map<string, string> {
     Number.isFinite(r.statistic) ? fixed2(r.statistic) : undefined,
     pValue(r.p),
     `${r.evidence}. ${fdrNote(r.tested, m.data.config.risks.fdr)}`,
-  ]);
-  files.set('risks.csv', toCsv(riskHeader, riskRows));
-  files.set('subject-analysis.csv', toCsv([...SUBJECT_COLUMNS], m.subjects.map(subjectCsvRow)));
+  ];
+  files.set('risks.csv', () => csvChunks(riskHeader, mapped(m.risks, riskRow)));
+  files.set('subject-analysis.csv', () => csvChunks([...SUBJECT_COLUMNS], mapped(m.subjects, subjectCsvRow)));
 
   const rmHeader = [
     'roadmap',
@@ -141,29 +149,29 @@ function smallFiles(m: Model): Map<string, string> {
     'overdue',
     'indicators',
   ];
-  const rmRows = m.roadmaps.flatMap((rv) =>
-    rv.items.map((i) => [
-      rv.roadmap.id,
-      i.item.item,
-      i.item.section,
-      i.item.direction,
-      i.item.title,
-      i.item.responsible,
-      i.item.document,
-      i.item.deadline,
-      i.dates.join(' '),
-      i.status,
-      i.latest?.period,
-      i.latest?.reported,
-      i.overdue ? 1 : 0,
-      i.item.indicators.join(';'),
-    ]),
-  );
-  files.set('roadmap.csv', toCsv(rmHeader, rmRows));
+  const rmRows = () =>
+    m.roadmaps.flatMap((rv) =>
+      rv.items.map((i) => [
+        rv.roadmap.id,
+        i.item.item,
+        i.item.section,
+        i.item.direction,
+        i.item.title,
+        i.item.responsible,
+        i.item.document,
+        i.item.deadline,
+        i.dates.join(' '),
+        i.status,
+        i.latest?.period,
+        i.latest?.reported,
+        i.overdue ? 1 : 0,
+        i.item.indicators.join(';'),
+      ]),
+    );
+  text('roadmap.csv', () => toCsv(rmHeader, rmRows()));
 
   const schoolHeader = ['school_id', 'name', 'full_name', 'kind', 'address', 'website', 'lat', 'lon', 'closed', 'successor_id'];
-  files.set(
-    'schools.csv',
+  text('schools.csv', () =>
     toCsv(
       schoolHeader,
       [...m.data.schools, ...m.data.kindergartens].map((s) => [
@@ -182,8 +190,7 @@ function smallFiles(m: Model): Map<string, string> {
   );
 
   const placeHeader = ['year', 'school_id', 'place', 'of', 'place_low', 'place_high', 'index', 'se', ...PLACE_COMPONENTS.map((c) => c.id)];
-  files.set(
-    'places.csv',
+  text('places.csv', () =>
     toCsv(
       placeHeader,
       m.places.map((p) => [
@@ -199,18 +206,17 @@ function smallFiles(m: Model): Map<string, string> {
       ]),
     ),
   );
-  files.set('context.csv', contextCsv(m));
+  text('context.csv', () => contextCsv(m));
 
-  files.set('meta.json', JSON.stringify(meta(m), null, 2) + '\n');
+  text('meta.json', () => JSON.stringify(meta(m), null, 2) + '\n');
   // The passport once more as the Russian open-data standard 3.0 has it: meta.csv and structure.csv.
-  files.set(
-    'structure.csv',
+  text('structure.csv', () =>
     toCsv(
       ['field name', 'english description', 'russian description', 'format'],
       INDICATOR_COLUMNS.map((c) => [c, STRUCTURE[c][0], COLUMN_DOCS[c], STRUCTURE[c][1]]),
     ),
   );
-  files.set('meta.csv', toCsv(['property', 'value'], standardMeta(m)));
+  text('meta.csv', () => toCsv(['property', 'value'], standardMeta(m)));
   return files;
 }
 
