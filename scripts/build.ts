@@ -88,7 +88,7 @@ function run(script: string): Promise<void> {
     child.on('exit', (code, signal) => {
       if (partial) raw.push(partial);
       if (code === 0) return done();
-      for (const d of [w.tmp, `${w.tmp}-charts`, `${w.tmp}-opendata`, `${w.tmp}-astro-cache`, `${w.tmp}-plan.json`])
+      for (const d of [w.tmp, `${w.tmp}-charts`, `${w.tmp}-opendata`, `${w.tmp}-spill`, `${w.tmp}-astro-cache`, `${w.tmp}-plan.json`])
         rmSync(d, { recursive: true, force: true });
       // A stage killed while it swapped the site in: put the old site back at once (this process holds the lock).
       recover(w);

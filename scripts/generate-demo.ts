@@ -10,7 +10,7 @@
  * the mechanisms (with the kindergartens), added later, draw from streams of
  * their own.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contextCsv } from './demo/context.ts';
 import { assessments, schoolLife } from './demo/school-year.ts';
@@ -18,6 +18,7 @@ import { gia11, gia9 } from './demo/gia.ts';
 import { regionCsv, reportsCsv, targetsCsv } from './demo/municipal.ts';
 import { kindergartenRows, mechanismsCsv } from './demo/mechanisms.ts';
 import { csv, writer } from './demo/random.ts';
+import { forExcel } from './demo/reference.ts';
 import { taskRows } from './demo/scales.ts';
 import { addStudentIds } from './demo/students.ts';
 import { drift, open, schools, schoolsCsv } from './demo/schools.ts';
@@ -27,13 +28,11 @@ import { YEARS } from './demo/years.ts';
 const DATA = process.argv[2] ?? 'data';
 const write = writer(DATA);
 
-// The shipped reference data (src/lib/data/reference/) is copied in, for the ИМЦ to see and edit.
-for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv', 'progress-pairs.csv', 'mechanism-indicators.csv']) {
-  mkdirSync(join(DATA, 'reference'), { recursive: true });
-  copyFileSync(join('src/lib/data/reference', f), join(DATA, 'reference', f));
-}
+// The shipped reference data (src/lib/data/reference/) is copied in, for the ИМЦ to see and edit in Excel.
+for (const f of ['subjects.csv', 'scales.csv', 'ege-marks.csv', 'progress-pairs.csv', 'mechanism-indicators.csv'])
+  write(`reference/${f}`, forExcel(`reference/${f}`, readFileSync(join('src/lib/data/reference', f), 'utf8')));
 write('schools.csv', schoolsCsv() + kindergartenRows());
-write('reference/tasks.csv', csv(taskRows));
+write('reference/tasks.csv', forExcel('reference/tasks.csv', csv(taskRows)));
 
 const tables = YEARS.map((y) => ({ year: y, ...yearTables(y) }));
 for (const t of tables) {

@@ -23,7 +23,7 @@ const w = workspace(outDir, process.pid);
 const tmp = process.env.MSOKO_TMP_DIR ?? w.tmp;
 /** Astro's own working folder for this build, inside the project (see the pages stage). */
 const astroWork = join(root, '.astro', `build-${process.pid}`);
-const scratch = [tmp, `${tmp}-charts`, `${tmp}-opendata`, `${tmp}-astro-cache`, `${tmp}-plan.json`, astroWork];
+const scratch = [tmp, `${tmp}-charts`, `${tmp}-opendata`, `${tmp}-spill`, `${tmp}-astro-cache`, `${tmp}-plan.json`, astroWork];
 const { crash, progress, mark, done } = stageProcess(scratch);
 const t0 = performance.now();
 

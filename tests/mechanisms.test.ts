@@ -297,6 +297,31 @@ describe('bad mechanisms.csv: each error in Russian, naming file, row and column
       expect.stringMatching(/столбец «Значение»: Наличие записывается словами «да» или «нет»\..*Найдено: «частично»/),
     ]);
   });
+  it('asks about a percentage written as a fraction among larger ones (Excel keeps «91,7 %» as 0,917), not about one with its sign', () => {
+    const rows = [
+      ['volunteers', 'A', '', '', '45,2'],
+      ['volunteers', 'B', '', '', '0,917'],
+      ['volunteers', '', '', '', '0,5 %'],
+    ];
+    expect(errors(rows).filter((e) => !e.includes('числителя'))).toEqual([
+      expect.stringMatching(
+        /строка 3, столбец «Значение»: Показатель «volunteers»: процент записан как 0,917, а в других строках этого показателя — больше 1 \(например, 45,2\)\. .*впишите 91,7; .*«0,917 %»\..*Найдено: «0,917»/,
+      ),
+    ]);
+    // All at most 1: nothing to compare with, so nothing is asked; and 1,0 beside 45,2 is asked too.
+    expect(
+      errors([
+        ['volunteers', 'A', '', '', '0,4'],
+        ['volunteers', 'B', '', '', '0,9'],
+      ]),
+    ).toEqual([]);
+    expect(
+      errors([
+        ['volunteers', 'A', '', '', '45'],
+        ['volunteers', 'B', '', '', '1'],
+      ]),
+    ).toHaveLength(1);
+  });
   it('an organisation not in the register', () => {
     expect(errors([['volunteers', 'C', 1, 10]])).toEqual([
       expect.stringMatching(/строка 2, столбец «Код ОО»: Организации с таким кодом нет в реестре schools\.csv\..*Найдено: «C»/),

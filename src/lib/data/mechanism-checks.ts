@@ -6,6 +6,7 @@
 import { EXCEL_DATE_HINT, looksLikeDate } from './cells.ts';
 import type { IssueLog } from './issues.ts';
 import { bookIndex, MECH_PREFIX, MECHANISMS, missingOrganisations, readMechanismValue } from './mechanisms.ts';
+import { fractionMessage, fractionsAmongPercents, type PercentCell } from './percent.ts';
 import { closest } from './similar.ts';
 import type { Dataset, MechanismIndicator } from './tables.ts';
 import { count, formatNumber } from '../words/format.ts';
@@ -29,6 +30,7 @@ export function checkMechanisms(d: Dataset, log: IssueLog): void {
     const file = `results/${year}/mechanisms.csv`;
     const seen = new Map<string, number>();
     const given = new Map<string, Set<string>>();
+    const percents: PercentCell<{ line: number; value: string }>[] = [];
     for (const r of res.mechanisms ?? []) {
       const err = (column: string, message: string, found: string, expected: string) => log.error({ file, line: r.line, column, message, found, expected });
       const found = find(r.indicator);
@@ -48,7 +50,11 @@ export function checkMechanisms(d: Dataset, log: IssueLog): void {
       else seen.set(key, r.line);
       if (org) given.set(b.id, (given.get(b.id) ?? new Set()).add(org));
       checkValue(r, b, err, (message) => log.warn({ file, line: r.line, column: 'value', message }));
+      const value = b.unit === 'процент' && r.numerator === undefined && r.value !== undefined ? readMechanismValue('процент', r.value) : undefined;
+      if (value !== undefined) percents.push({ row: { line: r.line, value: r.value! }, key: b.id, value, signed: r.value!.includes('%') });
     }
+    for (const { cell, other } of fractionsAmongPercents(percents))
+      log.error({ file, line: cell.row.line, column: 'value', found: cell.row.value, ...fractionMessage(cell.value, other, `Показатель «${cell.key}»`) });
     // A municipal share is pooled from the organisations only when every one of them is given.
     for (const b of d.mechanismBook) {
       const orgs = given.get(b.id);

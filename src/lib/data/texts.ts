@@ -1,5 +1,5 @@
 /**
- * The ИМЦ's own texts of the reports (`src/content/reports/<year>.mdx`) become pages as they are written, so they
+ * The ИМЦ's own texts of the reports (`data/reports/<year>.mdx` or `src/content/reports/<year>.mdx`) become pages as they are written, so they
  * are read before the build like the data: a link goes to a web page or mail only, and a script, an event handler
  * or a frame cannot be written into them. Each finding names the file and the line.
  */
@@ -33,10 +33,13 @@ const RULES: { find: RegExp; what: (m: RegExpExecArray) => string | undefined }[
   { find: /\b(?:href|src|action|formaction|xlink:href)\s*=\s*\{?\s*["'`]([^"'`]*)/gi, what: (m) => badLink(m[1]) },
   { find: /<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi, what: (m) => badLink(m[1]) },
   { find: /^\s*\[[^\]]+\]:\s*<?(\S+)/gm, what: (m) => badLink(m[1]) },
+  // MDX runs its imports, exports and expressions when the site is built: only comments {/* … */} are written.
+  { find: /^\s*(import|export)\b/gm, what: (m) => `инструкция ${m[1]}` },
+  { find: /\{(?!\s*\/\*)/g, what: () => 'выражение в фигурных скобках' },
 ];
 
-/** Checks every `.mdx` of `dir`; `shown` is how messages name the folder (`src/content/reports`). */
-export function checkReportTexts(dir: string, shown: string, log: IssueLog): void {
+/** Checks every `.mdx` of `dir`; `shown` is how messages name the folder (`src/content/reports`); `project` — outside data/. */
+export function checkReportTexts(dir: string, shown: string, log: IssueLog, project = true): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
     const text = readFileSync(join(dir, name), 'utf8');
@@ -47,7 +50,7 @@ export function checkReportTexts(dir: string, shown: string, log: IssueLog): voi
         if (!what)
           continue;
         log.error({
-          file: `${shown}/${name}`, project: true, line: lineOf(m.index ?? 0),
+          file: `${shown}/${name}`, project, line: lineOf(m.index ?? 0),
           message: `В тексте отчёта ${what}: текст публикуется как страница сайта, и такое в нём не допускается. Ссылки — только на страницы (http://, https://) и почту (mailto:); скрипты, обработчики событий и встроенные фреймы в тексте не пишутся — числа, таблицы и графики вставляются компонентами <Value>, <Table> и <Chart>.`,
         });
       }

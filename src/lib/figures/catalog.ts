@@ -3,7 +3,6 @@
  * in its title, what it measures, the SVG, the data table and the CSV. Pages,
  * embeds and chart files all read charts from here, so they always agree.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Where } from '../indicators/query.ts';
 import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
@@ -19,6 +18,7 @@ import { contextFigure, progressFigures } from './analyses.ts';
 import { objectivityFigure, tasksFigure } from './procedures.ts';
 import { schoolsFigure, subjectsFigure } from './schools.ts';
 import { schoolTrendFigure, trendFigure } from './trend.ts';
+import { spill } from './spill.ts';
 
 export interface GroupCharts {
   where: Where;
@@ -52,17 +52,15 @@ export interface Catalog {
 
 export const catalog = (m: Model): Catalog => shared(m, 'catalog', () => buildCatalog(m));
 
-/**
- * A chart's SVG and table kept deflated, outside the heap, and unpacked when a page or a file asks for them: a
- * region's 5 400 charts (a thousand schools' rows in some) held some 150 MB of the heap through every stage.
- */
+/** A chart's SVG, table and CSV kept on disk (spill.ts), read when a page or a file asks for them. */
 function pack(c: Chart): Chart {
-  const svg = deflateRawSync(c.svg);
-  const table = deflateRawSync(JSON.stringify(c.table));
-  const unpack = (z: Buffer) => inflateRawSync(z).toString('utf8');
+  const svg = spill(c.svg);
+  const table = spill(JSON.stringify(c.table));
+  const csv = spill(JSON.stringify(c.csv));
   return Object.defineProperties(c, {
-    svg: { get: () => unpack(svg), enumerable: true, configurable: true },
-    table: { get: () => JSON.parse(unpack(table)) as Chart['table'], enumerable: true, configurable: true },
+    svg: { get: svg, enumerable: true, configurable: true },
+    table: { get: () => JSON.parse(table()) as Chart['table'], enumerable: true, configurable: true },
+    csv: { get: () => JSON.parse(csv()) as Chart['csv'], enumerable: true, configurable: true },
   });
 }
 

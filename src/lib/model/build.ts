@@ -77,6 +77,7 @@ export function buildModel(
   opts: { freezing?: boolean } = {},
 ): { model: Model; log: IssueLog } {
   const { data, log } = loadData(dataDir, INDICATOR_IDS);
+  checkReportTexts(join(dataDir, 'reports'), 'reports', log, false);
   checkReportTexts(join(process.cwd(), 'src', 'content', 'reports'), 'src/content/reports', log);
   if (env.SITE_URL) data.config.site.url = env.SITE_URL;
   if (env.SITE_BASE) data.config.site.base = env.SITE_BASE;

@@ -14,15 +14,14 @@ export function sourceLine(m: Model, c: Chart): string {
 
 /**
  * The SVG, CSV and data package of every chart, path → content; the PNGs are rendered from the SVGs afterwards.
- * Once its files are written, a chart keeps only what pages show: its CSV rows and the drawing at other widths
- * are let go (a region's charts of a thousand schools each hold a thousand rows).
+ * Once its files are written, a chart lets its drawing at other widths go (its data: a region's charts of a
+ * thousand schools each hold a thousand rows); its CSV is on disk (figures/spill.ts).
  */
 export function* chartFiles(m: Model): Generator<[string, string | Uint8Array]> {
   for (const c of catalog(m).all.values()) {
     yield [`${c.id}.svg`, standaloneSvg(c, sourceLine(m, c))];
     yield [`${c.id}.csv`, toCsv(c.csv.header, c.csv.rows)];
     yield [`${c.id}.zip`, chartPackage(m, c)];
-    c.csv.rows = [];
     c.draw = () => c.svg;
   }
 }

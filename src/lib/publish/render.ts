@@ -14,6 +14,7 @@ import { pngQueue } from '../charts/finish.ts';
 import { toCsv } from '../files/csv.ts';
 import { inside, writeInside } from '../files/inside.ts';
 import { catalog } from '../figures/catalog.ts';
+import { spillInto } from '../figures/spill.ts';
 import { analysisKeys } from '../figures/subjects.ts';
 import type { Model } from '../model/build.ts';
 import { setModel } from '../model/handoff.ts';
@@ -64,6 +65,8 @@ export interface Rendered {
 export async function renderSite(model: Model, o: RenderOptions): Promise<Rendered> {
   const { root, tmp, astroWork, freeze, progress, mark, size } = o;
   setModel(model);
+  // Charts are kept in the build's working folder, which is cleared when the build ends.
+  spillInto(`${tmp}-spill`);
   const cfg = model.data.config.site;
   const charts = catalog(model).all.size;
   const pictures = charts + cardCount(model);
@@ -167,6 +170,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   );
   // The renderer finishes the pictures it holds and goes; the rest are drawn by the finish stage, after this process.
   const undrawn = early ?? (await pngs.stop());
+  // The spill file is already unlinked where the system allows it; its folder goes now, or with the next build.
+  rmSync(`${tmp}-spill`, { recursive: true, force: true, maxRetries: 0 });
   return {
     charts,
     svgs,
