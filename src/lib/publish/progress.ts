@@ -14,8 +14,10 @@ const MB = (bytes: number) => `${formatNumber(bytes / 1048576, 0)} МБ`;
 const secs = (ms: number) => `${formatNumber(ms / 1000, 1)} с`;
 
 /**
- * The most a stretch of work kept on the heap: what each garbage collection left (V8 reports every one, also
- * in synchronous work no timer sees), against the limit the heap may not pass.
+ * The most a stretch of work kept on the heap: what each full garbage collection left (V8 reports every one, also
+ * in synchronous work no timer sees), against the limit the heap may not pass. A full collection leaves the live
+ * data, which is what runs a heap out; a scavenge leaves the old generation's garbage in place, so its figure
+ * grows with the limit rather than with the data.
  */
 export class HeapPeak {
   private readonly profiler = new GCProfiler();
@@ -25,7 +27,9 @@ export class HeapPeak {
   stop(): { peak: number; limit: number } {
     const stats = this.profiler.stop()?.statistics ?? [];
     const now = getHeapStatistics();
-    const peak = stats.reduce((a, s) => Math.max(a, s.afterGC.heapStatistics.usedHeapSize), now.used_heap_size);
+    const peak = stats
+      .filter((s) => s.gcType === 'MarkSweepCompact')
+      .reduce((a, s) => Math.max(a, s.afterGC.heapStatistics.usedHeapSize), now.used_heap_size);
     // The limit the person set or was told (scripts/build.ts passes it on); V8's own adds the young generation.
     const set = Number(process.env.MSOKO_STAGE_HEAP_MB);
     return { peak, limit: set > 0 ? set * 1048576 : now.heap_size_limit };
