@@ -55,9 +55,8 @@ let consumer = '';
 function run(script: string): Promise<void> {
   // An IPC channel carries the stages; when this process dies, the channel closes and the stage stops too.
   const child = fork(join(import.meta.dirname, script), process.argv.slice(2), {
-    // V8 keeps the pages a collection freed for reuse, resident: a region's model stage held 700 MB of them beside a
-    // heap of 250. Favouring size, it gives them back to the system (measured: 1 600 → … MB for the region's tree).
-    execArgv: [`--max-old-space-size=${heap}`, '--optimize-for-size'],
+    // `gc` lets a stage give the pages V8 keeps resident back to the system (publish/memory.ts).
+    execArgv: [`--max-old-space-size=${heap}`, '--expose-gc'],
     env: { ...process.env, MSOKO_TMP_DIR: w.tmp, MSOKO_SUPERVISED: '1', MSOKO_STAGE_HEAP_MB: String(heap) },
     stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
   });

@@ -3,6 +3,7 @@
  * text is found and hidden; links run nothing; the report texts carry no scripts; every page gets a policy
  * that runs only the site's own scripts.
  */
+import { reportText } from '../src/lib/views/routes/reports.ts';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,14 @@ describe('the report texts', () => {
       'src/content/reports/2025.mdx:7',
     ]);
     expect(log.errors.every((e) => e.project)).toBe(true);
+  });
+  it('takes a year’s text from the data folder before the project’s, and no other year’s', () => {
+    const own = { '/d/data/reports/2025.mdx': 'data' };
+    const shipped = { '/p/src/content/reports/2025.mdx': 'project', '/p/src/content/reports/2024.mdx': 'old' };
+    expect(reportText(2025, own, shipped)).toBe('data');
+    expect(reportText(2024, own, shipped)).toBe('old');
+    expect(reportText(2023, own, shipped)).toBeUndefined();
+    expect(reportText(25, { '/d/data/reports/2025.mdx': 'x' })).toBeUndefined();
   });
   it('passes the demo report texts', () => {
     const log = new IssueLog();

@@ -28,6 +28,7 @@ import { documentContext, type DocumentContext } from './documents/write.ts';
 import { writeArchivedEmbeds } from './embeds.ts';
 import { webFiles } from './web.ts';
 import type { Progress } from './progress.ts';
+import { giveBack } from './memory.ts';
 
 export interface RenderOptions {
   /** The project: Astro's root. */
@@ -65,6 +66,8 @@ export interface Rendered {
 export async function renderSite(model: Model, o: RenderOptions): Promise<Rendered> {
   const { root, tmp, astroWork, freeze, progress, mark, size } = o;
   setModel(model);
+  // What reading and computing freed goes back to the system before the pages' work begins.
+  giveBack();
   // Charts are kept in the build's working folder, which is cleared when the build ends.
   spillInto(`${tmp}-spill`);
   const cfg = model.data.config.site;
@@ -96,6 +99,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
         pngs.add(path);
         // The total counts the preview cards too: they are drawn in the same loop, after the charts.
         tick(list.length, pictures);
+        if (list.length % 1000 === 0) giveBack();
         // Let finished renderers hand over and new ones start.
         if (list.length % 25 === 0) await new Promise((r) => setImmediate(r));
       }
@@ -104,6 +108,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     (l) => count(l.length, ['график', 'графика', 'графиков']),
   );
   const early = big ? await pngs.stop() : undefined;
+  giveBack();
   // Open data before the pages, while Astro's bundler and what it leaves behind are not yet on the heap beside the
   // values; into a folder of its own, as chart files are, since Astro empties the output folder when it starts.
   const openDir = `${tmp}-opendata`;
@@ -111,15 +116,19 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   mark('открытые данные', size, values);
   await progress.stage('Открытые данные', () => {
     mkdirSync(openDir, { recursive: true });
+    let written = 0;
     for (const [name, chunks] of openDataChunks(model)) {
       const fd = openSync(inside(openDir, name), 'w');
       try {
-        for (const c of chunks()) writeSync(fd, c);
+        for (const c of chunks()) written += writeSync(fd, c);
       } finally {
         closeSync(fd);
       }
+      // A file's rows went through the heap: after every 100 MB written, their pages go back to the system.
+      if (written > 100 * 1048576) (giveBack(), (written = 0));
     }
   });
+  giveBack();
   // The published numbers of a release being frozen, while the heap is as small.
   const numbers = freeze
     ? Buffer.from(packNumbers(numbersOf(model.ix.values, model.data.schools, model.ix.years))).toString('base64')
@@ -131,8 +140,13 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   await progress.stage(
     'Страницы',
     async (tick) => {
-      // Astro renders pages one by one: their count in the output folder is the progress.
-      const timer = setInterval(() => tick(countHtml(tmp), expected), 1000);
+      // Astro renders pages one by one: their count in the output folder is the progress. Every ten seconds what
+      // the rendered pages left is given back to the system.
+      let seconds = 0;
+      const timer = setInterval(() => {
+        tick(countHtml(tmp), expected);
+        if (++seconds % 10 === 0) giveBack();
+      }, 1000);
       try {
         // Astro puts its intermediate server build in <working directory>/.astro/ when the output folder
         // lies outside it (a folder every build would share), and its content cache in node_modules/.astro:

@@ -199,6 +199,18 @@ export function section24Page({ year }: { year: number }) {
   };
 }
 
+/**
+ * The ИМЦ's text of a year's report among the MDX files found (path → module): the data folder's first
+ * (data/reports/<year>.mdx), then the project's (src/content/reports/<year>.mdx).
+ */
+export function reportText<T>(year: number, ...folders: Record<string, T>[]): T | undefined {
+  for (const texts of folders) {
+    const found = Object.entries(texts).find(([path]) => path.endsWith(`/${year}.mdx`));
+    if (found) return found[1];
+  }
+  return undefined;
+}
+
 /** The recommendations' headings, for «Главное»: what the ИМЦ recommends, one click from the top. */
 export const recommendationHeadings = (headings: { depth: number; slug: string; text: string }[] = []) =>
   headings.filter((h) => h.depth <= 3);
