@@ -2,7 +2,7 @@
  * The audit of secondary suppression (indicators spec §0): after the per-sum rule, every withheld number must
  * have at least two values consistent with everything published — totals, parts, group sizes, bounds, whole
  * numbers. Withheld numbers linked by sums form small problems: one sum is solved in closed form (its bounds are
- * exact), linked sums by HiGHS (solver-process.ts). A number a total of 0 or 100 % decides is known, not pinned.
+ * exact), linked sums by HiGHS (solver-worker.ts). A number a total of 0 or 100 % decides is known, not pinned.
  */
 import { decided, open } from './rule.ts';
 import type { Problem } from './problem.ts';

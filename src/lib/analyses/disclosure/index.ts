@@ -8,6 +8,7 @@ import type { IndicatorValue } from '../../indicators/compute.ts';
 import type { IssueLog } from '../../data/issues.ts';
 import type { SubjectRow } from '../subjects/tables.ts';
 import { audit } from './audit.ts';
+import { stopSolver } from './solver.ts';
 import { coverSums, open, smallestFirst } from './rule.ts';
 import { subjectSums, valueSums, type Part, type Sum } from './sums.ts';
 
@@ -46,6 +47,8 @@ export function secondarySuppression(
     (analyses.get(key) ?? analyses.set(key, []).get(key)!).push(r);
   }
   for (const chunk of analyses.values()) if (chunk.some((r) => r.suppressed)) settle(subjectSums(chunk), minGroup, log, d);
+  // The solver's thread and its memory are not needed again in this build.
+  stopSolver();
   d.seconds = (performance.now() - t0) / 1000;
   return d;
 }

@@ -1,4 +1,4 @@
-/** A problem of the audit (audit.ts) for the solver (solver-process.ts): withheld numbers and the sums they are in. */
+/** A problem of the audit (audit.ts) for the solver (solver-worker.ts): withheld numbers and the sums they are in. */
 export interface Problem {
   vars: { lo: number; hi: number; integer: boolean }[];
   /** Σ vars[i] over `of` = rhs. */

@@ -1,11 +1,11 @@
 /**
  * The audit's linear programmes, solved by HiGHS (the University of Edinburgh's solver, compiled to WebAssembly:
- * the npm package `highs`) in a process of its own, so that the model can stay synchronous (solver.ts waits for the
- * answer) and the solver's memory goes back to the system when it ends.
+ * the npm package `highs`) in a worker thread, so that the model can stay synchronous (solver.ts waits for the answer).
  * For each variable of a problem: its least and greatest value consistent with every constraint. A variable already
  * seen at two values in earlier solutions is free and needs no solve of its own.
  */
 import highsLoader from 'highs';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { freeByCycles } from './cycles.ts';
 import type { Problem, Ranges } from './problem.ts';
 import type { Answer } from './solver.ts';
@@ -126,15 +126,16 @@ function solveRanges(h: Highs, p: Problem): Ranges {
   return out;
 }
 
-// The problems come on stdin as JSON; the answer goes to stdout.
-const input: Buffer[] = [];
-for await (const chunk of process.stdin) input.push(chunk as Buffer);
-let answer: Answer;
-try {
-  const problems = JSON.parse(Buffer.concat(input).toString('utf8')) as Problem[];
-  highs = await highsLoader();
-  answer = { ranges: problems.map((p) => solveGrouped(highs!, p)) };
-} catch (e) {
-  answer = { error: (e as Error)?.stack ?? String(e) };
-}
-process.stdout.write(JSON.stringify(answer));
+parentPort?.on('message', async ({ problems, flag, port }: { problems: Problem[]; flag: Int32Array; port: MessagePort }) => {
+  let answer: Answer;
+  try {
+    highs ??= await highsLoader();
+    answer = { ranges: problems.map((p) => solveGrouped(highs!, p)) };
+  } catch (e) {
+    answer = { error: (e as Error)?.stack ?? String(e) };
+  }
+  port.postMessage(answer);
+  port.close();
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
