@@ -7,7 +7,7 @@
  *  3. The demo site is built (time, peak RSS, pages) and the home page weighed.
  *  With `--region-site` a region of the real shape (scripts/region-data.ts) is
  *  built with the README's command, each stage reported, and the run fails
- *  when the budget (180 s, 1.5 GB for the build with all its processes) is passed.
+ *  when the budget (8 times the demo's build in the same run, 1.5 GB for the build with all its processes) is passed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { reportedPeak, treeMemory } from '../src/lib/publish/memory.ts';
@@ -192,8 +192,9 @@ try {
     SOURCE_DATE_EPOCH: '1795392000',
     CI: '1',
   });
+  const demoSeconds = (performance.now() - t) / 1000;
   console.log(
-    `Сборка демо-сайта: ${((performance.now() - t) / 1000).toFixed(1)} с, пиковая память ${MB(b.peakMain)}${b.peakTree === undefined ? '' : `, вместе с процессами PNG и поиска ${MB(b.peakTree)}`}, страниц: ${countPages(demoOut)} (бюджет: 60 с)`,
+    `Сборка демо-сайта: ${demoSeconds.toFixed(1)} с, пиковая память ${MB(b.peakMain)}${b.peakTree === undefined ? '' : `, вместе с процессами PNG и поиска ${MB(b.peakTree)}`}, страниц: ${countPages(demoOut)} (бюджет: 60 с)`,
   );
   const home = readFileSync(join(demoOut, 'index.html'));
   console.log(
@@ -205,6 +206,8 @@ try {
     const region = join(tmp, 'region');
     const n = regionData(region);
     const out = join(tmp, 'region-site');
+    // Time as a multiple of the demo's build in the same run: this machine's speed changes twofold from hour to hour.
+    const limit = 8 * demoSeconds;
     console.log(`\nСайт региона: ${n.toLocaleString('ru-RU')} строк участников; сборка командой README (npm run build)…`);
     const r = await watched(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
       MSOKO_DATA_DIR: region,
@@ -218,11 +221,11 @@ try {
     // A build that stopped wrote no site: nothing to count.
     const pages = existsSync(out) ? countPages(out) : 0;
     console.log(
-      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} ${plural(pages, ['страница', 'страницы', 'страниц'])} (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: самый большой процесс ${MB(r.peakMain)}${r.peakTree === undefined ? '' : `, вся сборка вместе с процессами PNG и поиска ${MB(r.peakTree)}`} (бюджет: 180 с и 1,5 ГБ на всю сборку)`,
+      `Сборка сайта региона: ${r.seconds.toFixed(1)} с, ${pages.toLocaleString('ru-RU')} ${plural(pages, ['страница', 'страницы', 'страниц'])} (${(pages / r.seconds).toFixed(0)} в секунду), пиковая память: самый большой процесс ${MB(r.peakMain)}${r.peakTree === undefined ? '' : `, вся сборка вместе с процессами PNG и поиска ${MB(r.peakTree)}`} (бюджет: ${limit.toFixed(0)} с — 8 сборок демо-сайта, — и 1,5 ГБ на всю сборку)`,
     );
     const over = [
       r.status !== 0 ? `сборка завершилась с кодом ${r.status}` : '',
-      r.seconds > 180 ? `время ${r.seconds.toFixed(0)} с > 180 с` : '',
+      r.seconds > limit ? `время ${r.seconds.toFixed(0)} с > ${limit.toFixed(0)} с (8 сборок демо-сайта)` : '',
       (r.peakTree ?? r.peakMain) > 1.5 * 1024 ** 3 ? `память ${MB(r.peakTree ?? r.peakMain)} > 1,5 ГБ` : '',
     ].filter(Boolean);
     if (over.length) {
