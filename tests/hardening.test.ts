@@ -126,7 +126,13 @@ describe('the report texts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'msoko-mdx-'));
     writeFileSync(
       join(dir, '2026.mdx'),
-      ['{/* комментарий */}', "import fs from 'node:fs'", 'export const x = 1', 'Текст {process.exit(1)}', 'Обычный текст.'].join('\n'),
+      [
+        '{/* комментарий */}',
+        "import fs from 'node:fs'",
+        'export const x = 1',
+        'Текст {process.exit(1)}',
+        'Обычный текст со скобкой \\{1\\}.',
+      ].join('\n'),
     );
     const log = new IssueLog();
     checkReportTexts(dir, 'reports', log, false);

@@ -35,7 +35,7 @@ const RULES: { find: RegExp; what: (m: RegExpExecArray) => string | undefined }[
   { find: /^\s*\[[^\]]+\]:\s*<?(\S+)/gm, what: (m) => badLink(m[1]) },
   // MDX runs its imports, exports and expressions when the site is built: only comments {/* … */} are written.
   { find: /^\s*(import|export)\b/gm, what: (m) => `инструкция ${m[1]}` },
-  { find: /\{(?!\s*\/\*)/g, what: () => 'выражение в фигурных скобках' },
+  { find: /(?<!\\)\{(?!\s*\/\*)/g, what: () => 'выражение в фигурных скобках' },
 ];
 
 /** Checks every `.mdx` of `dir`; `shown` is how messages name the folder (`src/content/reports`); `project` — outside data/. */
