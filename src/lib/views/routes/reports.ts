@@ -27,10 +27,15 @@ export function reportsPage() {
   };
 }
 
-/** ▲ green or ▼ red for a change for the better or the worse; none for counts and neutral indicators. */
-const toneOf = (l: TrendLine) => {
+/**
+ * A finding's marker: the arrow the way the number went (▲ up, ▼ down), green when that is for the better and red
+ * when for the worse; no colour for counts and neutral indicators. A share of failures that fell is ▼ in green.
+ */
+export const toneOf = (l: Pick<TrendLine, 'significant' | 'change' | 'since' | 'def'>) => {
   const d = l.significant ? l.change : l.since?.change;
-  return d === undefined || l.def.better === null ? undefined : d > 0 === l.def.better ? 'is-higher' : 'is-lower';
+  if (d === undefined || d === 0) return undefined;
+  const arrow = d > 0 ? 'is-up' : 'is-down';
+  return l.def.better === null ? arrow : `${arrow} ${d > 0 === l.def.better ? 'is-good' : 'is-bad'}`;
 };
 
 /** A finding as the list of changes says it: «ЕГЭ, русский язык: средний балл вырос на …». */
