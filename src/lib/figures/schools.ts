@@ -98,12 +98,18 @@ export function subjectsFigure(
   pageTitle: string,
   suffix: string,
 ): Chart | undefined {
-  // Base maths is scored as a mark, not on the 100-point scale: it is not compared with the other subjects.
+  // Base maths is scored as a mark, not on the 100-point scale: it is not compared with the other subjects. Nor is
+  // the all-subjects total (the olympiad's 182 participants beside subjects of 13–40 squashed them into a corner).
   const values = m.ix
     .all(def.id)
     .filter(
       (v) =>
-        v.year === year && v.scope === 'municipality' && !v.task && !v.period && !(def.id.startsWith('ege.') && v.subject === 'math_base'),
+        v.year === year &&
+        v.scope === 'municipality' &&
+        v.subject !== '' &&
+        !v.task &&
+        !v.period &&
+        !(def.id.startsWith('ege.') && v.subject === 'math_base'),
     );
   const shown = values.filter((v) => !v.suppressed && v.value !== undefined);
   if (shown.length < 2) return undefined;
