@@ -69,10 +69,14 @@ export const siteCard = (m: Model) =>
 export const sectionCard = (m: Model, s: Section) =>
   card(m, { kicker: `Данные ${yearOf(m, s)} года`, title: s.title, lines: [s.intro.split('. ')[0] + '.'] });
 
-/** A school's card: its name and its summary in plain words (the value and, when beyond chance, how it stands). */
+/**
+ * A school's card: its name and its summary in plain words (the value and, when beyond chance, how it stands). The
+ * card says «результаты 2025 года», so a value pooled over several years (a small group) stays on the page, where
+ * it is said to be one.
+ */
 export function schoolCard(m: Model, s: School): string {
   const year = m.ix.yearsOf(s.school_id).at(-1);
-  const rows = year === undefined ? [] : schoolSummary(m, s.school_id, year).filter((r) => r.value !== '—');
+  const rows = year === undefined ? [] : schoolSummary(m, s.school_id, year).filter((r) => r.value !== '—' && !r.pooled);
   const lines = rows.slice(0, 4).map((r) => `${r.label} — ${r.value}${r.standing && r.standingTone ? ` (${r.standing})` : ''}`);
   return card(m, {
     kicker: year === undefined ? 'Школа' : `Школа · результаты ${year} года`,
