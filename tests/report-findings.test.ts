@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toneOf } from '../src/lib/views/routes/reports.ts';
-import type { Indicator } from '../src/lib/indicators/types.ts';
+import type { Indicator } from '../src/lib/indicators/registry.ts';
 
 const line = (better: boolean | null, change: number, significant = true) => ({
   def: { better } as Indicator,

@@ -59,7 +59,9 @@ function chunk(type: string, data: Buffer): Buffer {
  * A chart on white as an RGB PNG, each row «up»-filtered and deflated by
  * Node's zlib: 40 % faster than resvg's own encoder and a fifth smaller (and
  * pngjs, tried, was slower than both) — the pictures are a region build's
- * largest work, five thousand of them. The same pixels, losslessly.
+ * largest work, five thousand of them. The same pixels, losslessly. Level 4: a
+ * quarter less deflating than level 6 for files 2 % larger (measured on 180 of
+ * a region's charts: 8,4 against 10,9 ms, 72 against 71 KB).
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const row = width * 3 + 1;
@@ -84,5 +86,5 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per sample
   header[9] = 2; // RGB
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 4 })), chunk('IEND', Buffer.alloc(0))]);
 }

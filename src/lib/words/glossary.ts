@@ -216,6 +216,8 @@ const LETTER = /[A-Za-zА-Яа-яЁё0-9]/;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = GLOSSARY.map((t) => ({ t, re: new RegExp(t.forms.map(escapeRe).join('|'), 'g') }));
+/** Any form of any term: most text nodes have none, and one search tells so instead of one per term. */
+const ANY = new RegExp(GLOSSARY.flatMap((t) => t.forms.map(escapeRe)).join('|'));
 
 /** The popover of a term, placed right after its button. */
 function popover(t: Term, glossary: string): string {
@@ -258,6 +260,7 @@ export function explainTerms(html: string, glossary: string): string {
 
 /** The terms of one text node not yet explained on the page, each at its first use, in the order they occur. */
 function explainText(text: string, used: Set<string>, glossary: string): string {
+  if (!ANY.test(text)) return text;
   let first: { t: Term; at: number; word: string } | undefined;
   for (const { t, re } of PATTERNS) {
     if (used.has(t.id)) continue;

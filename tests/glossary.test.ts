@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { explainTerms } from '../src/lib/words/glossary.ts';
+
+describe('terms explained where they appear', () => {
+  const page = (body: string) => explainTerms(body, '/glossary/');
+  it('turns the first use of a term in prose into a button, once per page, the punctuation held to it', () => {
+    const out = page('<p>Разница в пределах случайных колебаний). Снова в пределах случайных колебаний.</p>');
+    expect(out.match(/<button type="button" class="term"/g)).toHaveLength(1);
+    expect(out).toContain('колебаний</button>\u2060).');
+  });
+  it('leaves text without a term as it is, and a term in a heading or a link alone', () => {
+    const plain = '<p>Обычный текст без терминов.</p>';
+    expect(page(plain)).toBe(plain);
+    const heading = '<h2>в пределах случайных колебаний</h2><a href="/x/">в пределах случайных колебаний</a>';
+    expect(page(heading)).toBe(heading);
+  });
+});
