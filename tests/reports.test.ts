@@ -92,3 +92,22 @@ describe('a school’s shared card', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('a table of a procedure’s indicators by subject', () => {
+  it('puts base maths’ «средняя отметка» in a column of its own, never under «средний балл, балл»', async () => {
+    const { matrix } = await import('../src/lib/views/tables.ts');
+    const { INDICATORS } = await import('../src/lib/indicators/registry.ts');
+    const ege = INDICATORS.filter((d) => d.id.startsWith('ege.'));
+    const t = matrix(m, ege, 2025);
+    const score = t.head.indexOf('средний балл, балл');
+    const mark = t.head.indexOf('средняя отметка');
+    expect(score).toBeGreaterThan(0);
+    expect(mark).toBeGreaterThan(0);
+    const base = t.rows.find((r) => r[0].text.includes('базовый'))!;
+    const rus = t.rows.find((r) => r[0].text === 'Русский язык')!;
+    expect(base[score].text).toBe('');
+    expect(base[mark].text).toMatch(/^[345],\d\d$/);
+    expect(rus[mark].text).toBe('');
+    expect(Number(rus[score].text.replace(',', '.'))).toBeGreaterThan(20);
+  });
+});

@@ -59,16 +59,31 @@ export function matrix(
   const groups = new Map<string, Where>();
   for (const d of defs)
     for (const w of m.ix.groups(d.id)) groups.set(`${w.subject ?? ''}|${String(w.grade ?? '').padStart(2, '0')}|${w.period ?? ''}`, w);
-  const used = defs.filter((d) => m.ix.of(d.id, year, school).length > 0);
+  // An indicator whose unit differs by subject (base maths' «средняя отметка» beside «средний балл») gets a column
+  // of its own for those subjects: a mark of 3,84 never stands under a score of 100.
+  const other = (d: Indicator, w: Where) => unitOf(d, w.subject ?? '') !== d.unit;
+  const used = defs
+    .filter((d) => m.ix.of(d.id, year, school).length > 0)
+    .flatMap((d) => {
+      const marked = [...groups.values()].find((w) => other(d, w));
+      return marked
+        ? [
+            { d, as: undefined },
+            { d, as: marked },
+          ]
+        : [{ d, as: undefined }];
+    });
   const rows: TableCell[][] = [];
   // A group with nothing published gets no row of dashes: it is named once under the table.
   const withheld: string[] = [];
   for (const [, w] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cells = used.map((d) => m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d));
+    const cells = used.map(({ d, as }) =>
+      other(d, w) === (as !== undefined) ? m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d) : { text: '' },
+    );
     if (cells.every((c) => c.text === '')) continue;
     const label = names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' });
     // Participant counts are always published; a row is withheld when it has results and none of them is.
-    const results = cells.filter((_, i) => !used[i].id.endsWith('participants'));
+    const results = cells.filter((_, i) => !used[i].d.id.endsWith('participants'));
     if (results.length > 0 && results.every((c) => c.text === '' || c.why !== undefined)) {
       withheld.push(label);
       continue;
@@ -78,7 +93,17 @@ export function matrix(
   // Columns with nothing in any row (an indicator no group of this table has) are left out too.
   const keep = used.map((_, i) => rows.some((r) => r[i + 1].text !== '' && r[i + 1].text !== '—'));
   return {
-    head: ['Группа', ...used.filter((_, i) => keep[i]).map((d) => `${d.short.replace(/^[^:]+: /, '')}, ${d.unit}`)],
+    head: [
+      'Группа',
+      ...used
+        .filter((_, i) => keep[i])
+        .map(({ d, as }) => {
+          const subject = as?.subject ?? '';
+          const name = shortOf(d, subject).replace(/^[^:]+: /, '');
+          // «средняя отметка», not «средняя отметка, отметка».
+          return as && name.includes(unitOf(d, subject)) ? name : `${name}, ${unitOf(d, subject)}`;
+        }),
+    ],
     rows: rows.map((r) => [r[0], ...r.slice(1).filter((_, i) => keep[i])]),
     withheld,
   };
