@@ -3,6 +3,7 @@
  * per procedure, year and subject, and the same chapter in the procedure's
  * справка. Everything in words here is beyond chance (§11) or a count.
  */
+import { group } from 'd3';
 import { BANDS, WEAK, type SubjectProcedure } from '../../analyses/subjects/rows.ts';
 import { masteryThreshold, type SubjectRow } from '../../analyses/subjects/tables.ts';
 import { namer } from '../../data/names.ts';
@@ -40,7 +41,10 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
     .filter((y) => y <= k.year)
     .sort((a, b) => a - b)
     .slice(-3);
-  const at = (table: SubjectRow['table'], year = k.year) => rows.filter((r) => r.table === table && r.year === year);
+  // The rows by table and year, and a table's rows by group, found once: a region's analysis has a thousand schools'
+  // rows, and looking them up school by school through all of them took a third of its pages' time.
+  const tables = group(rows, (r) => `${r.table}|${r.year}`);
+  const at = (table: SubjectRow['table'], year = k.year) => tables.get(`${table}|${year}`) ?? [];
   const bands = BANDS[k.procedure];
   const bandCell = (r: SubjectRow | undefined): TableCell =>
     !r
@@ -58,17 +62,20 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
           : g.startsWith('kind:')
             ? `Тип: ${g.slice(5)}`
             : names.school(g.slice(7));
-  const bandTable = (groups: string[], year = k.year) => ({
-    head: ['Группа', 'Участников', ...bands.map((b) => BAND_NAMES[b])],
-    rows: groups.map((g) => {
-      const mine = at('bands', year).filter((r) => r.group === g);
-      return [
-        { text: groupName(g) },
-        { text: String(mine.find((r) => r.denominator)?.denominator ?? '—'), num: true },
-        ...bands.map((b) => bandCell(mine.find((r) => r.band === b))),
-      ];
-    }),
-  });
+  const bandTable = (groups: string[], year = k.year) => {
+    const byGroup = group(at('bands', year), (r) => r.group);
+    return {
+      head: ['Группа', 'Участников', ...bands.map((b) => BAND_NAMES[b])],
+      rows: groups.map((g) => {
+        const mine = byGroup.get(g) ?? [];
+        return [
+          { text: groupName(g) },
+          { text: String(mine.find((r) => r.denominator)?.denominator ?? '—'), num: true },
+          ...bands.map((b) => bandCell(mine.find((r) => r.band === b))),
+        ];
+      }),
+    };
+  };
   // The mean score of each year from the distribution (participants × score).
   const meanOf = (year: number) => {
     const d = at('distribution', year).filter((r) => !r.suppressed);
