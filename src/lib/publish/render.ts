@@ -79,7 +79,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   const chartDir = `${tmp}-charts`;
   rmSync(chartDir, { recursive: true, force: true });
   // Renderers beside this process: two for a site of a few hundred charts, through all its stages. For a region's
-  // thousands one, and only while chart files are written: the pages stage adds Astro's bundler (about 200 MB) to
+  // thousands one, and only while chart files and open data are written: the pages stage adds Astro's bundler (about 200 MB) to
   // the model, and a renderer beside it would take the build past 1,5 GB. The rest are drawn after this process.
   const big = charts > 1000;
   const pngs = pngQueue(undefined, big ? 1 : 2);
@@ -107,20 +107,23 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     },
     (l) => count(l.length, ['график', 'графика', 'графиков']),
   );
-  const early = big ? await pngs.stop() : undefined;
   giveBack();
   // Open data before the pages, while Astro's bundler and what it leaves behind are not yet on the heap beside the
   // values; into a folder of its own, as chart files are, since Astro empties the output folder when it starts.
   const openDir = `${tmp}-opendata`;
   rmSync(openDir, { recursive: true, force: true });
   mark('открытые данные', size, values);
-  await progress.stage('Открытые данные', () => {
+  await progress.stage('Открытые данные', async () => {
     mkdirSync(openDir, { recursive: true });
     let written = 0;
     for (const [name, chunks] of openDataChunks(model)) {
       const fd = openSync(inside(openDir, name), 'w');
       try {
-        for (const c of chunks()) written += writeSync(fd, c);
+        for (const c of chunks()) {
+          written += writeSync(fd, c);
+          // The renderer beside this process is handed its next pictures between pieces.
+          await new Promise((r) => setImmediate(r));
+        }
       } finally {
         closeSync(fd);
       }
@@ -128,6 +131,8 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
       if (written > 100 * 1048576) (giveBack(), (written = 0));
     }
   });
+  // A region's renderer stops before the pages: Astro's bundler beside the model and it would pass 1,5 GB.
+  const early = big ? await pngs.stop() : undefined;
   giveBack();
   // The published numbers of a release being frozen, while the heap is as small.
   const numbers = freeze
