@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { takeLock } from '../src/lib/publish/lock.ts';
 import { formatNumber, formatTime } from '../src/lib/words/format.ts';
 import { dataFiles, stageHeap } from '../src/lib/publish/heap.ts';
-import { CRASH, recover, workspace } from '../src/lib/publish/workspace.ts';
+import { CRASH, recover, workingFolders, workspace } from '../src/lib/publish/workspace.ts';
 
 const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
 const w = workspace(outDir, process.pid);
@@ -89,8 +89,7 @@ function run(script: string): Promise<void> {
     child.on('exit', (code, signal) => {
       if (partial) raw.push(partial);
       if (code === 0) return done();
-      for (const d of [w.tmp, `${w.tmp}-charts`, `${w.tmp}-opendata`, `${w.tmp}-spill`, `${w.tmp}-astro-cache`, `${w.tmp}-plan.json`])
-        rmSync(d, { recursive: true, force: true });
+      for (const d of workingFolders(w.tmp)) rmSync(d, { recursive: true, force: true });
       // A stage killed while it swapped the site in: put the old site back at once (this process holds the lock).
       recover(w);
       // 1: the stage stopped on its own terms (bad data, a release frozen already) and has said why.

@@ -14,7 +14,7 @@ import { slipsLine } from '../src/lib/data/report.ts';
 import { isFrozen } from '../src/lib/releases/frozen.ts';
 import { stageProcess } from '../src/lib/publish/stage-process.ts';
 import { HeapPeak, heapLine } from '../src/lib/publish/progress.ts';
-import { clearAstroWork, recover, workspace } from '../src/lib/publish/workspace.ts';
+import { clearAstroWork, recover, workingFolders, workspace } from '../src/lib/publish/workspace.ts';
 
 const root = process.cwd();
 const dataDir = resolve(process.env.MSOKO_DATA_DIR ?? 'data');
@@ -23,7 +23,7 @@ const w = workspace(outDir, process.pid);
 const tmp = process.env.MSOKO_TMP_DIR ?? w.tmp;
 /** Astro's own working folder for this build, inside the project (see the pages stage). */
 const astroWork = join(root, '.astro', `build-${process.pid}`);
-const scratch = [tmp, `${tmp}-charts`, `${tmp}-opendata`, `${tmp}-spill`, `${tmp}-astro-cache`, `${tmp}-plan.json`, astroWork];
+const scratch = [...workingFolders(tmp), astroWork];
 const { crash, progress, mark, done } = stageProcess(scratch);
 const t0 = performance.now();
 

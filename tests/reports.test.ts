@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DIGITS, formatNumber } from '../src/lib/words/format.ts';
 import { buildModel } from '../src/lib/model/build.ts';
 import { SECTIONS } from '../src/lib/indicators/sections.ts';
+import { INDICATORS } from '../src/lib/indicators/registry.ts';
+import { setModel } from '../src/lib/model/handoff.ts';
+import { schoolCard } from '../src/lib/views/cards.ts';
+import { schoolSummary } from '../src/lib/views/school/summary.ts';
+import { matrix } from '../src/lib/views/tables.ts';
 import { deficits, sectionsWithData, trendLines } from '../src/lib/reports/trends.ts';
 
 const { model: m } = buildModel('data', { SOURCE_DATE_EPOCH: '1795392000' });
@@ -72,10 +77,7 @@ describe('the words of the reports agree with the numbers', () => {
 });
 
 describe('a school’s shared card', () => {
-  it('states this year’s results only: a value pooled over years (a small group) stays on the page', async () => {
-    const { schoolCard } = await import('../src/lib/views/cards.ts');
-    const { schoolSummary } = await import('../src/lib/views/school/summary.ts');
-    const { setModel } = await import('../src/lib/model/handoff.ts');
+  it('states this year’s results only: a value pooled over years (a small group) stays on the page', () => {
     setModel(m);
     let checked = 0;
     for (const s of m.data.schools) {
@@ -94,9 +96,7 @@ describe('a school’s shared card', () => {
 });
 
 describe('a table of a procedure’s indicators by subject', () => {
-  it('puts base maths’ «средняя отметка» in a column of its own, never under «средний балл, балл»', async () => {
-    const { matrix } = await import('../src/lib/views/tables.ts');
-    const { INDICATORS } = await import('../src/lib/indicators/registry.ts');
+  it('puts base maths’ «средняя отметка» in a column of its own, never under «средний балл, балл»', () => {
     const ege = INDICATORS.filter((d) => d.id.startsWith('ege.'));
     const t = matrix(m, ege, 2025);
     const score = t.head.indexOf('средний балл, балл');

@@ -50,8 +50,10 @@ export function checkMechanisms(d: Dataset, log: IssueLog): void {
       else seen.set(key, r.line);
       if (org) given.set(b.id, (given.get(b.id) ?? new Set()).add(org));
       checkValue(r, b, err, (message) => log.warn({ file, line: r.line, column: 'value', message }));
-      const value = b.unit === 'процент' && r.numerator === undefined && r.value !== undefined ? readMechanismValue('процент', r.value) : undefined;
-      if (value !== undefined) percents.push({ row: { line: r.line, value: r.value! }, key: b.id, value, signed: r.value!.includes('%') });
+      // A percentage given bare, not by its counts: compared with the indicator's other bare values below.
+      const raw = b.unit === 'процент' && r.numerator === undefined ? r.value : undefined;
+      const value = raw === undefined ? undefined : readMechanismValue('процент', raw);
+      if (raw !== undefined && value !== undefined) percents.push({ row: { line: r.line, value: raw }, key: b.id, value, signed: raw.includes('%') });
     }
     for (const { cell, other } of fractionsAmongPercents(percents))
       log.error({ file, line: cell.row.line, column: 'value', found: cell.row.value, ...fractionMessage(cell.value, other, `Показатель «${cell.key}»`) });

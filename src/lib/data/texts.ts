@@ -1,5 +1,6 @@
 /**
- * The ИМЦ's own texts of the reports (`data/reports/<year>.mdx` or `src/content/reports/<year>.mdx`) become pages as they are written, so they
+ * The ИМЦ's own texts of the reports (`data/reports/<year>.mdx`, or `src/content/reports/<year>.mdx` as before)
+ * become pages as they are written, so they
  * are read before the build like the data: a link goes to a web page or mail only, and a script, an event handler
  * or a frame cannot be written into them. Each finding names the file and the line.
  */

@@ -1,6 +1,6 @@
 /**
  * The heap each stage of a build gets. 800 MB carries a region of a thousand schools with every subject (the
- * bench's region: 66 MB of files, a stage's heap at most about 500 MB); a larger data folder gets more, in
+ * bench's region: 66 MB of files; it builds with 600 MB too, a quarter below); a larger data folder gets more, in
  * proportion to its files, as far as the computer's free memory allows — and the person is told which, rather
  * than the build stopping at a fixed limit. MSOKO_HEAP_MB overrides it.
  */

@@ -32,6 +32,16 @@ export function workspace(outDir: string, id: number): Workspace {
   };
 }
 
+/** The working folders and files of a build beside its folder `tmp`: charts, open data, charts' spill file, Astro's cache, the plan. */
+export const workingFolders = (tmp: string) => [
+  tmp,
+  `${tmp}-charts`,
+  `${tmp}-opendata`,
+  `${tmp}-spill`,
+  `${tmp}-astro-cache`,
+  `${tmp}-plan.json`,
+];
+
 /** Leftovers of builds of this output folder: working folders and folders of a swap. */
 function leftovers(outDir: string): { tmp: string[]; old: string[] } {
   const parent = dirname(outDir);

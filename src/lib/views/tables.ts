@@ -61,24 +61,20 @@ export function matrix(
     for (const w of m.ix.groups(d.id)) groups.set(`${w.subject ?? ''}|${String(w.grade ?? '').padStart(2, '0')}|${w.period ?? ''}`, w);
   // An indicator whose unit differs by subject (base maths' «средняя отметка» beside «средний балл») gets a column
   // of its own for those subjects: a mark of 3,84 never stands under a score of 100.
-  const other = (d: Indicator, w: Where) => unitOf(d, w.subject ?? '') !== d.unit;
+  const otherUnit = (d: Indicator, w: Where) => unitOf(d, w.subject ?? '') !== d.unit;
+  // `other`: a group of the other unit, whose subject names that column.
   const used = defs
     .filter((d) => m.ix.of(d.id, year, school).length > 0)
     .flatMap((d) => {
-      const marked = [...groups.values()].find((w) => other(d, w));
-      return marked
-        ? [
-            { d, as: undefined },
-            { d, as: marked },
-          ]
-        : [{ d, as: undefined }];
+      const other = [...groups.values()].find((w) => otherUnit(d, w));
+      return other ? [{ d }, { d, other }] : [{ d }];
     });
   const rows: TableCell[][] = [];
   // A group with nothing published gets no row of dashes: it is named once under the table.
   const withheld: string[] = [];
   for (const [, w] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cells = used.map(({ d, as }) =>
-      other(d, w) === (as !== undefined) ? m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d) : { text: '' },
+    const cells = used.map(({ d, other }) =>
+      otherUnit(d, w) === (other !== undefined) ? m.present.valueCell(m.ix.get(d.id, year, { ...w, school }), d) : { text: '' },
     );
     if (cells.every((c) => c.text === '')) continue;
     const label = names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' });
@@ -97,11 +93,11 @@ export function matrix(
       'Группа',
       ...used
         .filter((_, i) => keep[i])
-        .map(({ d, as }) => {
-          const subject = as?.subject ?? '';
+        .map(({ d, other }) => {
+          const subject = other?.subject ?? '';
           const name = shortOf(d, subject).replace(/^[^:]+: /, '');
           // «средняя отметка», not «средняя отметка, отметка».
-          return as && name.includes(unitOf(d, subject)) ? name : `${name}, ${unitOf(d, subject)}`;
+          return other && name.includes(unitOf(d, subject)) ? name : `${name}, ${unitOf(d, subject)}`;
         }),
     ],
     rows: rows.map((r) => [r[0], ...r.slice(1).filter((_, i) => keep[i])]),
