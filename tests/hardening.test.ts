@@ -138,6 +138,7 @@ describe('the report texts', () => {
     checkReportTexts(dir, 'reports', log, false);
     expect(log.errors.map((e) => `${e.file}:${e.line}`)).toEqual(['reports/2026.mdx:2', 'reports/2026.mdx:3', 'reports/2026.mdx:4']);
     expect(log.errors.some((e) => e.project)).toBe(false);
+    expect(log.errors[2].message).toContain('Фигурная скобка в тексте пишется как \\{');
   });
 });
 
