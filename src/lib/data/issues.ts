@@ -1,4 +1,5 @@
 import { count } from '../words/format.ts';
+import { detached } from './normalize.ts';
 
 /** A problem found in the input data: where it is, what was found, what was expected. */
 export interface DataIssue {
@@ -23,7 +24,7 @@ export class IssueLog {
   readonly items: DataIssue[] = [];
   private readonly perFile = new Map<string, number>();
   error(issue: Omit<DataIssue, 'level'>): void {
-    this.items.push({ level: 'error', ...issue });
+    this.items.push(own({ level: 'error', ...issue }));
     this.perFile.set(issue.file, (this.perFile.get(issue.file) ?? 0) + 1);
   }
   /** Errors reported so far in one file. */
@@ -31,7 +32,7 @@ export class IssueLog {
     return this.perFile.get(file) ?? 0;
   }
   warn(issue: Omit<DataIssue, 'level'>): void {
-    this.items.push({ level: 'warning', ...issue });
+    this.items.push(own({ level: 'warning', ...issue }));
   }
   get errors(): DataIssue[] {
     return this.items.filter((i) => i.level === 'error');
@@ -39,6 +40,13 @@ export class IssueLog {
   get warnings(): DataIssue[] {
     return this.items.filter((i) => i.level === 'warning');
   }
+}
+
+/** An issue outlives the file it quotes: its quotes are made strings of their own (normalize.ts `detached`). */
+function own(i: DataIssue): DataIssue {
+  if (i.found !== undefined) i.found = detached(i.found);
+  if (i.column !== undefined) i.column = detached(i.column);
+  return i;
 }
 
 /** One line of Russian text for a person: «файл, строка N, столбец «X»: … Найдено: … Ожидалось: …». */

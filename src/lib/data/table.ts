@@ -1,7 +1,8 @@
 import { hint, int, unusable, type Cell } from './cells.ts';
 import { eachRow, type CsvRow } from './csv.ts';
 import type { IssueLog } from './issues.ts';
-import { normKey } from './normalize.ts';
+import { detached, normKey } from './normalize.ts';
+import { rowClass, type Row } from './row.ts';
 import { extraCells, freeText, reportPersonalValues } from './personal.ts';
 import { tooManyErrors, tooWide } from './limits.ts';
 import { columnLookup, HEADER_SEARCH, headerIndex, isRussianHeader, reportPersonal, reportUnknown, requiredNames, shownName, taskKey } from './header.ts';
@@ -36,8 +37,6 @@ export interface TableSpec<C extends Columns = Columns> {
   resolveHeader?: (headers: string[], rows: CsvRow[]) => (string | undefined)[] | undefined;
 }
 
-/** A parsed row before it is typed: canonical column → value, plus its line and task scores. */
-export type Row = Record<string, unknown> & { line: number; tasks?: Record<string, number> };
 
 /** Reads the data file `rel` (CSV or workbook) as a table of `spec`. */
 export type TableReader = <S extends TableSpec>(rel: string, spec: S) => RowOf<S>[];
@@ -154,7 +153,7 @@ export function readRows<S extends TableSpec>(file: string, each: (onRow: (row: 
  * Returns undefined when the file cannot be read at all.
  */
 function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: TableSpec, log: IssueLog, written?: Record<string, string>, label = (_: number, n: string) => n): (((r: CsvRow) => Row | undefined) & { finish: () => void }) | undefined {
-  const names = header.cells.map((c) => c.trim());
+  const names = header.cells.map((c) => detached(c.trim()));
   // Columns as messages name them: the header, or a workbook's letter and header.
   const labels = names.map((n, i) => label(i, n));
   const lookup = columnLookup(spec);
@@ -219,10 +218,12 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
   const intern = (s: string) => {
     const seen = strings.get(s);
     if (seen !== undefined) return seen;
-    strings.set(s, s);
-    return s;
+    const own = detached(s);
+    strings.set(own, own);
+    return own;
   };
   const headerText = names.join('\u0000');
+  const TableRow = rowClass();
   // A column the person added is not read, but it is looked at: a СНИЛС there is personal data all the same.
   const added = spec.results ? unknown.map((i) => ({ i, values: [] as { line: number; value: string }[] })) : [];
   const read = (r: CsvRow) => {
@@ -251,7 +252,8 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
       });
       return undefined;
     }
-    const row: Row = { line: r.line };
+    const row: Row = new TableRow();
+    row.line = r.line;
     let ok = true;
     let okRequired = true;
     for (let i = 0; i < byIndex.length; i++) {

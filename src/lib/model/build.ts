@@ -3,6 +3,7 @@ import { checkReportTexts } from '../data/texts.ts';
 import { loadData, type Dataset } from '../data/load.ts';
 import { namer } from '../data/names.ts';
 import type { IssueLog } from '../data/issues.ts';
+import type { ResultsFileName } from '../data/results/index.ts';
 import { computeAll } from '../indicators/compute.ts';
 import { computePlaces, schoolIndices, type Place } from '../analyses/place.ts';
 import { ValueIndex } from '../indicators/query.ts';
@@ -70,6 +71,12 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
+/** Lets every year's rows go but those of the files named. */
+function letGo(data: Dataset, keep: readonly ResultsFileName[]): void {
+  for (const res of data.years.values())
+    for (const k of Object.keys(res) as ResultsFileName[]) if (!keep.includes(k)) delete res[k];
+}
+
 /** Reads, validates and computes. Returns the log too: the caller decides what errors mean. */
 export function buildModel(
   dataDir: string,
@@ -93,6 +100,9 @@ export function buildModel(
     unfavourable_share: data.config.context.unfavourable_share,
     fdr: data.config.risks.fdr,
   });
+  // From here on only the exams' pupils and the mechanisms' rows are read: the rest of the rows go now, so that the
+  // subject analysis is computed beside fewer of them (a region's memory peaks there).
+  letGo(data, ['ege', 'oge', 'vpr', 'mechanisms']);
   // Progress links pupils by their codes: it is computed here, before the rows are let go, and keeps no code.
   const progress = progressModel(data);
   // The subject analysis reads participants' bands and task scores: computed here too, before the rows go.
@@ -102,14 +112,15 @@ export function buildModel(
     listMin: SCHOOL_LIST_MIN,
   });
   const mechanisms = computeMechanisms(data, data.config.privacy.min_group);
+  // Pages need the results only through indicators: participant rows are let go here, before the disclosure check
+  // builds its own large tables.
+  letGo(data, []);
   ix.extend(
     [...contextValues(indices, context), ...progressValues(progress, data.config.privacy.min_group), ...mechanisms.values],
     compareValues,
   );
   // Nothing withheld can be worked out from what is published: one decision, before any output or release reads a value.
   const disclosure = secondarySuppression(ix.values, subjects, mechanisms.pooled, data.config.privacy.min_group, log);
-  // Pages need the results only through indicators: participant rows are let go here.
-  for (const res of data.years.values()) for (const k of Object.keys(res)) delete res[k as keyof typeof res];
   const when = buildTime(env);
   const today = when.toISOString().slice(0, 10);
   const latestYear = computed.years[computed.years.length - 1] ?? when.getUTCFullYear();
