@@ -73,8 +73,7 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
 
 /** Lets every year's rows go but those of the files named. */
 function letGo(data: Dataset, keep: readonly ResultsFileName[]): void {
-  for (const res of data.years.values())
-    for (const k of Object.keys(res) as ResultsFileName[]) if (!keep.includes(k)) delete res[k];
+  for (const res of data.years.values()) for (const k of Object.keys(res) as ResultsFileName[]) if (!keep.includes(k)) delete res[k];
 }
 
 /** Reads, validates and computes. Returns the log too: the caller decides what errors mean. */
