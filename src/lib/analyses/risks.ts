@@ -87,9 +87,12 @@ export function fdrNote(tested: number, fdr: number): string {
 }
 
 interface Candidate {
+  /** The flag, its words left empty until `words` fills them. */
   risk: Omit<Risk, 'tested'>;
   /** The direction and size of the difference are worth a flag (the test decides whether it is real). */
   matters: boolean;
+  /** The evidence and the reference in words, worded only for a flag: a region tests hundreds of thousands of groups. */
+  words: () => Pick<Risk, 'reference' | 'evidence'>;
 }
 
 function shareCandidate(
@@ -105,19 +108,13 @@ function shareCandidate(
   if (!t) return undefined;
   const restValue = (100 * rest.num) / rest.den;
   const stat = t.method === 'fisher_midp' ? 'точный критерий Фишера (группа мала для z-критерия)' : `z = ${formatNumber(t.statistic, 2)}`;
-  const evidence = `${what}: ${pct(v.value!)}${range(wilson(v.numerator, v.denominator), 1)} в школе (${n(v.denominator)}) при ${pct(restValue)}${range(wilson(rest.num, rest.den), 1)} в остальных школах муниципалитета (${n(rest.den)}); ${stat}, ${pWords(t.p)}`;
   return {
     matters: matters(t, restValue),
-    risk: {
-      ...where(v),
-      rule,
-      value: v.value!,
+    risk: { ...where(v), rule, value: v.value!, reference: '', evidence: '', test: t.method!, statistic: t.statistic, p: t.p },
+    words: () => ({
       reference: `${pct(restValue)} в остальных школах`,
-      evidence,
-      test: t.method!,
-      statistic: t.statistic,
-      p: t.p,
-    },
+      evidence: `${what}: ${pct(v.value!)}${range(wilson(v.numerator!, v.denominator!), 1)} в школе (${n(v.denominator!)}) при ${pct(restValue)}${range(wilson(rest.num, rest.den), 1)} в остальных школах муниципалитета (${n(rest.den)}); ${stat}, ${pWords(t.p)}`,
+    }),
   };
 }
 
@@ -140,8 +137,7 @@ function pooledSd(a: Sample, b: Sample): number {
 }
 
 /** Every test of every rule, before the false discovery rate is applied. */
-function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
-  const out: Candidate[] = [];
+function* candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Generator<Candidate> {
   for (const id of LOW_INDICATORS) {
     for (const v of ix.all(id)) {
       if (!flaggable(v)) continue;
@@ -154,7 +150,7 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
         (t) => t.diff > 0 && v.value! >= cfg.low_ratio * muni.value && v.value! >= cfg.low_min_share,
         'доля неудовлетворительных результатов',
       );
-      if (c) out.push(c);
+      if (c) yield c;
     }
   }
   for (const id of DECLINE_INDICATORS) {
@@ -176,21 +172,25 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
       const sd = pooledSd(now.sample, prev);
       const fall = prev.mean - now.sample.mean;
       const digits = id === 'ege.mean' || id === 'diag.mean_score' ? 1 : 2;
-      const years = used.length === 1 ? `${used[0]} году` : `${used.slice(0, -1).join(', ')} и ${used[used.length - 1]} годах вместе`;
-      const evidence = `среднее ${formatNumber(now.sample.mean, digits)}${range({ low: v.ci_low!, high: v.ci_high! }, digits)} (${n(now.sample.n)}) против ${formatNumber(prev.mean, digits)}${range(tInterval(prev), digits)} в ${years} (${n(prev.n)}); снижение на ${formatNumber(fall, digits)} — ${formatNumber(sd > 0 ? fall / sd : 0, 2)} стандартного отклонения (порог ${formatNumber(cfg.min_effect, 2)}); t = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`;
-      out.push({
+      const years = () =>
+        used.length === 1 ? `${used[0]} году` : `${used.slice(0, -1).join(', ')} и ${used[used.length - 1]} годах вместе`;
+      yield {
         matters: fall > 0 && sd > 0 && fall >= cfg.min_effect * sd,
         risk: {
           ...where(v),
           rule: 'decline',
           value: v.value!,
-          reference: `${formatNumber(prev.mean, digits)} в ${years}`,
-          evidence,
+          reference: '',
+          evidence: '',
           test: 'welch_t',
           statistic: t.statistic,
           p: t.p,
         },
-      });
+        words: () => ({
+          reference: `${formatNumber(prev.mean, digits)} в ${years()}`,
+          evidence: `среднее ${formatNumber(now.sample.mean, digits)}${range({ low: v.ci_low!, high: v.ci_high! }, digits)} (${n(now.sample.n)}) против ${formatNumber(prev.mean, digits)}${range(tInterval(prev), digits)} в ${years()} (${n(prev.n)}); снижение на ${formatNumber(fall, digits)} — ${formatNumber(sd > 0 ? fall / sd : 0, 2)} стандартного отклонения (порог ${formatNumber(cfg.min_effect, 2)}); t = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`,
+        }),
+      };
     }
   }
   for (const id of OBJECTIVITY_INDICATORS) {
@@ -201,10 +201,9 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
       if (!published(muni)) continue;
       const what = lowered ? 'отметку за работу ниже школьной получили' : 'отметку за работу выше школьной получили';
       const c = shareCandidate(v, muni, 'objectivity', (t) => t.diff >= cfg.objectivity_gap, what);
-      if (c) out.push(c);
+      if (c) yield c;
     }
   }
-  return out;
 }
 
 /**
@@ -212,22 +211,20 @@ function candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Candidate[] {
  * (small) groups are never tested, so never flagged.
  */
 export function findRisks(ix: ValueIndex, cfg: SiteConfig['risks']): Risk[] {
-  const families = new Map<string, Candidate[]>();
+  // Per rule and year: every test's p-value (the family of the false discovery rate), and only the tests whose
+  // difference matters kept whole, since only they can become flags.
+  const families = new Map<string, { ps: number[]; kept: Map<number, Candidate> }>();
   for (const c of candidates(ix, cfg)) {
     const key = `${c.risk.rule}|${c.risk.year}`;
-    const list = families.get(key);
-    if (list) list.push(c);
-    else families.set(key, [c]);
+    let f = families.get(key);
+    if (!f) families.set(key, (f = { ps: [], kept: new Map() }));
+    if (c.matters) f.kept.set(f.ps.length, c);
+    f.ps.push(c.risk.p);
   }
   const out: Risk[] = [];
-  for (const list of families.values()) {
-    const found = benjaminiHochberg(
-      list.map((c) => c.risk.p),
-      cfg.fdr,
-    );
-    list.forEach((c, i) => {
-      if (found[i] && c.matters) out.push({ ...c.risk, tested: list.length });
-    });
+  for (const { ps, kept } of families.values()) {
+    const found = benjaminiHochberg(ps, cfg.fdr);
+    for (const [i, c] of kept) if (found[i]) out.push({ ...c.risk, ...c.words(), tested: ps.length });
   }
   const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return out.sort(
