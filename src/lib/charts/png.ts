@@ -56,12 +56,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * A chart on white as an RGB PNG, each row «up»-filtered and deflated by
- * Node's zlib: 40 % faster than resvg's own encoder and a fifth smaller (and
- * pngjs, tried, was slower than both) — the pictures are a region build's
- * largest work, five thousand of them. The same pixels, losslessly. Level 4: a
- * quarter less deflating than level 6 for files 2 % larger (measured on 180 of
- * a region's charts: 8,4 against 10,9 ms, 72 against 71 KB).
+ * A chart on white as an RGB PNG deflated by Node's zlib: 40 % faster than resvg's own encoder and a fifth
+ * smaller (and pngjs, tried, was slower than both) — the pictures are a region build's largest work, six thousand
+ * of them. The same pixels, losslessly. Rows unfiltered at level 3: on 150 of a region's charts 6,3 ms a picture
+ * and 73 KB, where the «up» filter at level 4 took 12,9 ms for the same size (a chart's flat colours repeat along a
+ * row, which deflate finds by itself; the filter only cost the time of a second pass).
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const row = width * 3 + 1;
@@ -69,22 +68,15 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   for (let y = 0; y < height; y++) {
     const o = y * row;
     const s = y * width * 4;
-    raw[o] = y === 0 ? 0 : 2;
+    raw[o] = 0; // filter: none
     // The background is white and opaque: alpha carries nothing.
-    if (y === 0)
-      for (let i = s, j = o + 1; i < s + width * 4; i += 4, j += 3)
-        ((raw[j] = rgba[i]), (raw[j + 1] = rgba[i + 1]), (raw[j + 2] = rgba[i + 2]));
-    else
-      for (let i = s, k = s - width * 4, j = o + 1; i < s + width * 4; i += 4, k += 4, j += 3) {
-        raw[j] = (rgba[i] - rgba[k]) & 255;
-        raw[j + 1] = (rgba[i + 1] - rgba[k + 1]) & 255;
-        raw[j + 2] = (rgba[i + 2] - rgba[k + 2]) & 255;
-      }
+    for (let i = s, j = o + 1; i < s + width * 4; i += 4, j += 3)
+      ((raw[j] = rgba[i]), (raw[j + 1] = rgba[i + 1]), (raw[j + 2] = rgba[i + 2]));
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per sample
   header[9] = 2; // RGB
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 4 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
 }
