@@ -1,6 +1,10 @@
-/** The PNG encoder of chart pictures: a valid PNG that decodes to exactly the pixels given. */
+/** The PNG encoder of chart pictures (a valid PNG that decodes to exactly the pixels given) and the renderers that draw them. */
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { pngQueue } from '../src/lib/charts/finish.ts';
 import { encodePng } from '../src/lib/charts/png.ts';
 
 /** Reads an RGB PNG of filters none and up back into RGBA (alpha 255), as a viewer would. */
@@ -40,4 +44,30 @@ describe('a chart picture as PNG', () => {
     expect([dw, dh, ended]).toEqual([w, h, true]);
     expect([...out]).toEqual([...rgba]);
   });
+});
+
+describe('the renderers of a build', () => {
+  const svg = (fill: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 40" width="60" height="40"><rect width="60" height="40" fill="${fill}"/></svg>`;
+
+  it('draw the pictures asked first before the rest, go down to one and back to two, and draw every one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'png-queue-'));
+    const paths = Array.from({ length: 60 }, (_, i) => {
+      const p = join(dir, `c${String(i).padStart(2, '0')}.svg`);
+      writeFileSync(p, svg(i % 2 ? '#c00' : '#06c'));
+      return p;
+    });
+    const first = paths.slice(50);
+    const q = pngQueue(undefined, 2, 5);
+    for (const p of [...first, ...paths.slice(0, 50)]) q.add(p);
+    await q.until(() => first.every((p) => existsSync(p.replace(/svg$/, 'png'))));
+    expect(first.every((p) => existsSync(p.replace(/svg$/, 'png')))).toBe(true);
+    // Most of the rest are still to draw when the first are there: they were queued after them.
+    expect(paths.slice(0, 50).filter((p) => existsSync(p.replace(/svg$/, 'png'))).length).toBeLessThan(50);
+    q.limit(1);
+    q.limit(2);
+    await q.finish();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(60);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toHaveLength(0);
+  }, 60_000);
 });

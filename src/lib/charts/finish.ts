@@ -22,9 +22,22 @@ export function pngQueue(
   let given = 0;
   let stopping = false;
   let failed: Error | undefined;
-  let settle: (() => void) | undefined;
+  // Whoever waits for the renderers is woken after every batch they hand back, and when one ends.
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const w of waiters) w();
+    waiters.clear();
+  };
+  const batch = () => new Promise<void>((ok) => waiters.add(ok));
   let closing = false;
+  // Renderers told to go (limit): they finish what they hold and are not given more.
+  const retired = new Set<ChildProcess>();
   const give = (w: ChildProcess) => {
+    if (workers.length - retired.size > slots && !retired.has(w)) {
+      retired.add(w);
+      w.disconnect();
+      return;
+    }
     if (waiting.length === 0 || stopping) return idle.push(w);
     const paths = waiting.splice(0, chunk);
     given += paths.length;
@@ -35,20 +48,20 @@ export function pngQueue(
     const w = fork(SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
     w.on('message', (n: number) => {
       onProgress((done += n));
-      if (n > 0) settle?.();
+      if (n > 0) wake();
       give(w);
     });
     w.on('exit', (code) => {
-      if (!closing) failed ??= new Error(`Не удалось нарисовать картинки PNG (код ${code ?? 'нет'})`);
-      settle?.();
+      if (!closing && !retired.has(w)) failed ??= new Error(`Не удалось нарисовать картинки PNG (код ${code ?? 'нет'})`);
+      wake();
     });
     workers.push(w);
   };
   /** Waits until the renderers have done what they were given (and, unless stopping, everything queued). */
   const drain = async (all: boolean) => {
-    while (!failed && done < (all ? given + waiting.length : given)) await new Promise<void>((ok) => (settle = ok));
+    while (!failed && done < (all ? given + waiting.length : given)) await batch();
     closing = true;
-    for (const w of workers) w.disconnect();
+    for (const w of workers) if (!retired.has(w)) w.disconnect();
     if (failed) throw failed;
   };
   return {
@@ -57,6 +70,17 @@ export function pngQueue(
       if (workers.length < slots) start();
       const w = idle.pop();
       if (w) give(w);
+    },
+    /** At most `n` renderers from now on: those above it go when they have drawn what they hold. */
+    limit(n: number) {
+      slots = n;
+      for (const w of idle.splice(0)) give(w);
+      while (workers.length - retired.size < slots && waiting.length > 0) start();
+    },
+    /** Resolves when `ready()` holds, asked after every batch drawn. */
+    async until(ready: () => boolean) {
+      while (!failed && !ready() && done < given + waiting.length) await batch();
+      if (failed) throw failed;
     },
     /** Waits for every PNG, then lets the renderers go. */
     finish: () => drain(true),

@@ -1,12 +1,13 @@
 /**
  * The last stages of a build, in a process of their own after the render
  * stage (src/lib/publish/render.ts) has ended and freed the model: the PNGs
- * still to draw, the font in every chart SVG, the Word documents, the search
- * index. What they need of the model comes as `Rendered`, written by the
- * render stage beside the working folder.
+ * still to draw — those the Word documents show first, the rest by one
+ * renderer while the search index and the documents are made (one core each),
+ * then by two —, the font in every chart SVG. What they need of the model
+ * comes as `Rendered`, written by the render stage beside the working folder.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fontFace, withFont } from '../charts/files.ts';
 import { pngQueue } from '../charts/finish.ts';
 import { documentPath } from '../reports/briefs.ts';
@@ -23,28 +24,29 @@ export async function finishSite(
 ) {
   const { tmp, progress, mark } = o;
   const chartDir = `${tmp}-charts`;
-  mark(
-    'картинки PNG',
-    `${r.charts} графиков`,
-    `шрифт графиков с ${count(r.chars.length, ['знаком', 'знаками', 'знаками'])}, вписываемый в ${count(r.svgs.length, ['файл', 'файла', 'файлов'])} SVG`,
-  );
-  await progress.stage(
-    'Картинки PNG',
-    async (tick) => {
-      // The renderers have both cores now: the process that held the model is gone.
-      let drawn = r.svgs.length - r.undrawn.length;
-      const pngs = pngQueue((done) => tick(drawn + done, r.svgs.length));
-      for (const path of r.undrawn) pngs.add(path);
-      await pngs.finish();
-      drawn = r.svgs.length;
-      // The glyphs every chart needs, subset once, go into each SVG file (after the PNGs: they are drawn without it).
-      const face = await fontFace(r.chars);
-      for (const path of r.svgs) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
-      renameSync(chartDir, join(tmp, 'charts'));
-      return drawn;
-    },
-    (n) => count(n, ['картинка', 'картинки', 'картинок']),
-  );
+  mark('картинки PNG для документов', `${r.charts} графиков`, 'картинки графиков, которые войдут в документы Word');
+  // The pictures the documents need are drawn first, by both renderers; the rest are drawn by one renderer while
+  // the search is indexed and the documents are written (each of them keeps one core busy), then by both again.
+  const documentPages = new Map(r.documents.map((path) => [path, readFileSync(inside(tmp, join(path, 'index.html')), 'utf8')]));
+  const needed = new Set([...documentPages.values()].flatMap((html) => [...html.matchAll(/data-chart-id="([^"]+)"/g)].map((m) => m[1])));
+  const png = (id: string) => join(chartDir, `${id}.png`);
+  let drawn = r.svgs.length - r.undrawn.length;
+  let tick: (done: number, total?: number) => void = () => {};
+  const pngs = pngQueue((done) => tick(drawn + done, r.svgs.length));
+  const first = (p: string) => (needed.has(basename(p, '.svg')) ? 0 : 1);
+  for (const path of [...r.undrawn].sort((a, b) => first(a) - first(b))) pngs.add(path);
+  // A site of a few hundred charts has them all drawn by now: the stage is only a region's.
+  const missing = [...needed].filter((id) => !existsSync(png(id)) && existsSync(join(chartDir, `${id}.svg`)));
+  if (missing.length > 0)
+    await progress.stage(
+      'Картинки PNG для документов',
+      async () => {
+        await pngs.until(() => missing.every((id) => existsSync(png(id))));
+        return missing.length;
+      },
+      (n) => count(n, ['картинка', 'картинки', 'картинок']),
+    );
+  pngs.limit(1);
   // Search first, while this process is small: Pagefind is a process of its own, and the documents leave a large heap behind.
   mark('поиск', '', 'индекс поиска (Pagefind) по всем страницам сайта');
   await progress.stage(
@@ -56,19 +58,30 @@ export async function finishSite(
   await progress.stage(
     'Документы Word',
     async () => {
-      const png = (id: string) => {
-        const p = join(tmp, 'charts', `${id}.png`);
-        return existsSync(p) ? readFileSync(p) : undefined;
-      };
-      for (const path of r.documents) {
-        writeInside(
-          tmp,
-          documentPath(path),
-          await reportDocument(r.document, path, readFileSync(inside(tmp, join(path, 'index.html')), 'utf8'), png),
-        );
-      }
+      const picture = (id: string) => (existsSync(png(id)) ? readFileSync(png(id)) : undefined);
+      for (const [path, html] of documentPages) writeInside(tmp, documentPath(path), await reportDocument(r.document, path, html, picture));
       return r.documents.length;
     },
     (n) => count(n, ['документ', 'документа', 'документов']),
+  );
+  mark(
+    'картинки PNG',
+    `${r.charts} графиков`,
+    `шрифт графиков с ${count(r.chars.length, ['знаком', 'знаками', 'знаками'])}, вписываемый в ${count(r.svgs.length, ['файл', 'файла', 'файлов'])} SVG`,
+  );
+  pngs.limit(2);
+  await progress.stage(
+    'Картинки PNG',
+    async (t) => {
+      tick = t;
+      await pngs.finish();
+      drawn = r.svgs.length;
+      // The glyphs every chart needs, subset once, go into each SVG file (after the PNGs: they are drawn without it).
+      const face = await fontFace(r.chars);
+      for (const path of r.svgs) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
+      renameSync(chartDir, join(tmp, 'charts'));
+      return drawn;
+    },
+    (n) => count(n, ['картинка', 'картинки', 'картинок']),
   );
 }
