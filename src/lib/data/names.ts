@@ -1,7 +1,21 @@
 import type { Dataset } from './tables.ts';
 
 /** Human names of codes: subjects, schools, works, groups. */
-export function namer(data: Dataset) {
+/**
+ * The names of a dataset's codes, made once per dataset (and again if its lists are replaced): pages ask for them
+ * in every table, and making the maps of a region's thousand schools each time took 2 s of its pages.
+ */
+export function namer(data: Dataset): Namer {
+  const key = [data.subjects, data.schools, data.kindergartens, data.workNames];
+  const hit = made.get(data);
+  if (hit && hit.key.every((k, i) => k === key[i])) return hit.namer;
+  const n = makeNamer(data);
+  made.set(data, { key, namer: n });
+  return n;
+}
+const made = new WeakMap<Dataset, { key: unknown[]; namer: Namer }>();
+
+function makeNamer(data: Dataset) {
   const subjects = new Map(data.subjects.map((s) => [s.code, s.name]));
   // Kindergartens are named too: the mechanisms' values name them.
   const schools = new Map([...data.schools, ...(data.kindergartens ?? [])].map((s) => [s.school_id, s]));
@@ -22,4 +36,4 @@ export function namer(data: Dataset) {
     [...items].sort((a, b) => school(id(a)).localeCompare(school(id(b)), 'ru', { numeric: true }));
   return { subject, school, group, bySchoolName, schoolInfo: (id: string) => schools.get(id) };
 }
-export type Namer = ReturnType<typeof namer>;
+export type Namer = ReturnType<typeof makeNamer>;

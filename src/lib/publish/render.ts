@@ -149,7 +149,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
       // the rendered pages left is given back to the system.
       let seconds = 0;
       const timer = setInterval(() => {
-        tick(countHtml(tmp), expected);
+        tick(pagesSoFar(tmp), expected);
         if (++seconds % 10 === 0) giveBack();
       }, 1000);
       try {
@@ -206,6 +206,30 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
 /** One generator after another, item by item: a region's chart files are never all in memory at once. */
 function* chain<T>(...all: Iterable<T>[]): Generator<T> {
   for (const g of all) yield* g;
+}
+
+/**
+ * About how many pages are written, for the progress line: every folder of embed/ holds one, and the rest are
+ * counted file by file. Walking a region's 7 000 page folders every second took 7 of the stage's 70 seconds.
+ */
+function pagesSoFar(dir: string): number {
+  let n = 0;
+  const walk = (d: string, top: boolean) => {
+    // Astro writes as this reads: a folder gone or not yet there is not counted, never an error.
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory()) n += e.name.endsWith('.html') ? 1 : 0;
+      else if (top && e.name === 'embed') n += existsSync(join(d, e.name)) ? readdirSync(join(d, e.name)).length : 0;
+      else if (!(top && e.name === '_astro')) walk(join(d, e.name), false);
+    }
+  };
+  walk(dir, true);
+  return n;
 }
 
 function countHtml(dir: string): number {

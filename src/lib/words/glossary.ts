@@ -218,6 +218,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = GLOSSARY.map((t) => ({ t, re: new RegExp(t.forms.map(escapeRe).join('|'), 'g') }));
 /** Any form of any term: most text nodes have none, and one search tells so instead of one per term. */
 const ANY = new RegExp(GLOSSARY.flatMap((t) => t.forms.map(escapeRe)).join('|'));
+const ANY_ALL = new RegExp(ANY.source, 'g');
 
 /** The popover of a term, placed right after its button. */
 function popover(t: Term, glossary: string): string {
@@ -230,32 +231,47 @@ function popover(t: Term, glossary: string): string {
  * captions and hidden elements is left as it is.
  */
 export function explainTerms(html: string, glossary: string): string {
+  // Where a term may stand: a page is mostly tables and markup with none, whose text nodes need no look, and
+  // nothing after the last of them needs one. (No form holds «<» or «>», so none runs across a tag.)
+  const hits = [...html.matchAll(ANY_ALL)].map((m) => m.index);
   const used = new Set<string>();
   const stack: boolean[] = [];
   let skipping = false;
-  // Scripts, styles and SVG go whole: their text is not prose (and a script may hold «<»).
-  return html.replace(
-    /<(script|style|svg)\b[\s\S]*?<\/\1>|(<[^>]+>)|([^<]+)/g,
-    (all, block: string | undefined, tag: string | undefined, text: string | undefined) => {
-      if (block) return all;
-      if (tag) {
-        const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag);
-        if (!m) return all;
-        const name = m[2].toLowerCase();
-        if (m[1]) {
-          if (!VOID.has(name)) skipping = stack.pop() ?? false;
-          return all;
-        }
-        if (VOID.has(name) || tag.endsWith('/>')) return all;
-        stack.push(skipping);
-        if (SKIP.has(name) || /\b(visually-hidden|term-pop|flag)\b/.test(tag) || /aria-hidden="true"|\bpopover\b|data-no-terms/.test(tag))
-          skipping = true;
-        return all;
+  let out = '';
+  let copied = 0;
+  let h = 0;
+  // Scripts, styles and SVG go whole: their text is not prose (and a script may hold «<»). A «<» that opens no tag
+  // only ends the text before it.
+  const token = /<(script|style|svg)\b[\s\S]*?<\/\1>|<[^>]+>|</g;
+  for (let at = 0; h < hits.length && used.size < GLOSSARY.length;) {
+    const m = token.exec(html);
+    const end = m ? m.index : html.length;
+    while (h < hits.length && hits[h] < at) h++;
+    if (!skipping && h < hits.length && hits[h] < end) {
+      const text = html.slice(at, end);
+      const explained = text.trim() ? explainText(text, used, glossary) : text;
+      if (explained !== text) {
+        out += html.slice(copied, at) + explained;
+        copied = end;
       }
-      if (skipping || !text || !text.trim()) return all;
-      return explainText(text, used, glossary);
-    },
-  );
+    }
+    if (!m) break;
+    at = token.lastIndex;
+    const tag = m[0];
+    if (m[1] || tag === '<') continue;
+    const t = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag);
+    if (!t) continue;
+    const name = t[2].toLowerCase();
+    if (t[1]) {
+      if (!VOID.has(name)) skipping = stack.pop() ?? false;
+      continue;
+    }
+    if (VOID.has(name) || tag.endsWith('/>')) continue;
+    stack.push(skipping);
+    if (SKIP.has(name) || /\b(visually-hidden|term-pop|flag)\b/.test(tag) || /aria-hidden="true"|\bpopover\b|data-no-terms/.test(tag))
+      skipping = true;
+  }
+  return copied === 0 ? html : out + html.slice(copied);
 }
 
 /** The terms of one text node not yet explained on the page, each at its first use, in the order they occur. */
