@@ -27,6 +27,22 @@ describe('Russian number format', () => {
     expect(round(-2.675, 2)).toBe(-2.68);
     expect(round(72.125, 2)).toBe(72.13);
   });
+  it('rounds as the plain rule at 12 significant digits does, near halves and far from them', () => {
+    // The rule without its shortcut: every number through 12 significant digits.
+    const plain = (x: number, d: number) => (Math.sign(x) * Math.round(Number((Math.abs(x) * 10 ** d).toPrecision(12)))) / 10 ** d;
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const xs: number[] = [0, -0, 0.5, -0.5, 2.5, 1e9 + 0.5, 123456789.125, NaN, Infinity];
+    for (let i = 0; i < 5000; i++) {
+      const k = Math.floor(rnd() * 1e6);
+      // Halves and near-halves in 0–4 decimals, with binary noise both ways, and plain random numbers.
+      for (const d of [0, 1, 2, 3, 4])
+        xs.push((k + 0.5) / 10 ** d, (k + 0.5) / 10 ** d + 1e-12, (k + 0.4995) / 10 ** d, -(k + 0.5) / 10 ** d);
+      xs.push((rnd() - 0.5) * 10 ** Math.floor(rnd() * 12));
+    }
+    const differ = xs.flatMap((x) => [0, 1, 2, 4].filter((d) => !Object.is(round(x, d), plain(x, d))).map((d) => [x, d]));
+    expect(differ).toEqual([]);
+  });
   it('puts % after a no-break space and people after the number', () => {
     expect(formatValue(12.34, '%')).toBe('12,3\u00a0%');
     expect(formatValue(4.256, 'отметка')).toBe('4,26');
