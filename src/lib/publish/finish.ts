@@ -2,8 +2,8 @@
  * The last stages of a build, in a process of their own after the render
  * stage (src/lib/publish/render.ts) has ended and freed the model: the PNGs
  * still to draw — those the Word documents show first, the rest by one
- * renderer while the search index and the documents are made (one core each),
- * then by two —, the font in every chart SVG. What they need of the model
+ * renderer while the documents are made (on one core), then by two —, the
+ * search index, the font in every chart SVG. What they need of the model
  * comes as `Rendered`, written by the render stage beside the working folder.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { reportDocument } from './documents/write.ts';
 import type { Progress } from './progress.ts';
 import type { Rendered } from './render.ts';
 import { searchIndex } from './search.ts';
+import { giveBack } from './memory.ts';
 
 export async function finishSite(
   r: Rendered,
@@ -25,8 +26,8 @@ export async function finishSite(
   const { tmp, progress, mark } = o;
   const chartDir = `${tmp}-charts`;
   mark('картинки PNG для документов', `${r.charts} графиков`, 'картинки графиков, которые войдут в документы Word');
-  // The pictures the documents need are drawn first, by both renderers; the rest are drawn by one renderer while
-  // the search is indexed and the documents are written (each of them keeps one core busy), then by both again.
+  // The pictures the documents need are drawn first, by both renderers; the rest by one renderer while the documents
+  // are written (they keep one core busy), then by both again.
   const documentPages = new Map(r.documents.map((path) => [path, readFileSync(inside(tmp, join(path, 'index.html')), 'utf8')]));
   const needed = new Set([...documentPages.values()].flatMap((html) => [...html.matchAll(/data-chart-id="([^"]+)"/g)].map((m) => m[1])));
   const png = (id: string) => join(chartDir, `${id}.png`);
@@ -46,14 +47,17 @@ export async function finishSite(
       },
       (n) => count(n, ['картинка', 'картинки', 'картинок']),
     );
-  pngs.limit(1);
-  // Search first, while this process is small: Pagefind is a process of its own, and the documents leave a large heap behind.
+  // Search first, while this process is small: Pagefind is a process of its own, and the documents leave a large heap
+  // behind. No renderer beside it: Pagefind holds about 1 GB for a region's pages, and one more would pass 1,5 GB.
+  pngs.limit(0);
   mark('поиск', '', 'индекс поиска (Pagefind) по всем страницам сайта');
   await progress.stage(
     'Поиск',
     () => searchIndex(tmp),
     (n) => `${count(n, ['страница', 'страницы', 'страниц'])} в индексе`,
   );
+  // The documents keep one core busy: a renderer takes the other.
+  pngs.limit(1);
   mark('документы', '', `документы Word (${r.documents.length}) со своими рисунками`);
   await progress.stage(
     'Документы Word',
@@ -69,6 +73,8 @@ export async function finishSite(
     `${r.charts} графиков`,
     `шрифт графиков с ${count(r.chars.length, ['знаком', 'знаками', 'знаками'])}, вписываемый в ${count(r.svgs.length, ['файл', 'файла', 'файлов'])} SVG`,
   );
+  // What the documents left on the heap goes back to the system before the renderers take both cores.
+  giveBack();
   pngs.limit(2);
   await progress.stage(
     'Картинки PNG',
