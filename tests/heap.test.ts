@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFiles, DEFAULT_HEAP_MB, stageHeap } from '../src/lib/publish/heap.ts';
+import { Progress } from '../src/lib/publish/progress.ts';
 
 const MB = 1048576;
 const GB = 1024 * MB;
@@ -76,5 +77,21 @@ describe('a table read from a file', () => {
     // 100 000 rows of two fields take about 10 MB; the text itself is 46 MB.
     expect(r.textMb).toBeGreaterThan(40);
     expect(r.kept).toBeLessThan(20);
+  });
+});
+
+describe('the progress line of a stage', () => {
+  it('counts the rate and the time left from the stage’s own work, not from what was done before it', async () => {
+    const lines: string[] = [];
+    const out = { isTTY: false, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream;
+    await new Progress(out, 0).stage('Картинки PNG', async (tick) => {
+      await new Promise((r) => setTimeout(r, 200));
+      // 900 pictures were drawn beside earlier stages; this one drew 100 in 0,2 s of the 2 000.
+      tick(1000, 2000, 900);
+      return 0;
+    });
+    const m = /\(([\d\s\u202f]+) в секунду, осталось около ([\d,]+) с\)/.exec(lines[0])!;
+    expect(Number(m[1].replace(/\D/g, ''))).toBeLessThan(1000);
+    expect(Number(m[2].replace(',', '.'))).toBeGreaterThan(1);
   });
 });

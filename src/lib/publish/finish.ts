@@ -2,8 +2,8 @@
  * The last stages of a build, in a process of their own after the render
  * stage (src/lib/publish/render.ts) has ended and freed the model: the PNGs
  * still to draw — those the Word documents show first, the rest by one
- * renderer while the documents are made (on one core), then by two —, the
- * search index, the font in every chart SVG. What they need of the model
+ * renderer while the search index and the documents are made (each on one
+ * core), then by two —, the font in every chart SVG. What they need of the model
  * comes as `Rendered`, written by the render stage beside the working folder.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,14 +26,17 @@ export async function finishSite(
   const { tmp, progress, mark } = o;
   const chartDir = `${tmp}-charts`;
   mark('картинки PNG для документов', `${r.charts} графиков`, 'картинки графиков, которые войдут в документы Word');
-  // The pictures the documents need are drawn first, by both renderers; the rest by one renderer while the documents
-  // are written (they keep one core busy), then by both again.
+  // The pictures the documents need are drawn first, by both renderers; the rest by one renderer while the search
+  // index and the documents are made, then by both again.
   const documentPages = new Map(r.documents.map((path) => [path, readFileSync(inside(tmp, join(path, 'index.html')), 'utf8')]));
   const needed = new Set([...documentPages.values()].flatMap((html) => [...html.matchAll(/data-chart-id="([^"]+)"/g)].map((m) => m[1])));
   const png = (id: string) => join(chartDir, `${id}.png`);
-  let drawn = r.svgs.length - r.undrawn.length;
-  let tick: (done: number, total?: number) => void = () => {};
-  const pngs = pngQueue((done) => tick(drawn + done, r.svgs.length));
+  // Pictures drawn so far, and how many of them were drawn before the last stage (for its rate and time left).
+  const earlier = r.svgs.length - r.undrawn.length;
+  let drawn = earlier;
+  let before = drawn;
+  let tick: (done: number, total?: number, before?: number) => void = () => {};
+  const pngs = pngQueue((done) => tick((drawn = earlier + done), r.svgs.length, before));
   const first = (p: string) => (needed.has(basename(p, '.svg')) ? 0 : 1);
   for (const path of [...r.undrawn].sort((a, b) => first(a) - first(b))) pngs.add(path);
   // A site of a few hundred charts has them all drawn by now: the stage is only a region's.
@@ -47,17 +50,16 @@ export async function finishSite(
       },
       (n) => count(n, ['картинка', 'картинки', 'картинок']),
     );
-  // Search first, while this process is small: Pagefind is a process of its own, and the documents leave a large heap
-  // behind. No renderer beside it: Pagefind holds about 1 GB for a region's pages, and one more would pass 1,5 GB.
-  pngs.limit(0);
+  // Search first, while this process is small: Pagefind is a process of its own (about 700 MB for a region's pages),
+  // and the documents leave a large heap behind. The indexer and the documents each keep one core busy: one renderer
+  // takes the other, and the build stays near 1,3 GB.
+  pngs.limit(1);
   mark('поиск', '', 'индекс поиска (Pagefind) по всем страницам сайта');
   await progress.stage(
     'Поиск',
     () => searchIndex(tmp),
     (n) => `${count(n, ['страница', 'страницы', 'страниц'])} в индексе`,
   );
-  // The documents keep one core busy: a renderer takes the other.
-  pngs.limit(1);
   mark('документы', '', `документы Word (${r.documents.length}) со своими рисунками`);
   await progress.stage(
     'Документы Word',
@@ -79,14 +81,14 @@ export async function finishSite(
   await progress.stage(
     'Картинки PNG',
     async (t) => {
+      before = drawn;
       tick = t;
       await pngs.finish();
-      drawn = r.svgs.length;
       // The glyphs every chart needs, subset once, go into each SVG file (after the PNGs: they are drawn without it).
       const face = await fontFace(r.chars);
       for (const path of r.svgs) writeFileSync(path, withFont(readFileSync(path, 'utf8'), face));
       renameSync(chartDir, join(tmp, 'charts'));
-      return drawn;
+      return r.svgs.length;
     },
     (n) => count(n, ['картинка', 'картинки', 'картинок']),
   );

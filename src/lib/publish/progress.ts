@@ -82,17 +82,19 @@ export class Progress {
   /** Runs a stage and prints its line: «Страницы: 11 364 страницы, 183,2 с, пик памяти 1 240 МБ (с процессами PNG и поиска 1 410 МБ)». */
   async stage<T>(
     name: string,
-    run: (tick: (done: number, total?: number) => void) => Promise<T> | T,
+    run: (tick: (done: number, total?: number, before?: number) => void) => Promise<T> | T,
     summary?: (r: T) => string,
   ): Promise<T> {
     const t0 = performance.now();
     const peaks = new Peaks();
     let shown = false;
-    const tick = (done: number, total?: number) => {
+    // `before`: how many of `done` were done before the stage began (pictures drawn beside earlier stages): the rate
+    // and the time left count only this stage's own.
+    const tick = (done: number, total?: number, before = 0) => {
       const now = performance.now();
       if (now - this.last < (this.tty ? 250 : this.every)) return;
       this.last = now;
-      const rate = done / ((now - t0) / 1000);
+      const rate = (done - before) / ((now - t0) / 1000);
       const left = total && rate > 0 ? `, осталось около ${secs(((total - done) / rate) * 1000)}` : '';
       const line = `${name}: ${formatNumber(done, 0)}${total ? ` из ${formatNumber(total, 0)}` : ''} (${formatNumber(rate, 0)} в секунду${left})`;
       if (this.tty) this.out.write(`\r\x1b[2K${line}`);
