@@ -32,21 +32,31 @@ export function pngQueue(
   let closing = false;
   // Renderers told to go (limit): they finish what they hold and are not given more.
   const retired = new Set<ChildProcess>();
+  // Batches sent to each renderer and not yet drawn: two, so that a renderer always has the next at hand while
+  // this process is busy (a Word document holds it for a second or two, and a renderer waiting for it sat idle).
+  const held = new Map<ChildProcess, number>();
+  const DEPTH = 2;
   const give = (w: ChildProcess) => {
-    if (workers.length - retired.size > slots && !retired.has(w)) {
-      retired.add(w);
-      w.disconnect();
+    let h = held.get(w) ?? 0;
+    if (!retired.has(w) && workers.length - retired.size > slots) retired.add(w);
+    if (retired.has(w)) {
+      if (h === 0 && w.connected) w.disconnect();
       return;
     }
-    if (waiting.length === 0 || stopping) return idle.push(w);
-    const paths = waiting.splice(0, chunk);
-    given += paths.length;
-    w.send(paths);
+    while (h < DEPTH && waiting.length > 0 && !stopping) {
+      const paths = waiting.splice(0, chunk);
+      given += paths.length;
+      w.send(paths);
+      h++;
+    }
+    held.set(w, h);
+    if (h === 0 && !idle.includes(w)) idle.push(w);
   };
   const start = () => {
     // With an IPC channel: when the build dies, the channel closes and the renderer stops too.
     const w = fork(SCRIPT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
     w.on('message', (n: number) => {
+      if (n > 0) held.set(w, (held.get(w) ?? 1) - 1);
       onProgress((done += n));
       if (n > 0) wake();
       give(w);
@@ -61,13 +71,13 @@ export function pngQueue(
   const drain = async (all: boolean) => {
     while (!failed && done < (all ? given + waiting.length : given)) await batch();
     closing = true;
-    for (const w of workers) if (!retired.has(w)) w.disconnect();
+    for (const w of workers) if (w.connected) w.disconnect();
     if (failed) throw failed;
   };
   return {
     add(path: string) {
       waiting.push(path);
-      if (workers.length < slots) start();
+      if (workers.length - retired.size < slots) start();
       const w = idle.pop();
       if (w) give(w);
     },
