@@ -81,6 +81,8 @@ export async function finishSite(
   await progress.stage(
     'Картинки PNG',
     async (t) => {
+      // What the renderers reported while the documents held this process is counted first: it was drawn before.
+      await new Promise((r) => setImmediate(r));
       before = drawn;
       tick = t;
       await pngs.finish();
