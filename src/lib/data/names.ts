@@ -1,8 +1,7 @@
 import type { Dataset } from './tables.ts';
 
-/** Human names of codes: subjects, schools, works, groups. */
 /**
- * The names of a dataset's codes, made once per dataset (and again if its lists are replaced): pages ask for them
+ * Human names of codes (subjects, schools, works, groups), made once per dataset (and again if its lists are replaced): pages ask for them
  * in every table, and making the maps of a region's thousand schools each time took 2 s of its pages.
  */
 export function namer(data: Dataset): Namer {
