@@ -220,6 +220,26 @@ describe('keyboard and modes', () => {
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(base);
     await page.close();
   });
+  it('finds a school as parents type it, first, on the search page and in the school list', async () => {
+    for (const [q, want] of [
+      ['школа номер 4', 'СОШ № 4'],
+      ['школа №4', 'СОШ № 4'],
+      ['СОШ4', 'СОШ № 4'],
+      ['4 школа', 'СОШ № 4'],
+      ['лицей 2', 'Лицей № 2'],
+    ]) {
+      const { page } = await open(`/search/?q=${encodeURIComponent(q)}`, 390);
+      await expect.poll(() => page.locator('#results li a').first().textContent(), UNTIL).toBe(want);
+      await page.close();
+    }
+    const { page } = await open('/schools/', 390);
+    await page.fill('#school-filter', 'школа 7');
+    await expect.poll(() => page.locator('#school-list > li:not([hidden]) h2').first().textContent(), UNTIL).toBe('СОШ № 7 с УИОП');
+    // Nothing fits a typo: the nearest names are offered as links.
+    await page.fill('#school-filter', 'гимнозия');
+    await expect.poll(() => page.locator('#school-count a').allTextContents(), UNTIL).toEqual(['Гимназия № 1']);
+    await page.close();
+  });
   it('filters schools by name on the school list', async () => {
     const { page } = await open('/schools/', 390);
     await page.fill('#school-filter', 'оош');

@@ -15,6 +15,7 @@ import type { Risk } from '../../analyses/risks.ts';
 import type { SummaryRow } from '../school/summary.ts';
 import { schoolMechanisms } from './mechanisms.ts';
 import { site } from '../site.ts';
+import { inlineFinder, schoolFinder } from '../../words/school-search.ts';
 import { yearOf } from '../../model/years.ts';
 
 const byName = (a: School, b: School) => a.name.localeCompare(b.name, 'ru', { numeric: true });
@@ -23,12 +24,14 @@ const byName = (a: School, b: School) => a.name.localeCompare(b.name, 'ru', { nu
 export function schoolsPage() {
   const { m, href } = site();
   const schools = [...m.data.schools].sort(byName);
+  const finder = schoolFinder();
   return {
+    finder: inlineFinder(),
     count: count(schools.length, ['общеобразовательная организация', 'общеобразовательные организации', 'общеобразовательных организаций']),
     schools: schools.map((s) => ({
       name: s.name,
       href: href(`/schools/${s.school_id}/`),
-      search: `${s.name} ${s.full_name ?? ''} ${s.kind ?? ''} ${s.address ?? ''}`.toLowerCase(),
+      find: finder.key(s.name, `${s.full_name ?? ''} ${s.kind ?? ''}`, s.address ?? ''),
       kind: [s.kind, gradesOf(m, s.school_id)].filter(Boolean).join(', '),
       address: s.address,
       closed: s.closed,

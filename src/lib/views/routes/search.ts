@@ -6,11 +6,14 @@ import { catalog, groupPage } from '../../figures/catalog.ts';
 import type { Chart } from '../../charts/types.ts';
 import { getModel } from '../../model/handoff.ts';
 import { site } from '../site.ts';
+import { inlineFinder, schoolFinder } from '../../words/school-search.ts';
 
 export function searchPage() {
   const { m, href } = site();
   const names = namer(m.data);
-  const groups: { title: string; items: { t: string; u: string; d?: string }[] }[] = [
+  const finder = schoolFinder();
+  // f: what the search page's own script finds a school by, so that «школа номер 4» puts СОШ № 4 first.
+  const groups: { title: string; items: { t: string; u: string; d?: string; f?: ReturnType<typeof finder.key> }[] }[] = [
     {
       title: 'Школы',
       items: [...m.data.schools]
@@ -19,6 +22,7 @@ export function searchPage() {
           t: s.name,
           u: href(`/schools/${s.school_id}/`),
           d: [s.full_name, s.kind, s.address, s.closed !== undefined ? 'закрыта' : ''].filter(Boolean).join(' · '),
+          f: finder.key(s.name, `${s.full_name ?? ''} ${s.kind ?? ''}`, s.address ?? ''),
         })),
     },
     {
@@ -45,7 +49,7 @@ export function searchPage() {
       ],
     },
   ];
-  return { href, groups, base: href('/') };
+  return { href, groups, base: href('/'), finder: inlineFinder() };
 }
 
 export const embedPaths = () => [...catalog(getModel()).all.values()].map((chart) => ({ params: { id: chart.id }, props: { chart } }));
