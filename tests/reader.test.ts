@@ -40,6 +40,31 @@ describe('a school page', () => {
           expect(el.closest('details.risk-details'), `${p}: ${el.textContent}`).not.toBeNull();
     }
   });
+  it('names its risk signals on the first screen, counts them as the section does, and never calls the rest «без заметных отличий» beside them', () => {
+    let flagged = 0;
+    for (const p of schoolPages) {
+      const d = parseHTML(read(demo, p)).document;
+      const lines = [...(d.querySelector('#risks')!.nextElementSibling!.querySelectorAll('li') ?? [])].map((li) => li.textContent!);
+      const box = d.querySelector('#summary .attention');
+      // Signals of an earlier year stay in the section below, but the first screen is about the latest year.
+      const year = /в (\d{4}) году/.exec(d.querySelector('#summary-h')?.textContent ?? '')?.[1];
+      if (lines.length === 0 || !lines[0].includes(`, ${year}:`)) {
+        expect(box, p).toBeNull();
+        continue;
+      }
+      flagged++;
+      const sum = lines.reduce((a, l) => a + Number(/: (\d+)\sсигнал/.exec(l)![1]), 0);
+      expect(Number(/Требует внимания: (\d+)\sсигнал/.exec(box!.textContent!)![1]), p).toBe(sum);
+      expect(d.querySelector('p.headline')?.textContent ?? '', p).not.toMatch(/без заметных отличий/);
+      // Before every chart of the page, and the fold's count says which years it counts.
+      const html = read(demo, p);
+      if (html.includes('<figure')) expect(html.indexOf('class="attention"'), p).toBeLessThan(html.indexOf('<figure'));
+      const fold = d.querySelector('details.risk-details > summary')!.textContent!;
+      const of = /из них \d+ года — (\d+)/.exec(fold);
+      expect(of ? Number(of[1]) : Number(/ — (\d+)$/.exec(fold)![1]), p).toBe(sum);
+    }
+    expect(flagged).toBeGreaterThan(2);
+  });
   it('calls base maths a mark', () => {
     expect(text(main('schools/105/index.html'))).toContain('ЕГЭ, математика (базовый уровень): средняя отметка');
   });

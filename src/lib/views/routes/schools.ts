@@ -108,7 +108,10 @@ export function schoolPage({ school }: { school: School }) {
       .join(', '),
     risks,
     riskLines: riskLines(risks),
-    headline: headline(summary),
+    attention: attention(risks),
+    // The fold holds every year's signals; the lines above it, the latest year's.
+    riskYears: [...new Set(risks.map((r) => r.year))].sort((a, b) => a - b),
+    headline: headline(summary, risks.length > 0 && risks[0].year === lastYear),
   };
 }
 
@@ -119,18 +122,50 @@ export function typicalVerdict(index: number, se: number): { text: string; tone?
   return { text: 'на уровне типичной школы (различие в пределах случайных колебаний)' };
 }
 
-/** One plain sentence for the top of a school's page, from what differs beyond chance only. */
-export function headline(rows: readonly SummaryRow[]): string {
+/**
+ * One plain sentence for the top of a school's page, from what differs beyond chance only. With risk signals in
+ * the same year it never says the rest is «без заметных отличий»: the signals, named just below, are differences.
+ */
+export function headline(rows: readonly SummaryRow[], flagged = false): string {
   const what = (tone: 'up' | 'down') =>
     rows.filter((r) => r.standingTone === tone).map((r) => r.label.replace(/: [^:]+$/, (x) => x.replace(': ', ' — ')));
   const [up, down] = [what('up'), what('down')];
-  if (up.length === 0 && down.length === 0) return 'Результаты — без заметных отличий от других школ округа.';
+  if (up.length === 0 && down.length === 0)
+    return flagged
+      ? 'Основные результаты — на уровне других школ округа, но правила зон риска нашли сигналы, которые требуют внимания.'
+      : 'Результаты — без заметных отличий от других школ округа.';
   const parts = [
     up.length ? `выше, чем в остальных школах округа: ${up.join('; ')}` : '',
     down.length ? `ниже, чем в остальных школах округа: ${down.join('; ')}` : '',
   ].filter(Boolean);
-  const rest = rows.length > up.length + down.length ? ' Остальные результаты — без заметных отличий.' : '';
+  const rest = flagged
+    ? ' Есть и сигналы, которые требуют внимания.'
+    : rows.length > up.length + down.length
+      ? ' Остальные результаты — без заметных отличий.'
+      : '';
   return `${parts.join('. ').replace(/^./, (c) => c.toUpperCase())}.${rest}`;
+}
+
+/**
+ * The first screen's «Требует внимания»: the latest year's signals by procedure in one sentence, and where a
+ * procedure has signs of biased marks, the caution that joins them to the results and charts above and below.
+ */
+export function attention(risks: readonly Risk[]): { year: number; text: string; caution?: string } | undefined {
+  const year = risks[0]?.year;
+  if (year === undefined) return undefined;
+  const latest = risks.filter((r) => r.year === year);
+  const by = new Map<string, number>();
+  for (const r of latest) by.set(r.procedure, (by.get(r.procedure) ?? 0) + 1);
+  const name = (p: string) => PROCEDURE_NAMES[p as keyof typeof PROCEDURE_NAMES] ?? p.toUpperCase();
+  // Mid-sentence «диагностика», but «ВПР» as it is; the most signals first.
+  const inline = (p: string) => name(p).replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
+  const parts = [...by].sort((a, b) => b[1] - a[1]).map(([p, n]) => (by.size > 1 ? `${inline(p)} — ${n}` : inline(p)));
+  const text = `${count(latest.length, ['сигнал', 'сигнала', 'сигналов'])} зон риска ${year} года (${parts.join(', ')}).`;
+  const biased = [...new Set(latest.filter((r) => r.rule === 'objectivity').map((r) => r.procedure))];
+  const caution = biased.length
+    ? `По ${biased.map(name).join(' и ')} есть признаки необъективности: пока не проверено, как проводились и проверялись работы, результаты ${biased.map(name).join(' и ')} этой школы на странице стоит сравнивать с другими школами осторожно.`
+    : undefined;
+  return { year, text, caution };
 }
 
 /** Risk zones as one line per procedure: how many signals of which rule, the details behind a fold. */
