@@ -70,6 +70,20 @@ describe('a school page', () => {
   });
 });
 
+describe('tables', () => {
+  it('no table without a value: a group or a column with nothing published is named under the table or left out', () => {
+    let tables = 0;
+    for (const p of pages(demo).filter((f) => f.endsWith('index.html') && !f.startsWith('embed/'))) {
+      for (const t of parseHTML(read(demo, p)).document.querySelectorAll('main table')) {
+        tables++;
+        const cells = [...t.querySelectorAll('tbody td')].map((c) => (c.textContent ?? '').replace(/[\s—–-]+/g, ''));
+        expect(cells.some(Boolean), `${p}: ${t.querySelector('caption')?.textContent}`).toBe(true);
+      }
+    }
+    expect(tables).toBeGreaterThan(500);
+  });
+});
+
 describe('the year’s report', () => {
   it('opens with «Главное»: changes beyond chance, risk zones as one table; the rows without change in an appendix', () => {
     const { document } = parseHTML(read(demo, 'reports/2025/index.html'));

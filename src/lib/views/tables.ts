@@ -100,7 +100,10 @@ export function matrix(
           return other && name.includes(unitOf(d, subject)) ? name : `${name}, ${unitOf(d, subject)}`;
         }),
     ],
-    rows: rows.map((r) => [r[0], ...r.slice(1).filter((_, i) => keep[i])]),
+    // A row whose kept cells are all blank («—» where a value could not be computed) says nothing: no row, no table.
+    rows: rows
+      .map((r) => [r[0], ...r.slice(1).filter((_, i) => keep[i])])
+      .filter((r) => r.slice(1).some((c) => c.text !== '' && c.text !== '—')),
     withheld,
   };
 }
