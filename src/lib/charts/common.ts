@@ -1,6 +1,6 @@
 /** Pieces every chart kind shares: ids, interval cells, the legend line, how a point shows in a table and a CSV. */
 import { SECONDARY_REASON } from '../indicators/present.ts';
-import { DIGITS, formatInterval, formatNumber, formatValue, type UnitKind } from '../words/format.ts';
+import { byRussian, DIGITS, formatInterval, formatNumber, formatValue, type UnitKind } from '../words/format.ts';
 import type { TableCell } from '../words/cells.ts';
 import { CI_COLOR } from './render.ts';
 import type { LegendItem, Point } from './types.ts';
@@ -101,4 +101,4 @@ export const digitsOf = (unit: UnitKind) => DIGITS[unit];
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Point names alphabetically, as people look schools up: `№ 2` before `№ 10`. */
-export const byName = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });
+export const byName = byRussian;

@@ -1,4 +1,5 @@
 import type { Dataset } from './tables.ts';
+import { byRussian } from '../words/format.ts';
 
 /**
  * Human names of codes (subjects, schools, works, groups), made once per dataset (and again if its lists are replaced): pages ask for them
@@ -31,8 +32,14 @@ function makeNamer(data: Dataset) {
     return parts.length ? parts.join(', ') : 'Всего';
   };
   /** Items about schools in the order of the schools' names (№ 2 before № 10): lists of schools are never rankings. */
+  // Every school's place in that order, worked out once: a page sorts by these numbers.
+  let order: Map<string, number> | undefined;
+  const place = (id: string) => {
+    order ??= new Map([...schools.keys()].sort((a, b) => byRussian(school(a), school(b)) || (a < b ? -1 : 1)).map((s, i) => [s, i]));
+    return order.get(id) ?? Infinity;
+  };
   const bySchoolName = <T>(items: Iterable<T>, id: (x: T) => string): T[] =>
-    [...items].sort((a, b) => school(id(a)).localeCompare(school(id(b)), 'ru', { numeric: true }));
+    [...items].sort((a, b) => place(id(a)) - place(id(b)) || byRussian(school(id(a)), school(id(b))));
   return { subject, school, group, bySchoolName, schoolInfo: (id: string) => schools.get(id) };
 }
 export type Namer = ReturnType<typeof makeNamer>;

@@ -2,6 +2,7 @@
 
 import { taskOrder } from '../charts/common.ts';
 import {
+  byRussian,
   count,
   describeComparison,
   formatChange,
@@ -198,7 +199,7 @@ export function deficits(m: Model, year: number) {
   return out.sort(
     (a, b) =>
       TASK_PROCEDURES.indexOf(a.procedure) - TASK_PROCEDURES.indexOf(b.procedure) ||
-      a.group.localeCompare(b.group, 'ru', { numeric: true }) ||
+      byRussian(a.group, b.group) ||
       taskOrder(a.task, b.task),
   );
 }

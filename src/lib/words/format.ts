@@ -4,6 +4,13 @@
  * and tables alike.
  */
 
+/**
+ * Russian alphabetical order with numbers as numbers (№ 2 before № 10). One collator for the whole build:
+ * `localeCompare` with options makes a new one at every call, and sorting a region's thousand schools on each
+ * of its pages took seconds.
+ */
+export const byRussian: (a: string, b: string) => number = new Intl.Collator('ru', { numeric: true }).compare;
+
 const THIN = '\u202f';
 const NBSP = '\u00a0';
 

@@ -7,7 +7,7 @@ import { SECTIONS } from '../../indicators/sections.ts';
 import { RULE_NAMES } from '../../analyses/risks.ts';
 import { namer } from '../../data/names.ts';
 import { catalog } from '../../figures/catalog.ts';
-import { count, describeStanding, formatDate, formatInterval, formatValue, sentence } from '../../words/format.ts';
+import { byRussian, count, describeStanding, formatDate, formatInterval, formatValue, sentence } from '../../words/format.ts';
 import { SUMMARY_KEYS } from '../school/summary.ts';
 import { keyFigure } from '../tables.ts';
 import { mechanismsPage } from './mechanisms.ts';
@@ -40,7 +40,7 @@ const KEYS: [IndicatorId, Where, string][] = [
 ];
 
 const open = <T extends { closed?: number; name: string }>(schools: readonly T[], year: number) =>
-  schools.filter((s) => s.closed === undefined || s.closed >= year).sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }));
+  schools.filter((s) => s.closed === undefined || s.closed >= year).sort((a, b) => byRussian(a.name, b.name));
 
 export function homePage() {
   const { m, href } = site();
@@ -63,7 +63,7 @@ export function homePage() {
     schoolNames: m.data.schools
       .filter((s) => s.closed === undefined)
       .map((s) => s.name)
-      .sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })),
+      .sort((a, b) => byRussian(a, b)),
     chips: SECTIONS.filter((s) => ['ege', 'oge', 'vpr'].includes(s.slug)).map((s) => ({ href: href(`/${s.slug}/`), label: s.short })),
     sections: SECTIONS.map((s) => ({ href: href(`/${s.slug}/`), title: s.title, intro: sentence(s.intro.split('. ')[0]) })),
     updated: formatDate(m.today),

@@ -6,7 +6,7 @@ import { RULE_NAMES } from '../../analyses/risks.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { getModel } from '../../model/handoff.ts';
 import { Z95 } from '../../stats/tests.ts';
-import { count, formatNumber } from '../../words/format.ts';
+import { byRussian, count, formatNumber } from '../../words/format.ts';
 import { gradesOf, schoolFact } from '../school/facts.ts';
 import { contextLine, progressLines, schoolSummary } from '../school/summary.ts';
 import { sectionIndicators } from '../tables.ts';
@@ -18,7 +18,7 @@ import { site } from '../site.ts';
 import { inlineFinder, schoolFinder } from '../../words/school-search.ts';
 import { yearOf } from '../../model/years.ts';
 
-const byName = (a: School, b: School) => a.name.localeCompare(b.name, 'ru', { numeric: true });
+const byName = (a: School, b: School) => byRussian(a.name, b.name);
 
 /** By name, with neutral facts only: a list of schools is never a league table. */
 export function schoolsPage() {

@@ -6,6 +6,7 @@ import { catalog, groupPage } from '../../figures/catalog.ts';
 import type { Chart } from '../../charts/types.ts';
 import { getModel } from '../../model/handoff.ts';
 import { site } from '../site.ts';
+import { byRussian } from '../../words/format.ts';
 import { inlineFinder, schoolFinder } from '../../words/school-search.ts';
 
 export function searchPage() {
@@ -17,7 +18,7 @@ export function searchPage() {
     {
       title: 'Школы',
       items: [...m.data.schools]
-        .sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }))
+        .sort((a, b) => byRussian(a.name, b.name))
         .map((s) => ({
           t: s.name,
           u: href(`/schools/${s.school_id}/`),

@@ -12,7 +12,7 @@ import type { Model } from '../../model/build.ts';
 import { getModel } from '../../model/handoff.ts';
 import { compareShares } from '../../stats/tests.ts';
 import type { TableCell } from '../../words/cells.ts';
-import { formatNumber, lower } from '../../words/format.ts';
+import { byRussian, formatNumber, lower } from '../../words/format.ts';
 import { analysisKeys, analysisPath, subjectRowsOf, subjectTitle, type SubjectKey } from '../../figures/subjects.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { site } from '../site.ts';
@@ -118,7 +118,7 @@ export function subjectAnalysis(m: Model, k: SubjectKey) {
         (t.grade ?? undefined) === k.grade &&
         t.task === task,
     );
-  const taskIds = [...new Set(tasks.map((r) => r.task))].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
+  const taskIds = [...new Set(tasks.map((r) => r.task))].sort((a, b) => byRussian(a, b));
   const taskLines = taskIds.map((task) => {
     const t = info(task)!;
     const limit = masteryThreshold(t.level);
@@ -210,4 +210,4 @@ export function subjectPage({ key }: { key: SubjectKey }) {
 export const analysesOf = (m: Model, procedure: SubjectProcedure, year: number) =>
   analysisKeys(m)
     .filter((k) => k.procedure === procedure && k.year === year)
-    .sort((a, b) => subjectTitle(m, a).localeCompare(subjectTitle(m, b), 'ru', { numeric: true }));
+    .sort((a, b) => byRussian(subjectTitle(m, a), subjectTitle(m, b)));
