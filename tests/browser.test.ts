@@ -240,6 +240,30 @@ describe('keyboard and modes', () => {
     await expect.poll(() => page.locator('#school-count a').allTextContents(), UNTIL).toEqual(['Гимназия № 1']);
     await page.close();
   });
+  it('never starts a line with the punctuation after a term (a bracket alone under a card’s note)', async () => {
+    for (const [path, width] of [
+      ['/', 390],
+      ['/', 320],
+      ['/schools/105/', 320],
+    ] as const) {
+      const { page } = await open(path, width);
+      const split = await page.evaluate(() =>
+        [...document.querySelectorAll('button.term')].flatMap((b) => {
+          // The character after the term: inside its button (after the underlined word) or the text right after it.
+          const word = b.querySelector('.term-w') ?? b;
+          const node = word === b ? b.nextSibling : b.lastChild;
+          const m = node?.nodeType === 3 ? /^\u2060?[.,;:!?»)]/.exec(node.textContent!) : null;
+          if (!m) return [];
+          const range = document.createRange();
+          range.setStart(node!, m[0].length - 1);
+          range.setEnd(node!, m[0].length);
+          return range.getBoundingClientRect().top > [...word.getClientRects()].at(-1)!.bottom - 2 ? [b.textContent] : [];
+        }),
+      );
+      expect(split, `${path} at ${width}`).toEqual([]);
+      await page.close();
+    }
+  });
   it('filters schools by name on the school list', async () => {
     const { page } = await open('/schools/', 390);
     await page.fill('#school-filter', 'оош');

@@ -291,9 +291,11 @@ function explainText(text: string, used: Set<string>, glossary: string): string 
   }
   if (!first) return text;
   used.add(first.t.id);
-  // The punctuation right after the term stays on its line: a word joiner forbids a break between them
-  // (a nowrap box would overflow a 320 px column with a long term).
+  // The punctuation right after the term stays on its line: a button is one box to the line breaker, and
+  // Chromium breaks after it even at a word joiner, leaving «)» alone on a phone's line. So it goes inside the
+  // button, after the underlined word (a nowrap box would overflow a 320 px column with a long term).
   const stuck = /^[.,;:!?»)]*/.exec(text.slice(first.at + first.word.length))![0];
   const rest = text.slice(first.at + first.word.length + stuck.length);
-  return `${text.slice(0, first.at)}<button type="button" class="term" popovertarget="term-${first.t.id}">${first.word}</button>${stuck ? `\u2060${stuck}` : ''}${popover(first.t, glossary)}${explainText(rest, used, glossary)}`;
+  const word = stuck ? `<span class="term-w">${first.word}</span>${stuck}` : first.word;
+  return `${text.slice(0, first.at)}<button type="button" class="term${stuck ? ' term-p' : ''}" popovertarget="term-${first.t.id}">${word}</button>${popover(first.t, glossary)}${explainText(rest, used, glossary)}`;
 }
