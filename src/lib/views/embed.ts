@@ -41,7 +41,7 @@ export function fallbackHeight(chart: Chart, width = 600): number {
     legend +
     svg +
     notes +
-    48 + // «Данные графика (таблица)»
+    48 + // «Таблица»
     lines(
       `Источник: ${chart.pageTitle} — Качество образования, муниципалитет (демонстрационные данные). Данные на 1 декабря 2026 г. Данные (CSV), с описанием (ZIP).`,
       column,

@@ -103,6 +103,18 @@ export function schoolPage({ school }: { school: School }) {
         ...PLACE_COMPONENTS.map((c) => ({ text: p.components[c.id] === undefined ? '' : formatNumber(p.components[c.id]!, 1), num: true })),
       ];
     }),
+    // The latest year's index in one sentence; the years and components behind a fold.
+    giaLatest: (() => {
+      const p = places.reduce<(typeof places)[number] | undefined>((a, x) => (!a || x.year > a.year ? x : a), undefined);
+      if (!p) return undefined;
+      const verdict = typicalVerdict(p.index, p.se);
+      return {
+        year: p.year,
+        text: `${formatNumber(p.index, 1)} (${formatNumber(p.index - Z95 * p.se, 1)}–${formatNumber(p.index + Z95 * p.se, 1)})`,
+        verdict: verdict.text,
+        tone: verdict.tone,
+      };
+    })(),
     rules: Object.values(RULE_NAMES)
       .map((n) => `«${n.toLowerCase()}»`)
       .join(', '),
