@@ -291,9 +291,8 @@ function explainText(text: string, used: Set<string>, glossary: string): string 
   }
   if (!first) return text;
   used.add(first.t.id);
-  // The punctuation right after the term stays on its line: a button is one box to the line breaker, and
-  // Chromium breaks after it even at a word joiner, leaving «)» alone on a phone's line. So it goes inside the
-  // button, after the underlined word (a nowrap box would overflow a 320 px column with a long term).
+  // The punctuation after the term goes inside its button, after the underlined word: Chromium breaks after a
+  // button even at a word joiner («)» alone on a line), and a nowrap box would overflow a 320 px column.
   const stuck = /^[.,;:!?»)]*/.exec(text.slice(first.at + first.word.length))![0];
   const rest = text.slice(first.at + first.word.length + stuck.length);
   const word = stuck ? `<span class="term-w">${first.word}</span>${stuck}` : first.word;

@@ -121,8 +121,8 @@ export function schoolPage({ school }: { school: School }) {
     risks,
     riskLines: riskLines(risks),
     attention: attention(risks),
-    // The fold holds every year's signals; the lines above it, the latest year's.
-    riskYears: [...new Set(risks.map((r) => r.year))].sort((a, b) => a - b),
+    // The fold holds every year's signals; the lines above it, the latest year's: its count says both.
+    riskFold: riskFold(risks),
     headline: headline(summary, risks.length > 0 && risks[0].year === lastYear),
   };
 }
@@ -178,6 +178,14 @@ export function attention(risks: readonly Risk[]): { year: number; text: string;
     ? `По ${biased.map(name).join(' и ')} есть признаки необъективности: пока не проверено, как проводились и проверялись работы, результаты ${biased.map(name).join(' и ')} этой школы на странице стоит сравнивать с другими школами осторожно.`
     : undefined;
   return { year, text, caution };
+}
+
+/** «все сигналы за 2021–2025 годы (119), из них 2025 года — 24», or the count of a single year. */
+function riskFold(risks: readonly Risk[]): string {
+  const years = [...new Set(risks.map((r) => r.year))].sort((a, b) => a - b);
+  if (years.length < 2) return String(risks.length);
+  const latest = risks.filter((r) => r.year === years.at(-1)).length;
+  return `все сигналы за ${years[0]}–${years.at(-1)} годы (${risks.length}), из них ${years.at(-1)} года — ${latest}`;
 }
 
 /** Risk zones as one line per procedure: how many signals of which rule, the details behind a fold. */
