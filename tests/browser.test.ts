@@ -264,6 +264,31 @@ describe('keyboard and modes', () => {
       await page.close();
     }
   });
+  it('shows a school’s section table on a phone as three columns that fit, the whole table on a tick', async () => {
+    const { page } = await open('/schools/101/', 390);
+    await page.locator('details.section-table > summary').first().click();
+    const wrap = page.locator('details.section-table .table-wrap.few').first();
+    const [scroll, client] = await wrap.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    expect(
+      await wrap.evaluate((w) => [...w.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none').length),
+    ).toBe(3);
+    await page.locator('details.section-table .cols-toggle label').first().click();
+    expect(
+      await wrap.evaluate((w) => [...w.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none').length),
+    ).toBeGreaterThan(5);
+    await page.close();
+    const wide = await open('/schools/101/', 1280);
+    await wide.page.locator('details.section-table > summary').first().click();
+    expect(await wide.page.locator('details.section-table .cols-toggle').first().isVisible()).toBe(false);
+    expect(
+      await wide.page
+        .locator('details.section-table .table-wrap.few')
+        .first()
+        .evaluate((w) => [...w.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none').length),
+    ).toBeGreaterThan(5);
+    await wide.page.close();
+  });
   it('filters schools by name on the school list', async () => {
     const { page } = await open('/schools/', 390);
     await page.fill('#school-filter', 'оош');
