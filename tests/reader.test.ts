@@ -65,6 +65,18 @@ describe('a school page', () => {
     }
     expect(flagged).toBeGreaterThan(2);
   });
+  it('joins raw and adjusted results that point opposite ways with a sentence, and only then', () => {
+    let bridged = 0;
+    for (const p of schoolPages) {
+      const d = parseHTML(read(demo, p)).document;
+      const adjusted = d.querySelector('#summary p.context-line > strong')?.className;
+      const raw = [...d.querySelectorAll('#summary td.up, #summary td.down')].map((td) => td.className);
+      const opposite = (adjusted === 'up' && raw.includes('down')) || (adjusted === 'down' && raw.includes('up'));
+      expect(text(main(p)).includes('Почему школа может быть'), p).toBe(opposite);
+      if (opposite) bridged++;
+    }
+    expect(bridged).toBeGreaterThan(0);
+  });
   it('calls base maths a mark', () => {
     expect(text(main('schools/105/index.html'))).toContain('ЕГЭ, математика (базовый уровень): средняя отметка');
   });

@@ -63,6 +63,7 @@ export function schoolPage({ school }: { school: School }) {
     charts,
     summary,
     conditions: lastYear === undefined ? undefined : contextLine(m, id, lastYear),
+    bridge: lastYear === undefined ? undefined : bridge(summary, contextLine(m, id, lastYear)?.tone),
     progress: lastYear === undefined ? [] : progressLines(m, id, lastYear),
     // A primary school leads with its ВПР.
     mechanisms: schoolMechanisms(m, id, href),
@@ -178,6 +179,19 @@ export function attention(risks: readonly Risk[]): { year: number; text: string;
     ? `По ${biased.map(name).join(' и ')} есть признаки необъективности: пока не проверено, как проводились и проверялись работы, результаты ${biased.map(name).join(' и ')} этой школы на странице стоит сравнивать с другими школами осторожно.`
     : undefined;
   return { year, text, caution };
+}
+
+/**
+ * The sentence between raw and adjusted results when they point opposite ways (СОШ № 6: «ниже, чем в остальных
+ * школах», then «выше ожидаемого»): both are true, of different comparisons.
+ */
+export function bridge(rows: readonly SummaryRow[], adjusted: 'up' | 'down' | undefined): string | undefined {
+  if (adjusted === undefined || !rows.some((r) => r.standingTone === (adjusted === 'up' ? 'down' : 'up'))) return undefined;
+  const why =
+    'в сводке результаты школы сравниваются со всеми школами округа, а здесь — с тем, чего можно ждать от школ с похожим составом учащихся и условиями работы.';
+  return adjusted === 'up'
+    ? `Почему школа может быть ниже остальных и одновременно выше ожидаемого: ${why} С учётом своих условий школа работает лучше, чем можно было бы ждать.`
+    : `Почему школа может быть выше остальных и одновременно ниже ожидаемого: ${why} Её условия позволяют ждать большего.`;
 }
 
 /** «все сигналы за 2021–2025 годы (119), из них 2025 года — 24», or the count of a single year. */
