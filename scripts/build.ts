@@ -12,11 +12,18 @@
 import { fork } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { commandLine } from '../src/lib/publish/args.ts';
 import { takeLock } from '../src/lib/publish/lock.ts';
 import { formatNumber, formatTime } from '../src/lib/words/format.ts';
 import { dataFiles, stageHeap } from '../src/lib/publish/heap.ts';
 import { CRASH, recover, workingFolders, workspace } from '../src/lib/publish/workspace.ts';
 
+// What follows `--` is checked before anything else happens.
+const args = commandLine(process.argv.slice(2));
+if ('error' in args) {
+  console.error(args.error);
+  process.exit(1);
+}
 const outDir = resolve(process.env.MSOKO_OUT_DIR ?? 'dist');
 const w = workspace(outDir, process.pid);
 // The heap of each stage: bounded so that the build, with its renderers and the search indexer, stays within 1,5 GB

@@ -8,6 +8,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { commandLine } from '../src/lib/publish/args.ts';
 import { count, formatNumber, plural } from '../src/lib/words/format.ts';
 import { checkData } from '../src/lib/model/check.ts';
 import { slipsLine } from '../src/lib/data/report.ts';
@@ -31,9 +32,13 @@ for (const line of recover(w)) console.log(`Перед сборкой: ${line}.`
 clearAstroWork(root);
 
 mark('чтение и проверка данных');
-const freeze = process.argv.includes('--freeze');
-// `npm run release -- 2026-2`: a label on the command line comes before MSOKO_RELEASE and site.yaml.
-const label = process.argv.slice(2).find((a) => !a.startsWith('-'));
+// `npm run release -- 2026-2`: a label on the command line comes before MSOKO_RELEASE and site.yaml (checked by scripts/build.ts).
+const args = commandLine(process.argv.slice(2));
+if ('error' in args) {
+  console.error(args.error);
+  process.exit(1);
+}
+const { freeze, label } = args;
 const heap = new HeapPeak();
 const { model, log, lines } = checkData(dataDir, label ? { ...process.env, MSOKO_RELEASE: label } : process.env, { freezing: freeze });
 for (const line of lines) console.log(line);

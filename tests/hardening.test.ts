@@ -18,6 +18,7 @@ import { issueLines } from '../src/lib/data/report.ts';
 import { personalIn, redactPersonal } from '../src/lib/data/personal.ts';
 import { checkReportTexts, badLink } from '../src/lib/data/texts.ts';
 import { inside, writeInside } from '../src/lib/files/inside.ts';
+import { commandLine } from '../src/lib/publish/args.ts';
 import { policy, withPolicy } from '../src/lib/publish/csp.ts';
 import { createHash } from 'node:crypto';
 
@@ -192,5 +193,17 @@ describe('a code Excel turned into a date', () => {
     expect(log.errors.map(formatIssue).join('\n')).toMatch(
       /столбец B «school_id»: Значение не подходит\. Похоже на дату: Excel превращает коды[^]*Найдено: «2026-04-01»/,
     );
+  });
+});
+
+describe('the command line of a build', () => {
+  it('takes a release label and --freeze, and answers anything else before the build starts', () => {
+    expect(commandLine([])).toEqual({ freeze: false, label: undefined });
+    expect(commandLine(['--freeze', '2026-2'])).toEqual({ freeze: true, label: '2026-2' });
+    const data = commandLine(['--data', '/tmp/region']);
+    expect('error' in data && data.error).toMatch(/^Сборка не знает параметра «--data»\. .*MSOKO_DATA_DIR/);
+    const path = commandLine(['/tmp/region']);
+    expect('error' in path && path.error).toMatch(/^Метка выпуска из командной строки «\/tmp\/region» не подходит: .*MSOKO_DATA_DIR/);
+    expect('error' in commandLine(['2025', '2026'])).toBe(true);
   });
 });
