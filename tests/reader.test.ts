@@ -77,6 +77,20 @@ describe('a school page', () => {
     }
     expect(bridged).toBeGreaterThan(0);
   });
+  it('says «СОУ» and «11+ по трём предметам» in full under the table that heads a column with them', () => {
+    let seen = 0;
+    for (const p of schoolPages) {
+      for (const wrap of parseHTML(read(demo, p)).document.querySelectorAll('details.section-table .table-wrap')) {
+        const short = [...wrap.querySelectorAll('thead th')].map((th) => th.textContent!).filter((h) => /СОУ|\d\+/.test(h));
+        if (short.length === 0) continue;
+        seen++;
+        let note = wrap.nextElementSibling;
+        while (note && !/^Сокращения в заголовках/.test(note.textContent ?? '')) note = note.nextElementSibling;
+        for (const h of short) expect(note?.textContent, `${p}: ${h}`).toContain(`${h.replace(/, %$/, '')} — `);
+      }
+    }
+    expect(seen).toBeGreaterThan(3);
+  });
   it('calls base maths a mark', () => {
     expect(text(main('schools/105/index.html'))).toContain('ЕГЭ, математика (базовый уровень): средняя отметка');
   });

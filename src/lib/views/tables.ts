@@ -2,7 +2,7 @@
 import type { TableCell } from '../words/cells.ts';
 import { naturalRange } from '../figures/common.ts';
 import { sparkline } from '../charts/render.ts';
-import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, genderOf, round } from '../words/format.ts';
+import { describeComparison, DIGITS, formatChange, formatInterval, formatValue, genderOf, lowerFirst, round } from '../words/format.ts';
 import { changeFromPrevious } from '../indicators/compare.ts';
 import type { IndicatorValue } from '../indicators/compute.ts';
 import type { Where } from '../indicators/query.ts';
@@ -54,7 +54,7 @@ export function matrix(
   defs: Indicator[],
   year: number,
   school?: string,
-): { head: string[]; rows: TableCell[][]; withheld: string[] } {
+): { head: string[]; rows: TableCell[][]; withheld: string[]; glosses: string[] } {
   const names = namer(m.data);
   const groups = new Map<string, Where>();
   for (const d of defs)
@@ -105,6 +105,16 @@ export function matrix(
       .map((r) => [r[0], ...r.slice(1).filter((_, i) => keep[i])])
       .filter((r) => r.slice(1).some((c) => c.text !== '' && c.text !== '—')),
     withheld,
+    // A short header a parent cannot read («СОУ», «11+ по трём предметам») is said in full under the table.
+    glosses: [
+      ...new Set(
+        used
+          .filter((_, i) => keep[i])
+          .map(({ d, other }) => [shortOf(d, other?.subject ?? '').replace(/^[^:]+: /, ''), d.name] as const)
+          .filter(([short]) => /\p{Lu}{2,}|\d\+/u.test(short))
+          .map(([short, name]) => `${short} — ${lowerFirst(name)}`),
+      ),
+    ],
   };
 }
 
