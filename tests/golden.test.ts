@@ -17,6 +17,7 @@ import { schoolTrendChart } from '../src/lib/charts/kinds/school-trend.ts';
 import { schoolsChart } from '../src/lib/charts/kinds/schools.ts';
 import { subjectsChart } from '../src/lib/charts/kinds/subjects.ts';
 import { tasksChart } from '../src/lib/charts/kinds/tasks.ts';
+import { masteryThreshold } from '../src/lib/indicators/mastery.ts';
 import { trendChart } from '../src/lib/charts/kinds/trend.ts';
 import { histogramChart } from '../src/lib/charts/render-bars.ts';
 import { sparkline } from '../src/lib/charts/render.ts';
@@ -96,10 +97,14 @@ describe('a chart kind draws what it is given', () => {
     ] as const)
       expect(c!.title).toBe(i.meta.title);
   });
-  it('marks a task exactly at the threshold as mastered, one under it as a deficit', () => {
+  it('marks a task at its level’s threshold as mastered and one under it as a deficit: 50 % basic, 15 % advanced and high', () => {
     const c = tasksChart(input.tasks)!;
     const deficit = new Map(c.csv.rows.map((r) => [r[4], r[9]]));
-    expect(deficit.get('11')).toBe(0);
-    expect(deficit.get('3')).toBe(1);
+    expect(deficit.get('3')).toBe(1); // базовый, 46,0
+    expect(deficit.get('9')).toBe(0); // базовый, 63,2
+    expect(deficit.get('10')).toBe(0); // повышенный, 22,5: mastered, not a deficit under one 50 % line
+    expect(deficit.get('11')).toBe(0); // высокий, exactly 15
+    expect(deficit.get('12')).toBe(1); // повышенный, 14,9
+    expect(masteryThreshold(undefined)).toBe(50); // a task without a level counts as basic
   });
 });

@@ -8,6 +8,8 @@ import { schoolCard } from '../src/lib/views/cards.ts';
 import { schoolSummary } from '../src/lib/views/school/summary.ts';
 import { matrix } from '../src/lib/views/tables.ts';
 import { deficits, sectionsWithData, trendLines } from '../src/lib/reports/trends.ts';
+import { masteryThreshold } from '../src/lib/indicators/mastery.ts';
+import { namer } from '../src/lib/data/names.ts';
 
 const { model: m } = buildModel('data', { SOURCE_DATE_EPOCH: '1795392000' });
 const number = (s: string) =>
@@ -109,5 +111,34 @@ describe('a table of a procedure’s indicators by subject', () => {
     expect(base[mark].text).toMatch(/^[345],\d\d$/);
     expect(rus[mark].text).toBe('');
     expect(Number(rus[score].text.replace(',', '.'))).toBeGreaterThan(20);
+  });
+});
+
+describe('one deficit rule (§6 = §14)', () => {
+  it('lists in the report the tasks the subject analysis calls «не освоено» for the municipality, and no others', () => {
+    let compared = 0;
+    for (const year of m.ix.years) {
+      const report = new Set(deficits(m, year).map((d) => `${d.procedure}|${d.task}|${d.group}`));
+      const names = namer(m.data);
+      const analysis = new Set(
+        m.subjects
+          .filter((r) => r.year === year && r.table === 'tasks' && r.band === 'all' && !r.suppressed && r.value !== undefined)
+          .filter((r) => {
+            const t = m.data.tasks.find(
+              (x) =>
+                x.year === r.year &&
+                x.procedure === r.procedure &&
+                x.subject === r.subject &&
+                (x.grade ?? undefined) === r.grade &&
+                x.task === r.task,
+            );
+            return r.value! < masteryThreshold(t?.level);
+          })
+          .map((r) => `${r.procedure}|${r.task}|${names.group({ subject: r.subject, grade: r.grade, period: '', task: '' })}`),
+      );
+      expect([...report].sort(), String(year)).toEqual([...analysis].sort());
+      compared += analysis.size;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });

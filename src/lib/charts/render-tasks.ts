@@ -5,10 +5,12 @@ import { COLORS, document, finish, FONT, WIDTH } from './render.ts';
 export interface TaskBar {
   task: string;
   value: number;
+  /** The task's mastery threshold (§6 = §14): 50 % at the basic level, 15 % at the advanced and high. */
+  limit: number;
 }
 
-/** Task success as columns, with the 50 % deficit line; tasks under it are red and marked. */
-export function taskChart(tasks: TaskBar[], o: { label: string; threshold: number; width?: number }): string {
+/** Task success as columns, each with a dashed tick at its own mastery threshold; tasks under it are red and marked. */
+export function taskChart(tasks: TaskBar[], o: { label: string; width?: number }): string {
   const svg = Plot.plot({
     document,
     width: o.width ?? WIDTH,
@@ -29,12 +31,12 @@ export function taskChart(tasks: TaskBar[], o: { label: string; threshold: numbe
     },
     y: { domain: [0, 100], label: '% выполнения', labelAnchor: 'top', labelArrow: 'none', ticks: 5, grid: true },
     marks: [
-      Plot.barY(tasks, { x: 'task', y: 'value', fill: (t: TaskBar) => (t.value < o.threshold ? COLORS.low : COLORS.main) }),
+      Plot.barY(tasks, { x: 'task', y: 'value', fill: (t: TaskBar) => (t.value < t.limit ? COLORS.low : COLORS.main) }),
       Plot.text(
-        tasks.filter((t) => t.value < o.threshold),
+        tasks.filter((t) => t.value < t.limit),
         { x: 'task', y: 'value', text: () => '!', dy: -8, fontWeight: 'bold', fill: COLORS.low },
       ),
-      Plot.ruleY([o.threshold], { stroke: '#1a1a1a', strokeDasharray: '5 3', strokeWidth: 1.5 }),
+      Plot.tickY(tasks, { x: 'task', y: 'limit', stroke: '#1a1a1a', strokeDasharray: '5 3', strokeWidth: 1.5 }),
       Plot.ruleY([0]),
     ],
   });

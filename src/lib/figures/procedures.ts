@@ -1,4 +1,5 @@
 /** The figures of a procedure's finer results: objectivity (exam against school marks) and task completion. */
+import { isDeficit } from '../indicators/mastery.ts';
 import { formatValue, plural } from '../words/format.ts';
 import type { Namer } from '../data/names.ts';
 import type { Where } from '../indicators/query.ts';
@@ -58,9 +59,6 @@ export function objectivityFigure(
   });
 }
 
-/** Under this share of a task's points a task is a deficit (spec §6). */
-export const DEFICIT = 50;
-
 export function tasksFigure(
   m: Model,
   names: Namer,
@@ -78,26 +76,25 @@ export function tasksFigure(
     )
     .sort((a, b) => taskOrder(a.task, b.task));
   if (values.length === 0) return undefined;
-  const deficits = values.filter((v) => v.value! < DEFICIT).length;
-  const group = names.group({ subject: where.subject ?? '', grade: where.grade, period: '', task: '' });
-  const label = LABEL[p];
   const info = (t: string) =>
     m.data.tasks.find(
       (x) => x.year === year && x.procedure === p && x.subject === where.subject && (x.grade ?? undefined) === where.grade && x.task === t,
     );
+  const deficits = values.filter((v) => isDeficit(v.value!, info(v.task)?.level)).length;
+  const group = names.group({ subject: where.subject ?? '', grade: where.grade, period: '', task: '' });
+  const label = LABEL[p];
   return tasksChart({
     meta: {
       id: slug(p, 'tasks', where.subject, where.grade),
       title: deficits
-        ? `${label}, ${group}: ${deficits} из ${values.length} ${plural(values.length, ['задания', 'заданий', 'заданий'])} ${plural(deficits, ['выполнено', 'выполнены', 'выполнены'])} менее чем на ${DEFICIT}\u00a0% — это дефициты`
-        : `${label}, ${group}: все задания выполнены не менее чем на ${DEFICIT} %`,
+        ? `${label}, ${group}: ${deficits} из ${values.length} ${plural(values.length, ['задания', 'заданий', 'заданий'])} не ${plural(deficits, ['освоено', 'освоены', 'освоены'])} — это дефициты`
+        : `${label}, ${group}: все задания освоены`,
       page,
       pageTitle,
       indicator: `${p}.task_success`,
-      subtitle: `Процент выполнения каждого задания, муниципалитет, ${year} год; пунктир — ${DEFICIT} %`,
+      subtitle: `Процент выполнения каждого задания, муниципалитет, ${year} год; пунктир — порог освоения задания: 50 % базовый уровень, 15 % повышенный и высокий`,
     },
     keys: { year, procedure: p, subject: where.subject ?? '', grade: where.grade },
-    threshold: DEFICIT,
     tasks: values.map((v) => ({ task: v.task, level: info(v.task)?.level, skill: info(v.task)?.skill, value: v.value!, n: v.n })),
   });
 }

@@ -1,6 +1,7 @@
 /** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
 
 import { taskOrder } from '../charts/common.ts';
+import { isDeficit, MASTERY_RULE } from '../indicators/mastery.ts';
 import {
   byRussian,
   count,
@@ -171,24 +172,24 @@ export function conclusions(m: Model, section: Section, main: IndicatorId, year:
   const gaps = deficits(m, year).filter((g) => section.procedures.includes(g.procedure as never));
   if (gaps.length)
     out.push(
-      `Образовательные дефициты: ${count(gaps.length, ['задание выполнено', 'задания выполнены', 'заданий выполнены'])} в муниципалитете менее чем на 50\u00a0% — ${[...new Set(gaps.map((g) => `${PROCEDURE_NAMES[g.procedure]}, ${g.group.toLowerCase()}`))].join('; ')}.`,
+      `Образовательные дефициты: ${count(gaps.length, ['задание не освоено', 'задания не освоены', 'заданий не освоены'])} в муниципалитете (${MASTERY_RULE}) — ${[...new Set(gaps.map((g) => `${PROCEDURE_NAMES[g.procedure]}, ${g.group.toLowerCase()}`))].join('; ')}.`,
     );
   return out;
 }
 
-/** Task-level deficits (municipal success under 50\u00a0%) of a year, with the skill checked. */
+/** Task-level deficits of a year (municipal success under the task's mastery threshold, §6 = §14), with the skill checked. */
 export function deficits(m: Model, year: number) {
-  const names = namer(m.data);
   const out: { procedure: TaskProcedure; group: string; task: string; value: number; skill?: string }[] = [];
   for (const p of TASK_PROCEDURES) {
     for (const v of m.ix.all(`${p}.task_success`)) {
-      if (v.year !== year || v.scope !== 'municipality' || !v.task || v.suppressed || v.value === undefined || v.value >= 50) continue;
+      if (v.year !== year || v.scope !== 'municipality' || !v.task || v.suppressed || v.value === undefined) continue;
       const t = m.data.tasks.find(
         (x) => x.year === year && x.procedure === p && x.subject === v.subject && (x.grade ?? undefined) === v.grade && x.task === v.task,
       );
+      if (!isDeficit(v.value, t?.level)) continue;
       out.push({
         procedure: p,
-        group: names.group({ subject: v.subject, grade: v.grade, period: '', task: '' }),
+        group: namer(m.data).group({ subject: v.subject, grade: v.grade, period: '', task: '' }),
         task: v.task,
         value: v.value,
         skill: t?.skill,
@@ -196,12 +197,8 @@ export function deficits(m: Model, year: number) {
     }
   }
   // In the order of the work: procedure, group, then tasks 1, 2, … 9, 10 (never 10, 11, 9).
-  return out.sort(
-    (a, b) =>
-      TASK_PROCEDURES.indexOf(a.procedure) - TASK_PROCEDURES.indexOf(b.procedure) ||
-      byRussian(a.group, b.group) ||
-      taskOrder(a.task, b.task),
-  );
+  const procedure = (x: { procedure: TaskProcedure }) => TASK_PROCEDURES.indexOf(x.procedure);
+  return out.sort((a, b) => procedure(a) - procedure(b) || byRussian(a.group, b.group) || taskOrder(a.task, b.task));
 }
 
 /** Sections with any data in a year. */

@@ -109,8 +109,7 @@ export function distributionTable(g: SubjectGroup, minGroup: number): SubjectRow
   return [...counts].map(([score, n]) => ({ ...base, band: String(score), value: n, suppressed: false }));
 }
 
-/** A task is mastered by a group at 50 % (basic level) or 15 % (advanced and high): the ФИПИ convention. */
-export const masteryThreshold = (level: TaskInfo['level']) => (level === 'базовый' ? 50 : 15);
+export { masteryThreshold } from '../../indicators/mastery.ts';
 
 /** Completion of each described task in each band and over all, with the t-interval over participants' shares of its points. */
 export function tasksTable(g: SubjectGroup, tasks: readonly TaskInfo[], minGroup: number): SubjectRow[] {

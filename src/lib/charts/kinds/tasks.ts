@@ -1,4 +1,5 @@
-/** Task success of a work, with deficits under the threshold. */
+/** Task success of a work, with deficits under each task's mastery threshold (§6 = §14). */
+import { isDeficit, masteryThreshold } from '../../indicators/mastery.ts';
 import { formatNumber, formatValue, sentence } from '../../words/format.ts';
 import { drawn } from '../common.ts';
 import { COLORS } from '../render.ts';
@@ -8,8 +9,6 @@ import type { Chart, ChartMeta } from '../types.ts';
 export interface TasksInput {
   meta: ChartMeta;
   keys: { year: number; procedure: string; subject: string; grade?: number };
-  /** Under this a task is a deficit (50 %). */
-  threshold: number;
   /** In the order of the work: 1, 2, … 9, 10. */
   tasks: { task: string; level?: string; skill?: string; value: number; n: number }[];
 }
@@ -17,10 +16,15 @@ export interface TasksInput {
 export function tasksChart(t: TasksInput): Chart | undefined {
   if (t.tasks.length === 0) return undefined;
   const k = t.keys;
-  const deficit = (v: number) => v < t.threshold;
+  const deficit = (x: { value: number; level?: string }) => isDeficit(x.value, x.level);
   return {
     ...t.meta,
-    ...drawn((width) => taskChart(t.tasks, { label: t.meta.title, threshold: t.threshold, width })),
+    ...drawn((width) =>
+      taskChart(
+        t.tasks.map((x) => ({ task: x.task, value: x.value, limit: masteryThreshold(x.level) })),
+        { label: t.meta.title, width },
+      ),
+    ),
     alt: sentence(`${sentence(t.meta.title)} ${t.tasks.map((x) => `задание ${x.task} — ${formatValue(x.value, '%')}`).join('; ')}`),
     table: {
       head: ['Задание', 'Уровень', 'Проверяемое умение', 'Выполнение', 'Участников (n)'],
@@ -28,7 +32,7 @@ export function tasksChart(t: TasksInput): Chart | undefined {
         { text: x.task },
         { text: x.level ?? '' },
         { text: x.skill ?? '' },
-        { text: formatValue(x.value, '%') + (deficit(x.value) ? ' (дефицит)' : ''), num: true },
+        { text: formatValue(x.value, '%') + (deficit(x) ? ' (дефицит)' : ''), num: true },
         { text: formatNumber(x.n, 0), num: true },
       ]),
     },
@@ -44,13 +48,13 @@ export function tasksChart(t: TasksInput): Chart | undefined {
         x.skill,
         x.value.toFixed(2),
         x.n,
-        deficit(x.value) ? 1 : 0,
+        deficit(x) ? 1 : 0,
       ]),
     },
     notes: [],
     legend: [
-      { label: `Выполнено не менее чем на ${t.threshold} %`, color: COLORS.main, mark: 'box' },
-      { label: `Дефицит: менее ${t.threshold}\u00a0% (отмечен «!»)`, color: COLORS.low, mark: 'box' },
+      { label: 'Задание освоено', color: COLORS.main, mark: 'box' },
+      { label: 'Дефицит: задание не освоено (отмечено «!»)', color: COLORS.low, mark: 'box' },
     ],
   };
 }

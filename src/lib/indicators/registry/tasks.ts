@@ -1,4 +1,5 @@
 /** Task-level results: success per task and over basic and advanced tasks. */
+import { MASTERY_RULE } from '../mastery.ts';
 import { rate } from '../measures.ts';
 import type { Ctx, Family, IndicatorDef, Measured } from '../types.ts';
 import { def, school } from './common.ts';
@@ -55,7 +56,7 @@ export function taskIndicators<R extends TaskRow & { school_id: string }, P exte
       id: `${p}.task_success`,
       name: `Процент выполнения задания ${label}`,
       short: `${label}: выполнение задания`,
-      method: `Для каждого задания: 100 × (сумма баллов участников за задание) / (n × максимальный балл за задание), где n — число участников, у которых есть балл за это задание. Задание с результатом ниже 50\u00a0% на уровне муниципалитета считается образовательным дефицитом.`,
+      method: `Для каждого задания: 100 × (сумма баллов участников за задание) / (n × максимальный балл за задание), где n — число участников, у которых есть балл за это задание. Задание с результатом на уровне муниципалитета ${MASTERY_RULE} считается образовательным дефицитом.`,
       measure: (rows, ctx) => {
         const task = ctx.dims.task;
         if (task === undefined) return null;
