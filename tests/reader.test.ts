@@ -129,6 +129,24 @@ describe('the year’s report', () => {
   });
 });
 
+describe('a document a department signs', () => {
+  it('ends with the sources as one row per kind of data and the signature block of site.yaml, no checksums', () => {
+    const xml = strFromU8(unzipSync(readFileSync(join(demo, 'reports/2025/gia-9/gia-9-2025.docx')))['word/document.xml']);
+    const words = xml
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
+    expect(words).not.toMatch(/SHA-256|[0-9a-f]{12}/);
+    expect(words).toMatch(/Данные Годы Файл Строк .*ГИА-9: ОГЭ и ГВЭ-9 2021\u2060–\u20602025 data\/results\/<год>\/oge\.csv/);
+    expect(words.match(/data\/results\/<год>\/oge\.csv/g)).toHaveLength(1);
+    expect(words).toMatch(
+      /Директор МКУ ИМЦ ____________ П\. С\. Соколов Исполнитель: Иванова Анна Петровна, методист МКУ ИМЦ, тел\. \+7 \(34380\) 2-11-12/,
+    );
+    expect(words.indexOf('Исполнитель:')).toBeGreaterThan(words.indexOf('Данные Годы Файл'));
+  });
+});
+
 describe('words on parents’ pages', () => {
   const parents = pages(demo).filter(
     (p) => p.endsWith('index.html') && !/^(embed|methodology|opendata|indicators|build-report|releases)\//.test(p),

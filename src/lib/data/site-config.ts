@@ -45,6 +45,17 @@ export const siteConfigSchema = z.strictObject({
   demo: z.boolean().default(false),
   department: org,
   imc: org,
+  /** Who signs the Word report and справки, and who prepared them (the executor, with a phone). */
+  signature: z
+    .strictObject({
+      position: z.string().optional(),
+      name: z.string().optional(),
+      /** Defaults to imc.responsible. */
+      executor: z.string().optional(),
+      /** Defaults to imc.phone. */
+      phone: z.string().optional(),
+    })
+    .prefault({}),
   site: z
     .strictObject({
       /** Public address of the site, e.g. https://edu.example.ru */

@@ -134,6 +134,13 @@ export function buildModel(
     });
   }
   // A site.yaml that could not be read has been answered already; its defaults are no finding of their own.
+  if ((!data.config.signature.position || !data.config.signature.name) && !log.errors.some((e) => e.file === 'site.yaml'))
+    log.warn({
+      file: 'site.yaml',
+      column: 'signature',
+      message:
+        'Документы Word (отчёт и справки) выйдут без подписи: не заполнены signature.position и signature.name — должность и фамилия с инициалами того, кто подписывает. Исполнитель и телефон берутся из signature.executor и signature.phone, по умолчанию — из imc.responsible и imc.phone.',
+    });
   if (!data.config.regulation && !log.errors.some((e) => e.file === 'site.yaml'))
     log.warn({
       file: 'site.yaml',

@@ -25,11 +25,12 @@ import {
   type FileChild,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { formatDate } from '../../words/format.ts';
+import { formatDate, formatNumber } from '../../words/format.ts';
 import type { Model } from '../../model/build.ts';
 import type { SiteConfig } from '../../data/site-config.ts';
 import type { SourceFile } from '../../data/tables.ts';
 import { absolute } from '../../files/paths.ts';
+import { DATA_FILES } from '../../data/files.ts';
 import { pageDocument } from './from-page.ts';
 
 const centred = (text: string, o: { bold?: boolean; size?: number; after?: number } = {}) =>
@@ -89,11 +90,12 @@ export async function reportDocument(
       indent: { firstLine: 709 },
       children: [
         new TextRun(
-          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}${cfg.demo ? ' (демонстрационные данные)' : ''}; открытые данные — ${url('/opendata/')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}. Исходные файлы — в таблице ниже (контрольная сумма SHA-256 — её первые 12 знаков).`,
+          `Источник данных: данные муниципальной системы оценки качества образования (${cfg.municipality.name}), выпуск ${m.release}${cfg.demo ? ' (демонстрационные данные)' : ''}; открытые данные — ${url('/opendata/')}. Документ сформирован ${formatDate(m.today)}; страница сайта — ${url(pagePath)}. Файлы результатов — в таблице ниже; их контрольные суммы и справочники — в отчёте о сборке (${url('/build-report/')}).`,
         ),
       ],
     }),
     sourcesTable(m.sources),
+    ...signature(cfg),
   ];
   const doc = new Document({
     creator: cfg.imc.name,
@@ -182,7 +184,63 @@ function deterministic(docx: Uint8Array, buildTime: string): Uint8Array {
   );
 }
 
-/** The source files as one compact table, 10 pt: file, rows, checksum — not pages of paths in justified text. */
+/**
+ * The signature block of a document a department files: position, a line to sign on and the name, then the
+ * executor with a phone in small type (ГОСТ Р 7.0.97). Without a signatory in site.yaml, the lines are left to
+ * fill in by hand (and the build has warned).
+ */
+function signature(cfg: SiteConfig): FileChild[] {
+  const s = cfg.signature;
+  const executor = s.executor ?? cfg.imc.responsible;
+  const phone = s.phone ?? cfg.imc.phone;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const cell = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], width: number) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: 'bottom',
+      children: [new Paragraph({ alignment: align, spacing: { line: 240 }, children: [new TextRun(text)] })],
+    });
+  return [
+    new Paragraph({ spacing: { before: 720 }, keepNext: true, children: [] }),
+    new Table({
+      width: { size: 9638, type: WidthType.DXA },
+      columnWidths: [4300, 2338, 3000],
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(s.position ?? '________________________', AlignmentType.LEFT, 4300),
+            cell('____________', AlignmentType.CENTER, 2338),
+            cell(s.name ?? '________________', AlignmentType.RIGHT, 3000),
+          ],
+        }),
+      ],
+    }),
+    ...(executor || phone
+      ? [
+          new Paragraph({
+            spacing: { before: 480, line: 240 },
+            children: [new TextRun({ text: `Исполнитель: ${[executor, phone && `тел. ${phone}`].filter(Boolean).join(', ')}`, size: 20 })],
+          }),
+        ]
+      : []),
+  ];
+}
+
+/** Where a file of data/ is described (its title), by its path: `results/2025/ege.csv` → «ЕГЭ». */
+function describedAs(path: string) {
+  const bare = path.replace(/\.xlsx$/, '.csv');
+  return DATA_FILES.find((f) =>
+    new RegExp(`^${f.path.replace(/[.]/g, '\\.').replace('<год>', '\\d{4}').replace('<карта>', '[^/]+')}$`).test(bare),
+  );
+}
+
+/**
+ * The files of results and roadmaps as one compact table, 10 pt: one row per kind of data, with its years, its
+ * file and its rows over those years. Checksums and reference files are in the build report: a signed document
+ * lists its sources, not pages of paths and hashes.
+ */
 function sourcesTable(sources: readonly SourceFile[]): Table {
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, right = false) =>
@@ -195,13 +253,39 @@ function sourcesTable(sources: readonly SourceFile[]): Table {
         }),
       ],
     });
+  const kinds = new Map<string, { title: string; order: number; file: string; years: string[]; rows: number }>();
+  for (const s of sources) {
+    if (!/^(results|roadmap)\//.test(s.path)) continue;
+    const f = describedAs(s.path);
+    const year = /^results\/(\d{4})\//.exec(s.path)?.[1];
+    const file = `data/${year ? s.path.replace(`/${year}/`, '/<год>/') : s.path}`;
+    const k = kinds.get(file) ?? {
+      title: f?.title ?? s.path,
+      order: f ? DATA_FILES.indexOf(f) : DATA_FILES.length,
+      file,
+      years: [],
+      rows: 0,
+    };
+    if (year) k.years.push(year);
+    k.rows += s.rows;
+    kinds.set(file, k);
+  }
+  const years = (ys: string[]) => (ys.length === 0 ? '' : ys.length === 1 ? ys[0] : `${ys.sort()[0]}\u2060–\u2060${ys.at(-1)}`);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: [5638, 1500, 2500],
+    columnWidths: [3300, 1500, 3538, 1300],
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ tableHeader: true, children: ['Файл', 'Строк', 'SHA-256'].map((h, i) => cell(h, i === 1)) }),
-      ...sources.map((s) => new TableRow({ children: [cell(`data/${s.path}`), cell(String(s.rows), true), cell(s.sha256.slice(0, 12))] })),
+      new TableRow({ tableHeader: true, children: ['Данные', 'Годы', 'Файл', 'Строк'].map((h, i) => cell(h, i === 3)) }),
+      ...[...kinds.values()]
+        .sort((a, b) => a.order - b.order || a.file.localeCompare(b.file))
+        .map(
+          (k) =>
+            new TableRow({
+              cantSplit: true,
+              children: [cell(k.title), cell(years(k.years)), cell(k.file), cell(formatNumber(k.rows, 0), true)],
+            }),
+        ),
     ],
   });
 }
