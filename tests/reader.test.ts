@@ -121,6 +121,17 @@ describe('the year’s report', () => {
     expect(first.querySelector('table caption')!.textContent).toMatch(/^Зоны риска 2025 года: число случаев по правилам/);
     expect(document.querySelector('#appendix + p + details table')).not.toBeNull();
   });
+  it('lists in a справка’s conclusions only what is beyond chance: no «на уровне», no «в пределах случайных колебаний»', () => {
+    const briefs = pages(demo).filter((p) => /^reports\/\d{4}\/[^/]+\/index\.html$/.test(p));
+    let items = 0;
+    for (const p of briefs)
+      for (const li of parseHTML(read(demo, p)).document.querySelectorAll('main h2 + p + ol > li')) {
+        const t = li.textContent!.replace(/×[^]*?Все термины/g, '');
+        expect(t, p).not.toMatch(/на уровне|в пределах случайных колебаний|\.\s?\.$/);
+        items++;
+      }
+    expect(items).toBeGreaterThan(5);
+  });
   it('each справка opens with its conclusions, on the web and in its document', () => {
     const { document } = parseHTML(read(demo, 'reports/2025/gia-11/index.html'));
     expect(document.querySelector('main h2')!.textContent).toBe('1. Выводы');

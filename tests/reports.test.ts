@@ -7,7 +7,8 @@ import { setModel } from '../src/lib/model/handoff.ts';
 import { schoolCard } from '../src/lib/views/cards.ts';
 import { schoolSummary } from '../src/lib/views/school/summary.ts';
 import { matrix } from '../src/lib/views/tables.ts';
-import { deficits, sectionsWithData, trendLines } from '../src/lib/reports/trends.ts';
+import { sectionsWithData, trendLines } from '../src/lib/reports/trends.ts';
+import { deficits } from '../src/lib/reports/deficits.ts';
 import { masteryThreshold } from '../src/lib/indicators/mastery.ts';
 import { namer } from '../src/lib/data/names.ts';
 

@@ -1,9 +1,8 @@
-/** The computed parts of the analytical reports: trends in words, deficits, the section 2.4 table. */
+/** The computed parts of the analytical reports: trends in words, conclusions, the section 2.4 table. */
 
-import { taskOrder } from '../charts/common.ts';
-import { isDeficit, MASTERY_RULE } from '../indicators/mastery.ts';
+import { MASTERY_RULE } from '../indicators/mastery.ts';
+import { deficits } from './deficits.ts';
 import {
-  byRussian,
   count,
   describeComparison,
   formatChange,
@@ -15,15 +14,7 @@ import {
 } from '../words/format.ts';
 import type { TableCell } from '../words/cells.ts';
 import { changeFromPrevious, compare, compareWithRest } from '../indicators/compare.ts';
-import {
-  indicator,
-  nameOf,
-  TASK_PROCEDURES,
-  unitOf,
-  type Indicator,
-  type IndicatorId,
-  type TaskProcedure,
-} from '../indicators/registry.ts';
+import { indicator, nameOf, unitOf, type Indicator, type IndicatorId } from '../indicators/registry.ts';
 import type { Model } from '../model/build.ts';
 import { namer } from '../data/names.ts';
 import { subjectPrepositional } from '../words/subjects.ts';
@@ -37,6 +28,8 @@ export interface TrendLine {
   group: string;
   unit: UnitKind;
   text: string;
+  /** The same sentence with only its changes beyond chance: a справка's conclusions list nothing «на уровне». */
+  sure: string;
   value: number;
   /** Change from the previous year, unrounded. */
   change?: number;
@@ -72,15 +65,21 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
       const unit = unitOf(def, w.subject);
       let text = `${name}${group ? ` ${group}` : ''} в ${year} году — ${formatValue(v.value, unit)}`;
       const parts: string[] = [];
-      if (change !== undefined) parts.push(describeComparison(change, unit, g));
+      const sureParts: string[] = [];
+      const add = (c: NonNullable<typeof change>, since?: number) => {
+        parts.push(describeComparison(c, unit, g, since));
+        if (c.significant && !c.exact) sureParts.push(parts.at(-1)!);
+      };
+      if (change !== undefined) add(change);
       const sinceCmp = first && first.year < year - 1 ? compare(v, first.v) : undefined;
       const since = sinceCmp && first ? { year: first.year, change: sinceCmp.diff, significant: sinceCmp.significant } : undefined;
-      if (sinceCmp && since) parts.push(describeComparison(sinceCmp, unit, g, since.year));
+      if (sinceCmp && since) add(sinceCmp, since.year);
       // The year's change leads when it is real; else the change since the first year, when that is.
       const real = change?.significant && !change.exact ? change : sinceCmp?.significant && !sinceCmp.exact ? sinceCmp : undefined;
       const finding = real
         ? `${describeComparison(real, unit, g, real === change ? undefined : first!.year)} — до ${formatValue(v.value, unit)}`
         : undefined;
+      const sure = `${text}${sureParts.length ? `: ${sureParts.join('; ')}` : ''}`.replace(/([^.])$/, '$1.');
       if (parts.length) text += `: ${parts.join('; ')}`;
       out.push({
         def,
@@ -88,6 +87,7 @@ export function trendLines(m: Model, section: Section, year: number): TrendLine[
         group: names.group({ subject: w.subject ?? '', grade: w.grade, period: w.period ?? '', task: '' }),
         unit,
         text: text.endsWith('.') ? text : `${text}.`,
+        sure,
         value: v.value,
         change: change?.diff,
         significant: change?.significant ?? false,
@@ -137,7 +137,7 @@ export function conclusions(m: Model, section: Section, main: IndicatorId, year:
   const names = namer(m.data);
   const out: string[] = [];
   const real = trendLines(m, section, year).filter(isFinding);
-  if (real.length) out.push(...real.map((l) => l.text));
+  if (real.length) out.push(...real.map((l) => l.sure));
   else out.push(`Основные показатели в ${year} году изменились не больше, чем допускают случайные колебания.`);
   const def = indicator(main);
   const higher = new Map<string, string[]>();
@@ -175,30 +175,6 @@ export function conclusions(m: Model, section: Section, main: IndicatorId, year:
       `Образовательные дефициты: ${count(gaps.length, ['задание не освоено', 'задания не освоены', 'заданий не освоены'])} в муниципалитете (${MASTERY_RULE}) — ${[...new Set(gaps.map((g) => `${PROCEDURE_NAMES[g.procedure]}, ${g.group.toLowerCase()}`))].join('; ')}.`,
     );
   return out;
-}
-
-/** Task-level deficits of a year (municipal success under the task's mastery threshold, §6 = §14), with the skill checked. */
-export function deficits(m: Model, year: number) {
-  const out: { procedure: TaskProcedure; group: string; task: string; value: number; skill?: string }[] = [];
-  for (const p of TASK_PROCEDURES) {
-    for (const v of m.ix.all(`${p}.task_success`)) {
-      if (v.year !== year || v.scope !== 'municipality' || !v.task || v.suppressed || v.value === undefined) continue;
-      const t = m.data.tasks.find(
-        (x) => x.year === year && x.procedure === p && x.subject === v.subject && (x.grade ?? undefined) === v.grade && x.task === v.task,
-      );
-      if (!isDeficit(v.value, t?.level)) continue;
-      out.push({
-        procedure: p,
-        group: namer(m.data).group({ subject: v.subject, grade: v.grade, period: '', task: '' }),
-        task: v.task,
-        value: v.value,
-        skill: t?.skill,
-      });
-    }
-  }
-  // In the order of the work: procedure, group, then tasks 1, 2, … 9, 10 (never 10, 11, 9).
-  const procedure = (x: { procedure: TaskProcedure }) => TASK_PROCEDURES.indexOf(x.procedure);
-  return out.sort((a, b) => procedure(a) - procedure(b) || byRussian(a.group, b.group) || taskOrder(a.task, b.task));
 }
 
 /** Sections with any data in a year. */
