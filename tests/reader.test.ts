@@ -158,6 +158,18 @@ describe('a document a department signs', () => {
   });
 });
 
+describe('documents without web words', () => {
+  it('say what brackets and «—» mean once, in the method section, not «как он считается» under every table', () => {
+    const docs = (readdirSync(join(demo, 'reports'), { recursive: true }) as string[]).filter((f) => f.endsWith('.docx'));
+    expect(docs.length).toBeGreaterThan(5);
+    for (const f of docs) {
+      const words = strFromU8(unzipSync(readFileSync(join(demo, 'reports', f)))['word/document.xml']).replace(/<[^>]+>/g, ' ');
+      expect(words, f).not.toMatch(/как он считается|как это проверяется|на странице «Методика»/);
+      expect(words.match(/95-процентные доверительные интервалы/g), f).toHaveLength(1);
+    }
+  });
+});
+
 describe('words on parents’ pages', () => {
   const parents = pages(demo).filter(
     (p) => p.endsWith('index.html') && !/^(embed|methodology|opendata|indicators|build-report|releases)\//.test(p),

@@ -23,8 +23,12 @@ import { parseHTML } from 'linkedom';
 /** Text width of an A4 page with the margins of ГОСТ Р 7.0.97 (30 + 10 mm), in pixels at 96 dpi. */
 const TEXT_PX = 642;
 const HEADINGS = { H1: HeadingLevel.TITLE, H2: HeadingLevel.HEADING_1, H3: HeadingLevel.HEADING_2, H4: HeadingLevel.HEADING_3 } as const;
-/** Elements that are for the screen only. */
-const SKIP = 'script, style, svg, textarea, button, .term-pop, .share, .no-print, .skip, .visually-hidden, nav, form, noscript';
+/**
+ * Elements that are for the screen only; and the notes every table repeats on the web (what the brackets and
+ * «—» mean, with a link to the method): a document says them once, in its «Методика и источник данных».
+ */
+const SKIP =
+  'script, style, svg, textarea, button, .term-pop, .share, .no-print, .skip, .visually-hidden, nav, form, noscript, .method-note';
 
 /** The text width of a landscape A4 page with 2 cm margins, in twips. */
 const LANDSCAPE_TWIPS = 16838 - 2 * 1134;
