@@ -170,6 +170,18 @@ describe('documents without web words', () => {
   });
 });
 
+describe('the report’s recommendations on paper', () => {
+  it('names the topics in «Главное» as a line pointing to section 4, where each has its full text', () => {
+    const words = strFromU8(unzipSync(readFileSync(join(demo, 'reports/2025/report-2025.docx')))['word/document.xml'])
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    const topics = /Рекомендации В разделе «4\. Методические рекомендации»: ([^.]+)\./.exec(words);
+    expect(topics).not.toBeNull();
+    const section4 = words.slice(words.indexOf('4. Методические рекомендации', topics!.index + 40));
+    for (const t of topics![1].split('; ')) expect(section4, t).toMatch(new RegExp(`${t} \\S+ \\S+ \\S+`));
+  });
+});
+
 describe('words on parents’ pages', () => {
   const parents = pages(demo).filter(
     (p) => p.endsWith('index.html') && !/^(embed|methodology|opendata|indicators|build-report|releases)\//.test(p),

@@ -201,6 +201,22 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
     for (const t of f.querySelectorAll('table')) table(t);
   };
   const list = (l: Element, level = 0) => {
+    const items = [...l.children].filter((li) => li.tagName === 'LI');
+    // A list of jumps within the page (the recommendations' topics in «Главное») is a line on paper, not bare headings.
+    if (items.length && items.every((li) => li.children.length === 1 && li.firstElementChild?.matches('a[href^="#"]'))) {
+      const where = l.ownerDocument.getElementById(decodeURIComponent(items[0].firstElementChild!.getAttribute('href')!.slice(1)));
+      let section: Element | null = where;
+      while (section && section.tagName !== 'H2') section = section.previousElementSibling;
+      const names = items.map((li) => plain(li)).join('; ');
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: 709 },
+          children: [new TextRun(section ? `В разделе «${plain(section)}»: ${names}.` : `${names}.`)],
+        }),
+      );
+      return;
+    }
     const ordered = l.tagName === 'OL';
     const instance = ++lists;
     for (const li of l.children) {
