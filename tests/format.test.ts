@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnNames } from '../src/lib/views/tables.ts';
 import { slug } from '../src/lib/charts/common.ts';
 import { presentation } from '../src/lib/indicators/present.ts';
 import {
@@ -144,5 +145,17 @@ describe('why a value is withheld', () => {
     expect(p.whyHidden(v(12, 'small'))).toBe('скрыто: в группе 12\u00a0участников — меньше порога 25');
     expect(presentation(21).whyHidden(v(4, 'ovz'))).toBe('скрыто: менее 21\u00a0человека (защита персональных данных)');
     expect(p.whyHidden(v(0, 'empty'))).toBe('нет участников в группе');
+  });
+});
+
+describe('column names from short names', () => {
+  it('drops the prefix unless two columns would then read the same', () => {
+    expect(columnNames(['ЕГЭ: средний балл', 'ЕГЭ: участники', 'ГВЭ-11: участники', '9 класс: аттестаты', '11 класс: аттестаты'])).toEqual([
+      'средний балл',
+      'ЕГЭ: участники',
+      'ГВЭ-11: участники',
+      '9 класс: аттестаты',
+      '11 класс: аттестаты',
+    ]);
   });
 });

@@ -108,6 +108,16 @@ describe('tables', () => {
     }
     expect(tables).toBeGreaterThan(500);
   });
+  it('no two columns of a table with the same header («аттестаты, %» twice, «участники» of ЕГЭ and of ГВЭ-11)', () => {
+    for (const p of pages(demo).filter((f) => f.endsWith('index.html') && !f.startsWith('embed/')))
+      for (const t of parseHTML(read(demo, p)).document.querySelectorAll('main thead tr')) {
+        const heads = [...t.querySelectorAll('th')].map((th) => th.textContent!.trim()).filter(Boolean);
+        expect(
+          heads.filter((h, i) => heads.indexOf(h) !== i),
+          p,
+        ).toEqual([]);
+      }
+  });
 });
 
 describe('the year’s report', () => {

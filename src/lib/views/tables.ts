@@ -88,14 +88,15 @@ export function matrix(
   }
   // Columns with nothing in any row (an indicator no group of this table has) are left out too.
   const keep = used.map((_, i) => rows.some((r) => r[i + 1].text !== '' && r[i + 1].text !== '—'));
+  const columns = columnNames(used.map(({ d, other }) => shortOf(d, other?.subject ?? '')));
   return {
     head: [
       'Группа',
       ...used
+        .map((u, i) => ({ ...u, name: columns[i] }))
         .filter((_, i) => keep[i])
-        .map(({ d, other }) => {
+        .map(({ d, other, name }) => {
           const subject = other?.subject ?? '';
-          const name = shortOf(d, subject).replace(/^[^:]+: /, '');
           // «средняя отметка», not «средняя отметка, отметка».
           return other && name.includes(unitOf(d, subject)) ? name : `${name}, ${unitOf(d, subject)}`;
         }),
@@ -116,6 +117,15 @@ export function matrix(
       ),
     ],
   };
+}
+
+/**
+ * Column names from indicators' short names: «ЕГЭ: средний балл» is «средний балл» in a table of ЕГЭ, but
+ * «9 класс: аттестаты» beside «11 класс: аттестаты», or «ЕГЭ: участники» beside «ГВЭ-11: участники», keeps its prefix.
+ */
+export function columnNames(shorts: readonly string[]): string[] {
+  const bare = shorts.map((s) => s.replace(/^[^:]+: /, ''));
+  return bare.map((b, i) => (bare.indexOf(b) !== bare.lastIndexOf(b) ? shorts[i] : b));
 }
 
 export interface KeyFigure {

@@ -7,7 +7,7 @@ import { catalog, groupPage } from '../../figures/catalog.ts';
 import { slug } from '../../charts/common.ts';
 import { getModel } from '../../model/handoff.ts';
 import { pendingNote, yearOf } from '../../model/years.ts';
-import { matrix, sectionIndicators } from '../tables.ts';
+import { columnNames, matrix, sectionIndicators } from '../tables.ts';
 import { site } from '../site.ts';
 import { analysisKeys, analysisPath } from '../../figures/subjects.ts';
 
@@ -95,7 +95,7 @@ export function groupPageView({ section, where }: { section: Section; where: Whe
     path: `/${section.slug}/${slug(where.subject, where.grade)}/`,
     charts,
     first: charts[0]?.g.trend,
-    head: ['Школа', ...used.map((d) => `${d.short.replace(/^[^:]+: /, '')}, ${d.unit}`)],
+    head: ['Школа', ...columnNames(used.map((d) => d.short)).map((name, i) => `${name}, ${used[i].unit}`)],
     rows: [
       [{ text: 'Муниципалитет' }, ...used.map((d) => m.present.valueCell(m.ix.get(d.id, year, where), d))],
       ...schoolIds.map((s) => [
