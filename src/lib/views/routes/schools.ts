@@ -18,20 +18,23 @@ import { site } from '../site.ts';
 import { inlineFinder, schoolFinder } from '../../words/school-search.ts';
 import { yearOf } from '../../model/years.ts';
 
-const byName = (a: School, b: School) => byRussian(a.name, b.name);
+export const byName = (a: School, b: School) => byRussian(a.name, b.name);
+const finder = schoolFinder();
+/** What the school list's filter and the search page find a school by (words/school-search.ts). */
+export const schoolKey = (s: School) => finder.key(s.name, `${s.full_name ?? ''} ${s.kind ?? ''}`, s.address ?? '');
+const procedureName = (p: string) => PROCEDURE_NAMES[p as keyof typeof PROCEDURE_NAMES] ?? p.toUpperCase();
 
 /** By name, with neutral facts only: a list of schools is never a league table. */
 export function schoolsPage() {
   const { m, href } = site();
   const schools = [...m.data.schools].sort(byName);
-  const finder = schoolFinder();
   return {
     finder: inlineFinder(),
     count: count(schools.length, ['общеобразовательная организация', 'общеобразовательные организации', 'общеобразовательных организаций']),
     schools: schools.map((s) => ({
       name: s.name,
       href: href(`/schools/${s.school_id}/`),
-      find: finder.key(s.name, `${s.full_name ?? ''} ${s.kind ?? ''}`, s.address ?? ''),
+      find: schoolKey(s),
       kind: [s.kind, gradesOf(m, s.school_id)].filter(Boolean).join(', '),
       address: s.address,
       closed: s.closed,
@@ -169,14 +172,13 @@ export function attention(risks: readonly Risk[]): { year: number; text: string;
   const latest = risks.filter((r) => r.year === year);
   const by = new Map<string, number>();
   for (const r of latest) by.set(r.procedure, (by.get(r.procedure) ?? 0) + 1);
-  const name = (p: string) => PROCEDURE_NAMES[p as keyof typeof PROCEDURE_NAMES] ?? p.toUpperCase();
   // Mid-sentence «диагностика», but «ВПР» as it is; the most signals first.
-  const inline = (p: string) => name(p).replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
+  const inline = (p: string) => procedureName(p).replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
   const parts = [...by].sort((a, b) => b[1] - a[1]).map(([p, n]) => (by.size > 1 ? `${inline(p)} — ${n}` : inline(p)));
   const text = `${count(latest.length, ['сигнал', 'сигнала', 'сигналов'])} зон риска ${year} года (${parts.join(', ')}).`;
   const biased = [...new Set(latest.filter((r) => r.rule === 'objectivity').map((r) => r.procedure))];
   const caution = biased.length
-    ? `По ${biased.map(name).join(' и ')} есть признаки необъективности: пока не проверено, как проводились и проверялись работы, результаты ${biased.map(name).join(' и ')} этой школы на странице стоит сравнивать с другими школами осторожно.`
+    ? `По ${biased.map(procedureName).join(' и ')} есть признаки необъективности: пока не проверено, как проводились и проверялись работы, результаты ${biased.map(procedureName).join(' и ')} этой школы на странице стоит сравнивать с другими школами осторожно.`
     : undefined;
   return { year, text, caution };
 }
@@ -212,6 +214,6 @@ export function riskLines(risks: readonly Risk[]): string[] {
       .map(([k, name]) => [name.toLowerCase(), list.filter((r) => r.rule === k).length] as const)
       .filter(([, n]) => n > 0)
       .map(([name, n]) => `${name} — ${n}`);
-    return `${PROCEDURE_NAMES[procedure as keyof typeof PROCEDURE_NAMES] ?? procedure.toUpperCase()}, ${latest}: ${count(list.length, ['сигнал', 'сигнала', 'сигналов'])} (${rules.join(', ')})`;
+    return `${procedureName(procedure)}, ${latest}: ${count(list.length, ['сигнал', 'сигнала', 'сигналов'])} (${rules.join(', ')})`;
   });
 }

@@ -6,25 +6,22 @@ import { catalog, groupPage } from '../../figures/catalog.ts';
 import type { Chart } from '../../charts/types.ts';
 import { getModel } from '../../model/handoff.ts';
 import { site } from '../site.ts';
-import { byRussian } from '../../words/format.ts';
-import { inlineFinder, schoolFinder } from '../../words/school-search.ts';
+import { inlineFinder } from '../../words/school-search.ts';
+import { byName, schoolKey } from './schools.ts';
 
 export function searchPage() {
   const { m, href } = site();
   const names = namer(m.data);
-  const finder = schoolFinder();
   // f: what the search page's own script finds a school by, so that «школа номер 4» puts СОШ № 4 first.
-  const groups: { title: string; items: { t: string; u: string; d?: string; f?: ReturnType<typeof finder.key> }[] }[] = [
+  const groups: { title: string; items: { t: string; u: string; d?: string; f?: ReturnType<typeof schoolKey> }[] }[] = [
     {
       title: 'Школы',
-      items: [...m.data.schools]
-        .sort((a, b) => byRussian(a.name, b.name))
-        .map((s) => ({
-          t: s.name,
-          u: href(`/schools/${s.school_id}/`),
-          d: [s.full_name, s.kind, s.address, s.closed !== undefined ? 'закрыта' : ''].filter(Boolean).join(' · '),
-          f: finder.key(s.name, `${s.full_name ?? ''} ${s.kind ?? ''}`, s.address ?? ''),
-        })),
+      items: [...m.data.schools].sort(byName).map((s) => ({
+        t: s.name,
+        u: href(`/schools/${s.school_id}/`),
+        d: [s.full_name, s.kind, s.address, s.closed !== undefined ? 'закрыта' : ''].filter(Boolean).join(' · '),
+        f: schoolKey(s),
+      })),
     },
     {
       title: 'Разделы и предметы',
