@@ -8,7 +8,7 @@
  * of the demo: schools, then per year and school ГИА-11, ГИА-9, ВПР and
  * diagnostics, olympiad and monitoring. Pupil codes, the subject analysis's tasks and
  * the mechanisms (with the kindergartens), added later, draw from streams of
- * their own.
+ * their own, as do the signs of biased results planted last.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { kindergartenRows, mechanismsCsv } from './demo/mechanisms.ts';
 import { csv, writer } from './demo/random.ts';
 import { forExcel } from './demo/reference.ts';
 import { taskRows } from './demo/scales.ts';
+import { plantSigns } from './demo/signs.ts';
 import { addStudentIds } from './demo/students.ts';
 import { drift, open, schools, schoolsCsv } from './demo/schools.ts';
 import { yearTables } from './demo/tables.ts';
@@ -47,6 +48,7 @@ for (const t of tables) {
   }
 }
 addStudentIds(tables);
+plantSigns(tables);
 for (const t of tables) {
   const y = t.year;
   const dir = `results/${y}`;

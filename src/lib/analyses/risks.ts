@@ -12,7 +12,11 @@ import type { IndicatorValue } from '../indicators/compute.ts';
 import type { ValueIndex } from '../indicators/query.ts';
 import type { IndicatorId } from '../indicators/registry.ts';
 
-export type RiskRule = 'low' | 'decline' | 'objectivity';
+/** The rules of the signs of biased results (spec §16, analyses/signs/), their indicators and tests. */
+export type SignRule = 'threshold' | 'tasks' | 'confirmation';
+export type SignIndicator = `${'vpr' | 'oge'}.threshold_${3 | 4 | 5}` | `${'vpr' | 'oge'}.tasks_gap` | 'vpr.confirmation';
+export type SignTest = 'fisher_midp_one_sided' | 'welch_one_sided' | 'intersection_union';
+export type RiskRule = 'low' | 'decline' | 'objectivity' | SignRule;
 
 /** A flag on a (school, procedure, subject, grade) with the rule and the evidence. */
 export interface Risk {
@@ -22,7 +26,8 @@ export interface Risk {
   subject: string;
   grade?: number;
   rule: RiskRule;
-  indicator: IndicatorId;
+  /** A registry indicator, or a sign's own (spec §16: `vpr.threshold_3`, `oge.tasks_gap`, `vpr.confirmation`). */
+  indicator: IndicatorId | SignIndicator;
   value: number;
   /** The value compared with: the rest of the municipality, or the school's years before. */
   reference: string;
@@ -30,7 +35,7 @@ export interface Risk {
   /** How many groups the rule tested that year: the family its false discovery rate is kept over. */
   tested: number;
   /** The test, its statistic (none for Fisher's exact test) and two-sided p-value. */
-  test: NonNullable<TestResult['method']>;
+  test: NonNullable<TestResult['method']> | SignTest;
   statistic: number;
   p: number;
 }
@@ -39,6 +44,9 @@ export const RULE_NAMES: Record<RiskRule, string> = {
   low: 'Низкие результаты',
   decline: 'Снижение результатов',
   objectivity: 'Признаки необъективности',
+  threshold: 'Скопление баллов у порога отметки',
+  tasks: 'Трудные задания лучше лёгких',
+  confirmation: 'Результат ВПР не подтвердился',
 };
 
 /** Indicators of failure (a share of «2» or below the minimum) used by the «low results» rule. */
@@ -86,7 +94,7 @@ export function fdrNote(tested: number, fdr: number): string {
   return `Различие значимо и с поправкой на множественные сравнения: правило проверило ${count(tested, ['группу', 'группы', 'групп'])} этого года, ожидаемая доля ложных тревог среди отмеченных — не выше ${formatNumber(fdr * 100, 0)}\u00a0%.`;
 }
 
-interface Candidate {
+export interface Candidate {
   /** The flag, its words left empty until `words` fills them. */
   risk: Omit<Risk, 'tested'>;
   /** The direction and size of the difference are worth a flag (the test decides whether it is real). */
@@ -210,17 +218,19 @@ function* candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Generator<Candid
  * Applies the rules of spec §9 with thresholds from site.yaml. Withheld
  * (small) groups are never tested, so never flagged.
  */
-export function findRisks(ix: ValueIndex, cfg: SiteConfig['risks']): Risk[] {
+export function findRisks(ix: ValueIndex, cfg: SiteConfig['risks'], signs: Iterable<Candidate> = []): Risk[] {
   // Per rule and year: every test's p-value (the family of the false discovery rate), and only the tests whose
   // difference matters kept whole, since only they can become flags.
   const families = new Map<string, { ps: number[]; kept: Map<number, Candidate> }>();
-  for (const c of candidates(ix, cfg)) {
+  const add = (c: Candidate) => {
     const key = `${c.risk.rule}|${c.risk.year}`;
     let f = families.get(key);
     if (!f) families.set(key, (f = { ps: [], kept: new Map() }));
     if (c.matters) f.kept.set(f.ps.length, c);
     f.ps.push(c.risk.p);
-  }
+  };
+  for (const c of candidates(ix, cfg)) add(c);
+  for (const c of signs) add(c);
   const out: Risk[] = [];
   for (const { ps, kept } of families.values()) {
     const found = benjaminiHochberg(ps, cfg.fdr);

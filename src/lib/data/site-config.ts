@@ -93,6 +93,15 @@ export const siteConfigSchema = z.strictObject({
       fdr: z.number().gt(0).lt(1).default(0.1),
     })
     .prefault({}),
+  /** Signs of biased results (indicators spec §16). */
+  signs: z
+    .strictObject({
+      /** The fewest participants of a school's group (procedure, subject, grade, year) for it to be tested. */
+      min_n: z.number().int().min(2).default(10),
+      /** `threshold`: the smallest excess of the school's share in a window's middle over the rest's (0.20 — 20 points). */
+      threshold_gap: z.number().min(0).max(1).default(0.2),
+    })
+    .prefault({}),
   /** The largest input the build reads: a larger file is refused with its name before it is read (memory). */
   limits: z
     .strictObject({
@@ -167,6 +176,8 @@ export const SETTING_HINTS: Record<string, string> = {
   'risks.min_effect': 'число стандартных отклонений от 0 до 3, например 0.2 (десятичная точка)',
   'risks.objectivity_gap': 'число процентных пунктов от 0 до 100, например 10',
   'risks.fdr': 'доля ложных срабатываний больше 0 и меньше 1, например 0.1 (десятичная точка)',
+  'signs.min_n': 'целое число участников не меньше 2, например 10',
+  'signs.threshold_gap': 'доля от 0 до 1, например 0.2 (десятичная точка)',
   'privacy.min_group': 'целое число не меньше 1, например 5',
   'context.unfavourable_share': 'доля школ с самыми неблагоприятными условиями, больше 0 и меньше 1, например 0.25 (десятичная точка)',
   'plausibility.participants_change': 'доля больше 0, например 0.5 (изменение больше чем наполовину; десятичная точка)',
@@ -178,6 +189,7 @@ export const SETTING_HINTS: Record<string, string> = {
   'limits.max_unpacked_mb': 'число мегабайт больше 0, например 1000',
   'context.publish_shares': 'true (публиковать доли по каждой школе) или false (только индекс)',
   risks: 'ключи low_ratio, low_min_share, decline_years, min_effect, objectivity_gap, fdr (пороги raised_share и lowered_share заменены статистическим тестом с порогом objectivity_gap)',
+  signs: 'ключи min_n, threshold_gap',
 };
 
 /** Russian words for the YAML reader's errors (the `yaml` package speaks English), by its error code. */

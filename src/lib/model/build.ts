@@ -17,6 +17,7 @@ import { contextValues } from '../analyses/context/values.ts';
 import { progressModel, type ProgressYear } from '../analyses/progress/model.ts';
 import { progressValues } from '../analyses/progress/values.ts';
 import { findRisks, type Risk } from '../analyses/risks.ts';
+import { SignsCollector, type RuleCount, type SchoolSigns } from '../analyses/signs/index.ts';
 import { presentation, type Presentation } from '../indicators/present.ts';
 import { RELEASE_LABEL, readReleases, type Release } from '../releases/frozen.ts';
 import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/changes.ts';
@@ -33,6 +34,8 @@ export interface Model {
   ix: ValueIndex;
   risks: Risk[];
   places: Place[];
+  /** What the signs of biased results (spec §16) checked: per school and year, per rule and year. Their flags are in `risks`. */
+  signs: { schools: SchoolSigns[]; rules: RuleCount[] };
   /** Results against the school's conditions, by year (spec §12). */
   context: ContextModelYear[];
   /** Pupils' progress between procedures, by pair and later year (spec §13). */
@@ -64,6 +67,11 @@ export interface Model {
   /** Table cells and why a value is withheld, worded with this site's privacy threshold. */
   present: Presentation;
   warnings: IssueLog['items'];
+}
+
+/** Passes each item to `see` on its way. */
+function* tap<T>(items: Iterable<T>, see: (x: T) => void): Generator<T> {
+  for (const x of items) (see(x), yield x);
 }
 
 export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
@@ -104,12 +112,23 @@ export function buildModel(
   letGo(data, ['ege', 'oge', 'vpr', 'mechanisms']);
   // Progress links pupils by their codes: it is computed here, before the rows are let go, and keeps no code.
   const progress = progressModel(data);
-  // The subject analysis reads participants' bands and task scores: computed here too, before the rows go.
-  const subjects = subjectRows(data, subjectGroups(data), {
-    minGroup: data.config.privacy.min_group,
-    fdr: data.config.risks.fdr,
-    listMin: SCHOOL_LIST_MIN,
+  // The subject analysis reads participants' bands and task scores: computed here too, before the rows go. The signs
+  // of biased results (spec §16) read the same groups as they pass, and the same pupils' later exams.
+  const signs = new SignsCollector(data, {
+    ...data.config.signs,
+    min_effect: data.config.risks.min_effect,
+    min_group: data.config.privacy.min_group,
   });
+  const subjects = subjectRows(
+    data,
+    tap(subjectGroups(data), (g) => signs.add(g)),
+    {
+      minGroup: data.config.privacy.min_group,
+      fdr: data.config.risks.fdr,
+      listMin: SCHOOL_LIST_MIN,
+    },
+  );
+  const checked = signs.finish(progress);
   const mechanisms = computeMechanisms(data, data.config.privacy.min_group);
   // Pages need the results only through indicators: participant rows are let go here, before the disclosure check
   // builds its own large tables.
@@ -163,7 +182,8 @@ export function buildModel(
     model: {
       data,
       ix,
-      risks: findRisks(ix, data.config.risks),
+      risks: findRisks(ix, data.config.risks, signs.candidates),
+      signs: checked,
       places,
       context,
       progress,

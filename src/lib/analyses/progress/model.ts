@@ -44,10 +44,10 @@ export interface ProgressYear {
   schools: ProgressSchool[];
 }
 
-type Scored = { school_id: string; student_id?: string; score: number };
+export type Scored = { school_id: string; student_id?: string; score: number };
 
 /** The results of a procedure and subject in a year that have a score of the form compared (ЕГЭ, ОГЭ — not ГВЭ; ЕГЭ of this year's graduates). */
-function scored(res: YearResults | undefined, procedure: string, subject: string, grade?: number): Scored[] {
+export function scored(res: YearResults | undefined, procedure: string, subject: string, grade?: number): Scored[] {
   if (!res) return [];
   const take = <R extends { school_id: string; student_id?: string; subject: string }>(
     rows: R[] | undefined,
