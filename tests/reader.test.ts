@@ -282,3 +282,35 @@ describe('the subject analysis (§14)', () => {
     );
   });
 });
+
+describe('signs of biased results (spec §16)', () => {
+  const page = (p: string) => parseHTML(read(demo, p)).document;
+  it('lists each year’s schools with signs in name order on the specialists’ page, with what each rule tested', () => {
+    const d = page('methodology/signs/index.html');
+    const y2025 = [...d.querySelectorAll('h2')].find((h) => h.textContent === '2025 год')!.parentElement!;
+    const names = [...y2025.querySelectorAll('h3 a')].map((a) => a.textContent!);
+    expect(names).toEqual(expect.arrayContaining(['СОШ № 3', 'СОШ № 4']));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ru')));
+    expect(y2025.textContent).toMatch(/«Скопление баллов у порога отметки»: \d+\sгрупп[аы]? проверен/);
+    expect(y2025.querySelector('figure[data-chart-id^="signs-threshold-103-"]')).not.toBeNull();
+    // A sign is a reason to check, never a verdict (the glossary's popovers explain other terms and are left out).
+    for (const pop of d.querySelectorAll('.term-pop')) pop.remove();
+    expect(d.querySelector('main')!.textContent).not.toMatch(/завышен|списыва/i);
+  });
+  it('tells a school its signs with the chart of a pile, or that none were found among the groups checked', () => {
+    const pile = page('schools/103/index.html');
+    expect(pile.querySelector('#signs')!.nextElementSibling!.textContent).toMatch(
+      /^У школы признаки необъективности \(1\sпризнак: скопление баллов у порога отметки/,
+    );
+    const fig = pile.querySelector('figure[data-chart-id^="signs-threshold-103-"]')!;
+    expect(fig.querySelector('table, details')).not.toBeNull();
+    expect(page('schools/102/index.html').querySelector('#signs')!.nextElementSibling!.textContent).toMatch(
+      /^Признаков необъективности в 2025 году не найдено \(проверено \d+\sгрупп/,
+    );
+  });
+  it('names them in the report’s «Описание зон риска»', () => {
+    const d = page('reports/2025/index.html');
+    expect(d.querySelector('#signs')!.textContent).toBe('Признаки необъективности результатов');
+    expect(d.querySelector('#signs')!.parentElement!.textContent).toMatch(/Признаки найдены у школ \(по алфавиту\): [^]*СОШ № 3/);
+  });
+});

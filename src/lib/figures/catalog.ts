@@ -8,6 +8,8 @@ import { indicator, isTaskProcedure, type IndicatorId } from '../indicators/regi
 import type { Model } from '../model/build.ts';
 import { shared } from '../model/handoff.ts';
 import { analysisKeys, analysisPath, distributionFigure } from './subjects.ts';
+import { thresholdFigure } from './signs.ts';
+import { pileKey } from '../analyses/signs/index.ts';
 import { mechanismFigure } from './mechanisms.ts';
 import { yearOf } from '../model/years.ts';
 import { namer } from '../data/names.ts';
@@ -48,6 +50,8 @@ export interface Catalog {
   analyses: Map<string, Chart>;
   /** Each mechanism indicator's municipal dynamics, by the book's id (spec §15). */
   mechanisms: Map<string, Chart>;
+  /** The chart of each `threshold` sign, by its group (analyses/signs: `pileKey`). */
+  signs: Map<string, Chart>;
 }
 
 export const catalog = (m: Model): Catalog => shared(m, 'catalog', () => buildCatalog(m));
@@ -170,7 +174,8 @@ function buildCatalog(m: Model): Catalog {
     const c = mechanismFigure(m, b);
     if (c) mechanisms.set(b.id, add(c));
   }
-  return { all, sections, schools, reports, context, progress, analyses, mechanisms };
+  const signs = new Map(m.signs.piles.map((p) => [pileKey(p), add(thresholdFigure(m, p))]));
+  return { all, sections, schools, reports, context, progress, analyses, mechanisms, signs };
 }
 
 /** The page of a group's charts: a page per subject (and grade), or the section page itself. */

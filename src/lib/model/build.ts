@@ -17,7 +17,7 @@ import { contextValues } from '../analyses/context/values.ts';
 import { progressModel, type ProgressYear } from '../analyses/progress/model.ts';
 import { progressValues } from '../analyses/progress/values.ts';
 import { findRisks, type Risk } from '../analyses/risks.ts';
-import { SignsCollector, type RuleCount, type SchoolSigns } from '../analyses/signs/index.ts';
+import { SignsCollector, type Pile, type RuleCount, type SchoolSigns } from '../analyses/signs/index.ts';
 import { presentation, type Presentation } from '../indicators/present.ts';
 import { RELEASE_LABEL, readReleases, type Release } from '../releases/frozen.ts';
 import { numbersOf, releaseChanges, type ReleaseChanges } from '../releases/changes.ts';
@@ -35,7 +35,7 @@ export interface Model {
   risks: Risk[];
   places: Place[];
   /** What the signs of biased results (spec §16) checked: per school and year, per rule and year. Their flags are in `risks`. */
-  signs: { schools: SchoolSigns[]; rules: RuleCount[] };
+  signs: { schools: SchoolSigns[]; rules: RuleCount[]; piles: Pile[] };
   /** Results against the school's conditions, by year (spec §12). */
   context: ContextModelYear[];
   /** Pupils' progress between procedures, by pair and later year (spec §13). */
@@ -167,6 +167,7 @@ export function buildModel(
       message:
         'Не указано положение о муниципальной системе оценки качества образования: паспорта показателей назовут его без реквизитов. Укажите name, approved и url в разделе regulation.',
     });
+  const risks = findRisks(ix, data.config.risks, signs.candidates);
   const releases = readReleases(dataDir);
   const changes = releaseChanges(
     dataDir,
@@ -182,8 +183,8 @@ export function buildModel(
     model: {
       data,
       ix,
-      risks: findRisks(ix, data.config.risks, signs.candidates),
-      signs: checked,
+      risks,
+      signs: { ...checked, piles: signs.pilesOf(risks) },
       places,
       context,
       progress,

@@ -7,6 +7,7 @@
 import { INDICATORS, INDICATOR_BY_ID } from '../indicators/registry.ts';
 import type { ValueIndex } from '../indicators/query.ts';
 import { SECTION_OF, SECTIONS, type Section } from '../indicators/sections.ts';
+import type { ProcedureId } from '../indicators/types.ts';
 
 /** What of the model these answers need (a type of its own: build.ts imports this module to make the model). */
 interface Staged {
@@ -34,8 +35,8 @@ export const yearOf = (m: Staged, s: Section): number => latestOf(m, s) ?? m.lat
 
 /** The year an indicator's values are shown for: its section's (derived values: the site's latest). */
 export function yearOfIndicator(m: Staged, id: string): number {
-  const def = INDICATOR_BY_ID.get(id);
-  const section = def && SECTION_OF.get(def.procedure);
+  // A sign's own indicator (`vpr.threshold_4`) is not in the registry: its procedure names the section.
+  const section = SECTION_OF.get(INDICATOR_BY_ID.get(id)?.procedure ?? (id.split('.')[0] as ProcedureId));
   return section ? yearOf(m, section) : m.latestYear;
 }
 

@@ -13,6 +13,7 @@ import { count, describeComparison, formatInterval, formatValue, genderOf, lower
 import { embedCode, embedNote, HEIGHT_MESSAGE } from './embed.ts';
 import { matrix } from './tables.ts';
 import { chartCite, cite, site } from './site.ts';
+import { SIGNS_PAGE, signIndicatorName } from './signs.ts';
 
 /** A chart on its page: the files to download and the code to embed it (the frozen version once the release is frozen). */
 export function figureView(chart: Chart) {
@@ -108,7 +109,10 @@ export function flagCardsView(items: Risk[]) {
   return items.map((r) => ({
     rule: RULE_NAMES[r.rule],
     what: `${procedureName(r)}${r.subject || r.grade ? `, ${lower(names.group({ subject: r.subject, grade: r.grade, period: '', task: '' }))}` : ''}`,
-    indicator: { href: href(`/indicators/${r.indicator}/`), name: INDICATOR_BY_ID.get(r.indicator)?.name },
+    // A sign's own indicator (spec §16) has no passport: its rule is explained on the signs page.
+    indicator: INDICATOR_BY_ID.has(r.indicator)
+      ? { href: href(`/indicators/${r.indicator}/`), name: INDICATOR_BY_ID.get(r.indicator)?.name }
+      : { href: href(`${SIGNS_PAGE}#${r.rule}`), name: signIndicatorName(r.indicator) },
     year: r.year,
     evidence: sentence(r.evidence.charAt(0).toUpperCase() + r.evidence.slice(1)),
   }));
@@ -152,7 +156,7 @@ export function riskZonesView(risks: Risk[], showSchool: boolean) {
         (y) =>
           `в ${y} году ${families
             .filter((f) => f.year === y)
-            .map((f) => `по правилу «${RULE_NAMES[f.rule].toLowerCase()}» ${count(f.tested, ['группу', 'группы', 'групп'])}`)
+            .map((f) => `по правилу «${lower(RULE_NAMES[f.rule])}» ${count(f.tested, ['группу', 'группы', 'групп'])}`)
             .join(', ')}`,
       )
       .join('; '),

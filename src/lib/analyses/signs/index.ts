@@ -45,6 +45,23 @@ export interface RuleCount {
   checked: number;
 }
 
+/** A school's scores against the rest's where `threshold` may flag it: what its chart draws (counts only, no pupil). */
+export interface Pile {
+  year: number;
+  school_id: string;
+  procedure: 'oge' | 'vpr';
+  subject: string;
+  grade?: number;
+  school: Histogram;
+  rest: Histogram;
+  marks: { mark: 3 | 4 | 5; c: number }[];
+  /** The threshold whose window was tested. */
+  c: number;
+}
+
+export const pileKey = (r: { year: number; school_id: string; procedure: string; subject: string; grade?: number }) =>
+  `${r.year}|${r.school_id}|${r.procedure}|${r.subject}|${r.grade ?? ''}`;
+
 export interface SignsSettings {
   min_n: number;
   threshold_gap: number;
@@ -60,6 +77,8 @@ const sd = (x: number) => `${formatNumber(Math.abs(x), 2)}\u00a0стандарт
 /** Collects the candidates of the three rules as the groups go by; `finish` adds `confirmation` and the counts. */
 export class SignsCollector {
   readonly candidates: Candidate[] = [];
+  /** The histograms of the groups whose `threshold` difference matters: the few a flag may need a chart of. */
+  private piles = new Map<string, Pile>();
   private schools = new Map<string, SchoolSigns & { groups: Set<string> }>();
   private rules = new Map<string, RuleCount>();
   private scaleOf: ReturnType<typeof indexScales>;
@@ -131,8 +150,13 @@ export class SignsCollector {
         const w = t.window;
         const share = (100 * w.k) / w.m;
         const rest = (100 * w.k0) / w.m0;
+        const matters = w.k / w.m - w.k0 / w.m0 >= this.s.threshold_gap;
+        if (matters) {
+          const mine = hist(pupils);
+          this.piles.set(pileKey(where), { ...where, school: mine, rest: all.map((n, i) => n - (mine[i] ?? 0)), marks, c: w.c });
+        }
         this.candidates.push({
-          matters: w.k / w.m - w.k0 / w.m0 >= this.s.threshold_gap,
+          matters,
           risk: {
             ...where,
             rule: 'threshold',
@@ -179,6 +203,11 @@ export class SignsCollector {
   }
 
   /** Adds `confirmation` (it needs §13's lines) and returns what was checked. */
+  /** The histograms of the `threshold` flags among `risks`, for their charts. */
+  pilesOf(risks: readonly { rule: string; year: number; school_id: string; procedure: string; subject: string; grade?: number }[]): Pile[] {
+    return risks.filter((r) => r.rule === 'threshold').map((r) => this.piles.get(pileKey(r))!);
+  }
+
   finish(progress: readonly ProgressYear[]): { schools: SchoolSigns[]; rules: RuleCount[] } {
     const { tests, untested } = confirmationTests(this.data, progress);
     for (const u of untested) if (u.linked < 10) this.note(u.school_id, u.year, 'link');

@@ -7,7 +7,7 @@ import { SECTIONS } from '../../indicators/sections.ts';
 import { RULE_NAMES } from '../../analyses/risks.ts';
 import { namer } from '../../data/names.ts';
 import { catalog } from '../../figures/catalog.ts';
-import { byRussian, count, describeStanding, formatDate, formatInterval, formatValue, sentence } from '../../words/format.ts';
+import { byRussian, count, describeStanding, formatDate, formatInterval, formatValue, lower, sentence } from '../../words/format.ts';
 import { SUMMARY_KEYS } from '../school/summary.ts';
 import { keyFigure } from '../tables.ts';
 import { mechanismsPage } from './mechanisms.ts';
@@ -72,7 +72,7 @@ export function homePage() {
     risks: `${count(risks.length, ['случай', 'случая', 'случаев'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])}: ${Object.entries(
       RULE_NAMES,
     )
-      .map(([k, v]) => `${v.toLowerCase()} — ${risks.filter((r) => r.rule === k).length}`)
+      .map(([k, v]) => `${lower(v)} — ${risks.filter((r) => r.rule === k).length}`)
       .join(', ')}`,
   };
 }

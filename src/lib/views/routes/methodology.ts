@@ -9,6 +9,7 @@ import { DECLINE_INDICATORS, LOW_INDICATORS, OBJECTIVITY_INDICATORS } from '../.
 import { count, formatNumber, lowerFirst } from '../../words/format.ts';
 import { secondaryExample, workedExample } from '../methodology.ts';
 import { site } from '../site.ts';
+import { signsPage } from '../signs.ts';
 
 export function methodologyPage() {
   const { m, href } = site();
@@ -47,5 +48,20 @@ export function methodologyDetailsPage() {
     objectivityIndicators: names(OBJECTIVITY_INDICATORS),
     sources: Object.values(SOURCE_DOCS),
     secondary: { example: secondaryExample(m), primary: m.disclosure.primary, hidden: m.disclosure.secondary },
+  };
+}
+
+/** The specialists' page of the signs of biased results (spec §16). */
+export function signsPageView() {
+  const { m, href } = site();
+  const cfg = m.data.config;
+  return {
+    href,
+    municipality: cfg.municipality.genitive,
+    gap: formatNumber(cfg.signs.threshold_gap * 100, 0),
+    effect: formatNumber(cfg.risks.min_effect, 2),
+    minN: Math.max(cfg.signs.min_n, cfg.privacy.min_group),
+    fdr: formatNumber(cfg.risks.fdr * 100, 0),
+    years: signsPage(m),
   };
 }

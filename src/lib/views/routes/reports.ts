@@ -3,6 +3,7 @@ import { namer } from '../../data/names.ts';
 import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import { RULE_NAMES, type Risk } from '../../analyses/risks.ts';
+import { signsPage, SIGNS_PAGE } from '../signs.ts';
 import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
 import { conclusions, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
 import { deficits } from '../../reports/deficits.ts';
@@ -81,11 +82,13 @@ export function reportPage({ year }: { year: number }) {
     riskSummary: `${count(risks.length, ['случай', 'случая', 'случаев'])} в ${count(new Set(risks.map((r) => r.school_id)).size, ['школе', 'школах', 'школах'])}: ${Object.entries(
       RULE_NAMES,
     )
-      .map(([k, v]) => `${v.toLowerCase()} — ${risks.filter((r) => r.rule === k).length}`)
+      .map(([k, v]) => `${lower(v)} — ${risks.filter((r) => r.rule === k).length}`)
       .join('; ')}`,
     context,
     contextHref: context ? href(context === m.context.at(-1) ? '/context/' : `/context/#year-${year}`) : undefined,
     riskTable: riskOverview(risks),
+    signs: signsPage(m).find((y) => y.year === year),
+    signsHref: href(`${SIGNS_PAGE}#y${year}`),
     difficult: context
       ? {
           poor: context.schools.filter((s) => s.unfavourable).map((s) => names.school(s.school_id)),

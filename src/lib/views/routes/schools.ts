@@ -6,12 +6,13 @@ import { RULE_NAMES } from '../../analyses/risks.ts';
 import { catalog } from '../../figures/catalog.ts';
 import { getModel } from '../../model/handoff.ts';
 import { Z95 } from '../../stats/tests.ts';
-import { byRussian, count, formatNumber } from '../../words/format.ts';
+import { byRussian, count, formatNumber, lower } from '../../words/format.ts';
 import { gradesOf, schoolFact } from '../school/facts.ts';
 import { contextLine, progressLines, schoolSummary } from '../school/summary.ts';
 import { sectionIndicators } from '../tables.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import type { Risk } from '../../analyses/risks.ts';
+import { isSign, schoolSigns, SIGNS_PAGE } from '../signs.ts';
 import type { SummaryRow } from '../school/summary.ts';
 import { schoolMechanisms } from './mechanisms.ts';
 import { site } from '../site.ts';
@@ -120,10 +121,12 @@ export function schoolPage({ school }: { school: School }) {
       };
     })(),
     rules: Object.values(RULE_NAMES)
-      .map((n) => `«${n.toLowerCase()}»`)
+      .map((n) => `«${lower(n)}»`)
       .join(', '),
     risks,
     riskLines: riskLines(risks),
+    signs: schoolSigns(m, id),
+    signsPage: SIGNS_PAGE,
     attention: attention(risks),
     // The fold holds every year's signals; the lines above it, the latest year's: its count says both.
     riskFold: riskFold(risks),
@@ -176,7 +179,7 @@ export function attention(risks: readonly Risk[]): { year: number; text: string;
   const inline = (p: string) => procedureName(p).replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
   const parts = [...by].sort((a, b) => b[1] - a[1]).map(([p, n]) => (by.size > 1 ? `${inline(p)} — ${n}` : inline(p)));
   const text = `${count(latest.length, ['сигнал', 'сигнала', 'сигналов'])} зон риска ${year} года (${parts.join(', ')}).`;
-  const biased = [...new Set(latest.filter((r) => r.rule === 'objectivity').map((r) => r.procedure))];
+  const biased = [...new Set(latest.filter((r) => r.rule === 'objectivity' || isSign(r)).map((r) => r.procedure))];
   const caution = biased.length
     ? `По ${biased.map(procedureName).join(' и ')} есть признаки необъективности: пока не проверено, как проводились и проверялись работы, результаты ${biased.map(procedureName).join(' и ')} этой школы на странице стоит сравнивать с другими школами осторожно.`
     : undefined;
@@ -211,7 +214,7 @@ export function riskLines(risks: readonly Risk[]): string[] {
   for (const r of risks.filter((x) => x.year === latest)) by.set(r.procedure, [...(by.get(r.procedure) ?? []), r]);
   return [...by].map(([procedure, list]) => {
     const rules = Object.entries(RULE_NAMES)
-      .map(([k, name]) => [name.toLowerCase(), list.filter((r) => r.rule === k).length] as const)
+      .map(([k, name]) => [lower(name), list.filter((r) => r.rule === k).length] as const)
       .filter(([, n]) => n > 0)
       .map(([name, n]) => `${name} — ${n}`);
     return `${procedureName(procedure)}, ${latest}: ${count(list.length, ['сигнал', 'сигнала', 'сигналов'])} (${rules.join(', ')})`;
