@@ -8,7 +8,7 @@ import { byRussian } from '../words/format.ts';
 
 /** Task-level deficits of a year (municipal success under the task's mastery threshold, §6 = §14), with the skill checked. */
 export function deficits(m: Model, year: number) {
-  const out: { procedure: TaskProcedure; group: string; task: string; value: number; skill?: string }[] = [];
+  const out: { procedure: TaskProcedure; group: string; task: string; value: number; skill?: string; level?: string }[] = [];
   for (const p of TASK_PROCEDURES) {
     for (const v of m.ix.all(`${p}.task_success`)) {
       if (v.year !== year || v.scope !== 'municipality' || !v.task || v.suppressed || v.value === undefined) continue;
@@ -22,6 +22,7 @@ export function deficits(m: Model, year: number) {
         task: v.task,
         value: v.value,
         skill: t?.skill,
+        level: t?.level,
       });
     }
   }

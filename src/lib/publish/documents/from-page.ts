@@ -5,36 +5,18 @@
  * intervals the page shows. What only works on screen (share blocks, buttons,
  * term pop-ups, download links) is left out.
  */
-import {
-  AlignmentType,
-  ImageRun,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  BorderStyle,
-  HeadingLevel,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, ImageRun, Paragraph, TextRun, HeadingLevel, type FileChild } from 'docx';
 import { parseHTML } from 'linkedom';
+import { plain, runsOf, SKIP, textRuns } from './runs.ts';
+import { wordTables } from './table.ts';
 
 /** Text width of an A4 page with the margins of ГОСТ Р 7.0.97 (30 + 10 mm), in pixels at 96 dpi. */
 const TEXT_PX = 642;
-const HEADINGS = { H1: HeadingLevel.TITLE, H2: HeadingLevel.HEADING_1, H3: HeadingLevel.HEADING_2, H4: HeadingLevel.HEADING_3 } as const;
-/**
- * Elements that are for the screen only; and the notes every table repeats on the web (what the brackets and
- * «—» mean, with a link to the method): a document says them once, in its «Методика и источник данных».
- */
-const SKIP =
-  'script, style, svg, textarea, button, .term-pop, .share, .no-print, .skip, .visually-hidden, nav, form, noscript, .method-note';
 
-/** The text width of a landscape A4 page with 2 cm margins, in twips. */
-const LANDSCAPE_TWIPS = 16838 - 2 * 1134;
+const HEADINGS = { H1: HeadingLevel.TITLE, H2: HeadingLevel.HEADING_1, H3: HeadingLevel.HEADING_2, H4: HeadingLevel.HEADING_3 } as const;
 
 export interface PageDocument {
-  /** The page in runs of one orientation: a table wider than seven columns gets a landscape page of its own. */
+  /** The page in runs of one orientation: a table too wide for a portrait page gets landscape pages of its own. */
   parts: { landscape: boolean; children: FileChild[] }[];
   /** The page's h1, for the title block. */
   title: string;
@@ -46,55 +28,18 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: v.getUint32(16), height: v.getUint32(20) };
 }
 
-type Run = { text: string; bold?: boolean; italics?: boolean; break?: boolean };
-
-/** The inline content of an element as runs: bold and italics kept, spaces collapsed. */
-function runsOf(el: Element, style: { bold?: boolean; italics?: boolean } = {}): Run[] {
-  const out: Run[] = [];
-  for (const n of el.childNodes) {
-    if (n.nodeType === 3) out.push({ text: (n.textContent ?? '').replace(/\s+/g, ' '), ...style });
-    else if (n.nodeType === 1) {
-      const e = n as Element;
-      if (e.matches(SKIP)) {
-        // A term keeps its word (the button); its pop-up explanation is for the screen.
-        if (e.matches('button.term')) out.push({ text: e.textContent ?? '', ...style });
-        continue;
-      }
-      if (e.tagName === 'BR') out.push({ text: '', break: true });
-      else
-        out.push(
-          ...runsOf(e, { bold: style.bold || /^(STRONG|B|TH)$/.test(e.tagName), italics: style.italics || /^(EM|I)$/.test(e.tagName) }),
-        );
-    }
-  }
-  return out;
-}
-
-const textRuns = (runs: Run[], size?: number) => {
-  // Trim the ends of the paragraph, not the spaces between its runs.
-  const rs = runs.filter((r) => r.text !== '' || r.break);
-  if (rs.length) {
-    rs[0] = { ...rs[0], text: rs[0].text.replace(/^\s+/, '') };
-    rs[rs.length - 1] = { ...rs[rs.length - 1], text: rs[rs.length - 1].text.replace(/\s+$/, '') };
-  }
-  return rs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, break: r.break ? 1 : undefined, size }));
-};
-
-const plain = (el: Element) =>
-  runsOf(el)
-    .map((r) => r.text)
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 export function pageDocument(html: string, png: (chartId: string) => Uint8Array | undefined): PageDocument {
   const { document } = parseHTML(html);
   const main = document.querySelector('main')!;
   const parts: PageDocument['parts'] = [{ landscape: false, children: [] }];
   let children = parts[0].children;
+  // Headings just written: a landscape table takes them to its page, so that none is left alone at a page's foot.
+  const headings = new Set<FileChild>();
   const orient = (landscape: boolean) => {
     if (parts.at(-1)!.landscape === landscape) return;
-    parts.push({ landscape, children: [] });
+    const moved: FileChild[] = [];
+    while (children.length > 0 && headings.has(children.at(-1)!)) moved.unshift(children.pop()!);
+    parts.push({ landscape, children: moved });
     children = parts.at(-1)!.children;
   };
   let tables = 0;
@@ -112,59 +57,11 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
     );
   };
   const table = (t: Element) => {
-    const caption = t.querySelector('caption');
-    const rows = [...t.querySelectorAll('tr')];
-    const width = Math.max(...rows.map((r) => r.children.length));
-    // More than seven columns do not fit a portrait page: headers would break mid-word.
-    const wide = width > 7;
-    orient(wide);
-    tables++;
-    children.push(
-      new Paragraph({
-        children: [new TextRun({ text: `Таблица ${tables}${caption ? ` — ${plain(caption)}` : ''}` })],
-        keepNext: true,
-        spacing: { before: 120 },
-      }),
-    );
-    // 12 pt as official tables allow; a wide table 10 pt, so that numbers with their intervals fit a column.
-    const size = width > 5 ? 20 : 24;
-    children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: rows.map(
-          (r, i) =>
-            new TableRow({
-              tableHeader: i === 0 && r.parentElement?.tagName === 'THEAD',
-              children: [...r.children].map(
-                (c) =>
-                  new TableCell({
-                    columnSpan: Number(c.getAttribute('colspan') ?? 1),
-                    children: [
-                      new Paragraph({
-                        children: textRuns(runsOf(c, { bold: c.tagName === 'TH' && r.parentElement?.tagName === 'THEAD' }), size),
-                        alignment: c.classList.contains('num') ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                        spacing: { line: 240 },
-                      }),
-                    ],
-                  }),
-              ),
-            }),
-        ),
-        // The first column (names) twice as wide as the others.
-        columnWidths: Array.from({ length: width }, (_, i) =>
-          Math.floor(((i === 0 ? 2 : 1) * (wide ? LANDSCAPE_TWIPS : 9638)) / (width + 1)),
-        ),
-        borders: {
-          top: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
-          bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
-          left: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
-          right: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
-          insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
-          insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
-        },
-      }),
-    );
-    if (wide) orient(false);
+    for (const part of wordTables(t, ++tables)) {
+      orient(part.landscape);
+      children.push(...part.children);
+    }
+    orient(false);
   };
   const figure = (f: Element) => {
     const id = f.getAttribute('data-chart-id') ?? '';
@@ -240,7 +137,9 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
       const tag = c.tagName;
       if (tag in HEADINGS) {
         if (tag === 'H1') continue;
-        children.push(new Paragraph({ heading: HEADINGS[tag as keyof typeof HEADINGS], children: textRuns(runsOf(c)), keepNext: true }));
+        const h = new Paragraph({ heading: HEADINGS[tag as keyof typeof HEADINGS], children: textRuns(runsOf(c)), keepNext: true });
+        headings.add(h);
+        children.push(h);
       } else if (tag === 'P') paragraph(c);
       else if (tag === 'UL' || tag === 'OL') list(c);
       else if (tag === 'TABLE') table(c);

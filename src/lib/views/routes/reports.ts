@@ -4,6 +4,7 @@ import { PUBLISHED_IN, indicator, unitOf } from '../../indicators/registry.ts';
 import { PROCEDURE_NAMES } from '../../indicators/sections.ts';
 import { RULE_NAMES, type Risk } from '../../analyses/risks.ts';
 import { signsPage, SIGNS_PAGE } from '../signs.ts';
+import { masteryThreshold } from '../../indicators/mastery.ts';
 import { briefsOf, documentPath, type Brief } from '../../reports/briefs.ts';
 import { conclusions, SECTION_24, sectionsWithData, trendFindings, trendLines, type TrendLine } from '../../reports/trends.ts';
 import { deficits } from '../../reports/deficits.ts';
@@ -102,6 +103,8 @@ export function reportPage({ year }: { year: number }) {
       group: lower(g.group),
       value: formatValue(g.value, '%'),
     })),
+    // The tasks not mastered as a table: the work, the task, the skill, its level, the completion against the threshold.
+    gapsTable: gapsTable(deficits(m, year)),
   };
 }
 
@@ -154,9 +157,7 @@ export function briefPage({ year, brief }: { year: number; brief: Brief }) {
       ]),
     },
     objectivity: obj && obj.rows.length > 0 ? obj : undefined,
-    gaps: deficits(m, year)
-      .filter((g) => inSection(g.procedure))
-      .map((g) => ({ ...g, value: formatValue(g.value, '%') })),
+    gaps: gapsTable(deficits(m, year).filter((g) => inSection(g.procedure))),
     risks: m.risks.filter((r) => r.year === year && brief.section.procedures.some((p) => r.indicator.startsWith(`${p}.`))),
     conclusions: conclusions(m, brief.section, brief.main, year),
     // A chapter per subject in the regional report's form (spec §14).
@@ -238,5 +239,20 @@ export function riskOverview(risks: readonly Risk[]) {
         { text: String(new Set(of.map((r) => r.school_id)).size), num: true },
       ];
     }),
+  };
+}
+
+/** The tasks not mastered as a table: the work, the task, the skill, its level, the completion against its threshold. */
+function gapsTable(gaps: ReturnType<typeof deficits>) {
+  return {
+    head: ['Работа', 'Задание', 'Проверяемое умение', 'Уровень', 'Выполнено', 'Итог'],
+    rows: gaps.map((g) => [
+      { text: `${PROCEDURE_NAMES[g.procedure]}, ${lower(g.group)}` },
+      { text: g.task, num: true },
+      { text: g.skill ?? '—' },
+      { text: g.level ?? 'базовый' },
+      { text: formatValue(g.value, '%'), num: true },
+      { text: `не освоено (порог ${masteryThreshold(g.level)}\u00a0%)` },
+    ]),
   };
 }
