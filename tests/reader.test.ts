@@ -314,3 +314,40 @@ describe('signs of biased results (spec §16)', () => {
     expect(d.querySelector('#signs')!.parentElement!.textContent).toMatch(/Признаки найдены у школ \(по алфавиту\): [^]*СОШ № 3/);
   });
 });
+
+describe('documents laid out as a person would', () => {
+  const zip = () => unzipSync(readFileSync(join(demo, 'reports/2025/report-2025.docx')));
+  it('prints every chart at 150 dpi or more at its printed width, with its «Рисунок N —» caption', () => {
+    const files = zip();
+    const xml = strFromU8(files['word/document.xml']);
+    const rels = strFromU8(files['word/_rels/document.xml.rels']);
+    const drawings = [...xml.matchAll(/<w:drawing>[^]*?<wp:extent cx="(\d+)"[^]*?r:embed="([^"]+)"[^]*?<\/w:drawing>/g)];
+    expect(drawings.length).toBeGreaterThan(2);
+    for (const [, cx, rel] of drawings) {
+      const target = new RegExp(`Id="${rel}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+      const png = files[`word/${target}`];
+      const pixels = new DataView(png.buffer, png.byteOffset).getUint32(16);
+      expect(pixels / (Number(cx) / 914400), target).toBeGreaterThanOrEqual(150);
+    }
+    expect(xml.replace(/<[^>]+>/g, '').match(/Рисунок \d+ — /g)?.length).toBe(drawings.length);
+  });
+  it('fixes each table to columns that fit the page, holds intervals whole and lists the analyses as one line with the address', () => {
+    const xml = strFromU8(zip()['word/document.xml']);
+    // The page's tables (the sources table and the borderless signature block at the end are the document's own).
+    const tables = [...xml.matchAll(/<w:tbl>[^]*?<\/w:tbl>/g)]
+      .map((t) => t[0])
+      .filter((t) => !t.includes('data/results') && t.includes('w:val="single"'));
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) {
+      expect(t).toContain('<w:tblLayout w:type="fixed"/>');
+      const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((a, g) => a + Number(g[1]), 0);
+      expect(grid).toBeLessThanOrEqual(16838 - 2 * 1134);
+    }
+    const words = xml.replace(/<[^>]+>/g, '');
+    expect(words).toMatch(/\d,\d \(\d+,\d\u2011\d+,\d\)/);
+    expect(words).not.toMatch(/\d,\d \(\d+,\d–\d+,\d\)/);
+    expect(words).toMatch(
+      /Анализ по предметам в форме регионального отчёта — \d+\u00a0страниц[аы]? \(на сайте: https:\/\/[^)]+\/reports\/2025\/\)\./,
+    );
+  });
+});

@@ -9,6 +9,7 @@ import { AlignmentType, ImageRun, Paragraph, TextRun, HeadingLevel, type FileChi
 import { parseHTML } from 'linkedom';
 import { plain, runsOf, SKIP, textRuns } from './runs.ts';
 import { wordTables } from './table.ts';
+import { count } from '../../words/format.ts';
 
 /** Text width of an A4 page with the margins of ГОСТ Р 7.0.97 (30 + 10 mm), in pixels at 96 dpi. */
 const TEXT_PX = 642;
@@ -28,7 +29,8 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: v.getUint32(16), height: v.getUint32(20) };
 }
 
-export function pageDocument(html: string, png: (chartId: string) => Uint8Array | undefined): PageDocument {
+/** `here`: the page's address on the site, for the lines that stand for its lists of links. */
+export function pageDocument(html: string, png: (chartId: string) => Uint8Array | undefined, here?: string): PageDocument {
   const { document } = parseHTML(html);
   const main = document.querySelector('main')!;
   const parts: PageDocument['parts'] = [{ landscape: false, children: [] }];
@@ -45,7 +47,19 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
   let tables = 0;
   let figures = 0;
   let lists = 0;
+  // A run of links (the subject analyses) is a line on paper with the page's address, once in a section.
+  let addressed = false;
   const paragraph = (el: Element, opts: { indent?: boolean } = {}) => {
+    const links = el.querySelectorAll('a[href]');
+    const linked = [...links].reduce((a, l) => a + (l.textContent ?? '').length, 0);
+    if (links.length >= 3 && here && linked >= 0.6 * (el.textContent ?? '').length) {
+      const lead = document.createElement('span');
+      for (let n = el.firstChild; n && n !== links[0]; n = n.nextSibling) lead.appendChild(n.cloneNode(true));
+      const text = `${plain(lead).replace(/[\s:—-]+$/, '')} — ${count(links.length, ['страница', 'страницы', 'страниц'])}${addressed ? ' на сайте' : ` (на сайте: ${here})`}.`;
+      addressed = true;
+      children.push(new Paragraph({ children: [new TextRun(text)], alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 709 } }));
+      return;
+    }
     const runs = runsOf(el);
     if (!runs.some((r) => r.text.trim())) return;
     children.push(
@@ -137,6 +151,7 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
       const tag = c.tagName;
       if (tag in HEADINGS) {
         if (tag === 'H1') continue;
+        if (tag === 'H2') addressed = false;
         const h = new Paragraph({ heading: HEADINGS[tag as keyof typeof HEADINGS], children: textRuns(runsOf(c)), keepNext: true });
         headings.add(h);
         children.push(h);

@@ -65,8 +65,8 @@ export async function reportDocument(
   png: (id: string) => Uint8Array | undefined,
 ): Promise<Uint8Array> {
   const cfg = m.config;
-  const page = pageDocument(html, png);
   const url = (p: string) => absolute(cfg.site.url, cfg.site.base, p);
+  const page = pageDocument(html, png, url(pagePath));
   const title: FileChild[] = [
     centred(cfg.department.name, { bold: true }),
     centred(cfg.imc.name, { after: 480 }),
