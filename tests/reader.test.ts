@@ -329,7 +329,12 @@ describe('documents laid out as a person would', () => {
       const pixels = new DataView(png.buffer, png.byteOffset).getUint32(16);
       expect(pixels / (Number(cx) / 914400), target).toBeGreaterThanOrEqual(150);
     }
-    expect(xml.replace(/<[^>]+>/g, '').match(/Рисунок \d+ — /g)?.length).toBe(drawings.length);
+    const words = xml.replace(/<[^>]+>/g, '');
+    expect(words.match(/Рисунок \d+ — /g)?.length).toBe(drawings.length);
+    expect(
+      words.match(/Источник: данные муниципальной системы оценки качества образования; числа графика — на сайте: https:\/\/\S+\.csv\./g)
+        ?.length,
+    ).toBe(drawings.length);
   });
   it('fixes each table to columns that fit the page, holds intervals whole and lists the analyses as one line with the address', () => {
     const xml = strFromU8(zip()['word/document.xml']);

@@ -107,6 +107,19 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
       children.push(
         new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: plain(sub), size: 24, italics: true })] }),
       );
+    // Where its numbers come from, and where they are to be had (the chart's CSV on the site).
+    const csv = f.querySelector('a[href$=".csv"]')?.getAttribute('href');
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            text: `Источник: данные муниципальной системы оценки качества образования${csv && here ? `; числа графика — на сайте: ${new URL(csv, here).href}` : ''}.`,
+            size: 20,
+          }),
+        ],
+      }),
+    );
     // The chart's numbers, as on the page: its notes and its data table.
     for (const n of f.querySelectorAll(':scope > p.note')) if (!/^Скачать:/.test(plain(n))) paragraph(n);
     for (const t of f.querySelectorAll('table')) table(t);
