@@ -85,12 +85,14 @@ export function layoutTable(cells: string[][]): Layout {
   };
   const width = Math.max(...cells.map((r) => r.length));
   const base = width > 5 ? 20 : 24;
-  const sizes = [base, 18, 16].filter((s) => s <= base);
-  // One or two rows are transposed rather than given a page turned for them; a table of a few rows stays on the
-  // portrait page, set smaller; a long one is turned before it is set smaller than 10 pt.
+  const sizes = [24, 22, 20, 18, 16].filter((s) => s <= base);
+  // A table of a few rows stays on the portrait page, set smaller or transposed, and one or two rows are never given a
+  // page turned for them; a long one is set down to 10 pt on the portrait page, then turned, before it is set smaller.
   const short = cells.length <= 3;
   const few = cells.length <= 9;
-  const transposed = short && width > 3 ? Array.from({ length: width }, (_, i) => cells.map((r) => r[i] ?? '')) : undefined;
+  // A table of few rows and many columns reads as well turned on its side: the columns become its rows.
+  const transposed =
+    few && width > 3 && width > cells.length ? Array.from({ length: width }, (_, i) => cells.map((r) => r[i] ?? '')) : undefined;
   type Plan = [string[][], boolean, boolean, number];
   const plans: Plan[] = few
     ? [
@@ -98,10 +100,16 @@ export function layoutTable(cells: string[][]): Layout {
         ...(transposed ? sizes.map((z): Plan => [transposed, false, true, z]) : []),
         ...(short ? [] : sizes.map((z): Plan => [cells, true, false, z])),
       ]
-    : sizes.flatMap((z): Plan[] => [
-        [cells, false, false, z],
-        [cells, true, false, z],
-      ]);
+    : [
+        ...sizes.filter((z) => z >= 20).map((z): Plan => [cells, false, false, z]),
+        ...sizes.filter((z) => z >= 20).map((z): Plan => [cells, true, false, z]),
+        ...sizes
+          .filter((z) => z < 20)
+          .flatMap((z): Plan[] => [
+            [cells, false, false, z],
+            [cells, true, false, z],
+          ]),
+      ];
   for (const [grid, landscape, t, size] of plans) {
     const a = attempt(grid, landscape, size);
     if (a) return { ...a, fits: true, transposed: t, cells: grid, abbreviated: [] };
