@@ -133,7 +133,7 @@ describe('values of the mechanisms (§15) in open data', () => {
     expect(v.latest).toBe('20,0\u00a0% (40 из 200)');
     expect(v.change).toBe('в 2024 году было 16,7\u00a0% (30 из 180): на 3,3\u00a0п.\u00a0п. больше');
     expect(v.tone).toBe('up');
-    expect(v.pooled).toMatch(/сумма по всем организациям/);
+    expect(v.pooled).toMatch(/сложено из значений всех организаций/);
     const centres = page.measured.find((i) => i.anchor === 'parent_consultation_centres')!;
     expect(centres.change).toBe('в 2024 году было 3: на 1 больше');
     // «Лучше — ниже», and one year only: no change, no colour.

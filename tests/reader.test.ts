@@ -352,7 +352,7 @@ describe('documents laid out as a person would', () => {
     expect(words).toMatch(/\d,\d \(\d+,\d\u2011\d+,\d\)/);
     expect(words).not.toMatch(/\d,\d \(\d+,\d–\d+,\d\)/);
     expect(words).toMatch(
-      /Анализ по предметам в форме регионального отчёта — \d+\u00a0страниц[аы]? \(на сайте: https:\/\/[^)]+\/reports\/2025\/\)\./,
+      /Анализ по предметам в форме регионального отчёта \(\d+\)\s*\d+\u00a0страниц[аы]? \(на сайте: https:\/\/[^)]+\/reports\/2025\/\)\./,
     );
   });
 });

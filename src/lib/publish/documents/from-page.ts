@@ -55,7 +55,9 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
     if (links.length >= 3 && here && linked >= 0.6 * (el.textContent ?? '').length) {
       const lead = document.createElement('span');
       for (let n = el.firstChild; n && n !== links[0]; n = n.nextSibling) lead.appendChild(n.cloneNode(true));
-      const text = `${plain(lead).replace(/[\s:—-]+$/, '')} — ${count(links.length, ['страница', 'страницы', 'страниц'])}${addressed ? ' на сайте' : ` (на сайте: ${here})`}.`;
+      const what = plain(lead).replace(/[\s:—-]+$/, '');
+      const pages = count(links.length, ['страница', 'страницы', 'страниц']);
+      const text = `${what ? `${what} — ${pages}` : `${pages[0].toUpperCase()}${pages.slice(1)}`}${addressed ? ' на сайте' : ` (на сайте: ${here})`}.`;
       addressed = true;
       children.push(new Paragraph({ children: [new TextRun(text)], alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 709 } }));
       return;

@@ -136,7 +136,7 @@ function indicatorView(
     change: last?.change,
     tone: last && before ? toneOf(direction(last, before, b.unit), b.better) : undefined,
     pooled: last?.pooled
-      ? `Муниципальное значение ${last.year} года — сумма по всем организациям: сумма числителей, делённая на сумму знаменателей; отдельной строки по муниципалитету в данных нет.`
+      ? `Муниципальное значение ${last.year} года сложено из значений всех организаций (строки по муниципалитету в данных нет).`
       : undefined,
     chart,
     // Presence has no chart: its years are a table.

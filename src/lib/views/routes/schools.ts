@@ -65,6 +65,10 @@ export function schoolPage({ school }: { school: School }) {
       .map((p) => ({ name: p.name, href: href(`/schools/${p.school_id}/`) })),
     lastYear,
     charts,
+    moreCharts: `${count(charts.length - 2, ['график', 'графика', 'графиков'])}: ${charts
+      .slice(2)
+      .map((c) => c.title.replace(/^[^:]*:\s*/, '').replace(/ в \d{4} году.*$/, ''))
+      .join('; ')}`,
     summary,
     conditions: lastYear === undefined ? undefined : contextLine(m, id, lastYear),
     bridge: lastYear === undefined ? undefined : bridge(summary, contextLine(m, id, lastYear)?.tone),
@@ -120,9 +124,6 @@ export function schoolPage({ school }: { school: School }) {
         tone: verdict.tone,
       };
     })(),
-    rules: Object.values(RULE_NAMES)
-      .map((n) => `«${lower(n)}»`)
-      .join(', '),
     risks,
     riskLines: riskLines(risks),
     signs: schoolSigns(m, id),
