@@ -17,39 +17,39 @@ export interface DistributionInput {
 
 const HEIGHT = 240;
 
+/** A chart of participants by score: its size, and its axes up to `top`. */
+export const scoresFrame = (width: number, scoreWord: string, top: number) => ({
+  document,
+  width,
+  height: HEIGHT,
+  marginLeft: 40,
+  marginTop: 28,
+  style: FONT,
+  x: { label: scoreWord, labelAnchor: 'center' as const, labelArrow: 'none' as const, tickFormat: (d: number) => dec(d, 0) },
+  y: {
+    label: 'участников',
+    labelAnchor: 'top' as const,
+    labelArrow: 'none' as const,
+    grid: true,
+    domain: [0, top],
+    tickFormat: (d: number) => dec(d, 0),
+  },
+});
+
+/** The band or mark borders between the bars of scores, each named above the chart at `top`. */
+export const thresholdRules = (thresholds: { from: number; label: string }[], top: number) => [
+  Plot.ruleX(thresholds, { x: (d) => d.from - 0.5, stroke: COLORS.low, strokeWidth: 2, strokeDasharray: '5 3' }),
+  Plot.text(thresholds, { x: (d) => d.from - 0.5, y: top, text: 'label', dy: -6, textAnchor: 'start', dx: 3, fontSize: 12, ...haloed(3) }),
+];
+
 function draw(t: DistributionInput, width = WIDTH): string {
   const max = Math.max(...t.counts.map((c) => c.n));
   const svg = Plot.plot({
-    document,
-    width,
-    height: HEIGHT,
-    marginLeft: 40,
-    marginTop: 28,
-    style: FONT,
-    x: { label: t.scoreWord, labelAnchor: 'center', labelArrow: 'none', tickFormat: (d: number) => dec(d, 0) },
-    y: {
-      label: 'участников',
-      labelAnchor: 'top',
-      labelArrow: 'none',
-      grid: true,
-      domain: [0, max * 1.15],
-      tickFormat: (d: number) => dec(d, 0),
-    },
+    ...scoresFrame(width, t.scoreWord, max * 1.15),
     marks: [
       Plot.rectY(t.counts, { x1: (c) => c.score - 0.45, x2: (c) => c.score + 0.45, y: 'n', fill: COLORS.main }),
       Plot.ruleY([0], { stroke: '#1a1a1a' }),
-      // The band borders between the bars, each named above the chart.
-      Plot.ruleX(t.thresholds, { x: (d) => d.from - 0.5, stroke: COLORS.low, strokeWidth: 2, strokeDasharray: '5 3' }),
-      Plot.text(t.thresholds, {
-        x: (d) => d.from - 0.5,
-        y: max * 1.15,
-        text: 'label',
-        dy: -6,
-        textAnchor: 'start',
-        dx: 3,
-        fontSize: 12,
-        ...haloed(3),
-      }),
+      ...thresholdRules(t.thresholds, max * 1.15),
     ],
   });
   return finish(svg, t.meta.title);

@@ -7,7 +7,8 @@
 import * as Plot from '@observablehq/plot';
 import { count, formatNumber, sentence } from '../../words/format.ts';
 import { drawn } from '../common.ts';
-import { COLORS, dec, document, finish, FONT, haloed, WIDTH } from '../render.ts';
+import { COLORS, finish, WIDTH } from '../render.ts';
+import { scoresFrame, thresholdRules } from './distribution.ts';
 import type { Chart, ChartMeta } from '../types.ts';
 
 export interface ThresholdInput {
@@ -20,37 +21,18 @@ export interface ThresholdInput {
   window: { from: number; to: number; middle: number };
 }
 
-const HEIGHT = 240;
-
 function draw(t: ThresholdInput, width = WIDTH): string {
   const max = Math.max(...t.scores.map((c) => Math.max(c.school, c.restScaled)), 1);
   const top = max * 1.2;
   const svg = Plot.plot({
-    document,
-    width,
-    height: HEIGHT,
-    marginLeft: 40,
-    marginTop: 28,
-    style: FONT,
-    x: { label: 'первичный балл', labelAnchor: 'center', labelArrow: 'none', tickFormat: (d: number) => dec(d, 0) },
-    y: { label: 'участников', labelAnchor: 'top', labelArrow: 'none', grid: true, domain: [0, top], tickFormat: (d: number) => dec(d, 0) },
+    ...scoresFrame(width, 'первичный балл', top),
     marks: [
       // The window's middle: the threshold and the score after it.
       Plot.rectY([t.window], { x1: (w) => w.middle - 0.5, x2: (w) => w.middle + 1.5, y1: 0, y2: top, fill: '#fde9c8' }),
       Plot.rectY(t.scores, { x1: (c) => c.score - 0.4, x2: (c) => c.score + 0.4, y: 'school', fill: COLORS.main }),
       Plot.lineY(t.scores, { x: 'score', y: 'restScaled', stroke: COLORS.muni, strokeWidth: 2, curve: 'step' }),
       Plot.ruleY([0], { stroke: '#1a1a1a' }),
-      Plot.ruleX(t.thresholds, { x: (d) => d.from - 0.5, stroke: COLORS.low, strokeWidth: 2, strokeDasharray: '5 3' }),
-      Plot.text(t.thresholds, {
-        x: (d) => d.from - 0.5,
-        y: top,
-        text: 'label',
-        dy: -6,
-        textAnchor: 'start',
-        dx: 3,
-        fontSize: 12,
-        ...haloed(3),
-      }),
+      ...thresholdRules(t.thresholds, top),
     ],
   });
   return finish(svg, t.meta.title);
