@@ -134,19 +134,57 @@ describe('the content security policy', () => {
 });
 
 describe('what a reader takes away on a phone', () => {
-  it('reads the year’s report in at most 25 000 px and every school page in at most 12 000 px at 390 px', async () => {
+  it('reads the year’s report in at most 18 000 px, every school page in at most 7 000 px and every mechanism page in at most 10 000 px at 390 px', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
     const height = async (path: string) => {
       await page.goto(site.url + path.replace(/^\//, ''), { waitUntil: 'load' });
       return page.evaluate(() => document.documentElement.scrollHeight);
     };
     const schools = pages(inject('demoDist')).filter((p) => /^schools\/[^/]+\/index\.html$/.test(p));
+    const mechanisms = pages(inject('demoDist')).filter((p) => /^mechanisms\/[^/]+\/index\.html$/.test(p));
     const tall: string[] = [];
-    for (const p of ['reports/2025/index.html', ...schools]) {
+    for (const p of ['reports/2025/index.html', ...schools, ...mechanisms]) {
       const h = await height(`/${p.replace(/index\.html$/, '')}`);
-      if (h > (p.startsWith('reports/') ? 25_000 : 12_000)) tall.push(`${p}: ${h}`);
+      if (h > (p.startsWith('reports/') ? 18_000 : p.startsWith('mechanisms/') ? 10_000 : 7_000)) tall.push(`${p}: ${h}`);
     }
+    expect(mechanisms.length).toBeGreaterThan(5);
     expect(tall).toEqual([]);
+    await page.close();
+  });
+  it('never crosses a school’s name on the context chart with an interval, an expectation tick or the line (measured at 390 px)', async () => {
+    const { page } = await open('/context/', 390);
+    const crossed = await page.evaluate(() => {
+      const out: string[] = [];
+      // The chart's own SVG (the legend's keys are small SVGs too): the one with the schools' names.
+      const svg = [...document.querySelectorAll('figure.chart svg')].find((x) => x.querySelector('g[font-size="13"] text'))!;
+      const texts = [...svg.querySelectorAll('g[font-size="13"] text')].map((t) => ({
+        name: t.textContent!,
+        r: t.getBoundingClientRect(),
+      }));
+      const inside = (r: DOMRect, x: number, y: number) => x > r.left + 1 && x < r.right - 1 && y > r.top + 1 && y < r.bottom - 1;
+      // Intervals and ticks are lines; the fitted line is a path, sampled along its length.
+      // Intervals (#444) and expectation ticks (#1a1a1a); not the faint grid, nor a label's own leader line.
+      const marks = [...svg.querySelectorAll('line')].filter((l) =>
+        ['#444', '#1a1a1a'].includes(l.getAttribute('stroke') ?? l.parentElement?.getAttribute('stroke') ?? ''),
+      );
+      for (const l of marks) {
+        const b = l.getBoundingClientRect();
+        for (const t of texts)
+          for (let k = 0; k <= 10; k++)
+            if (inside(t.r, b.left + ((b.right - b.left) * k) / 10, b.top + ((b.bottom - b.top) * k) / 10)) out.push(`${t.name} × line`);
+      }
+      for (const p of svg.querySelectorAll('path[stroke]') as NodeListOf<SVGPathElement>) {
+        if (p.getAttribute('fill') && p.getAttribute('fill') !== 'none') continue;
+        const m = p.getScreenCTM()!;
+        for (let d = 0; d <= p.getTotalLength(); d += 2) {
+          const q = p.getPointAtLength(d).matrixTransform(m);
+          for (const t of texts) if (inside(t.r, q.x, q.y)) out.push(`${t.name} × path`);
+        }
+      }
+      return { marks: marks.length, crossed: [...new Set(out)] };
+    });
+    expect(crossed.marks).toBeGreaterThan(5);
+    expect(crossed.crossed).toEqual([]);
     await page.close();
   });
   it('opens a term’s explanation beside the term, with a control that closes it', async () => {

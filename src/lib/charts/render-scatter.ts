@@ -31,6 +31,15 @@ const LABEL = 13;
 const M = { left: 44, right: 14, top: 24, bottom: 40 };
 
 type Box = { x0: number; x1: number; y0: number; y1: number };
+
+/** A long name in two lines, broken at the space nearest its middle: it finds room between the bars more easily. */
+export function labelLines(label: string): string[] {
+  if (label.length <= 20) return [label];
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return [label];
+  const at = spaces.reduce((a, b) => (Math.abs(b - label.length / 2) < Math.abs(a - label.length / 2) ? b : a));
+  return [label.slice(0, at), label.slice(at + 1)];
+}
 const dec2 = (x: number) => String(Math.round(x * 100) / 100);
 const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
@@ -40,8 +49,9 @@ const overlap = (a: Box, b: Box) =>
  * that overlaps no dot or label placed before and whose nearest dot is its own, or else the one that breaks
  * these least. A name beside another school's dot would say the wrong school's result.
  */
-function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], width: number) {
-  const boxes: Box[] = dots.map((d) => ({ x0: d.x - 6, x1: d.x + 6, y0: d.y - 6, y1: d.y + 6 }));
+function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], width: number, marks: Box[] = []) {
+  // Nothing a label may cover: the dots, and the intervals, ticks and line drawn (a name crossed by a bar reads badly).
+  const boxes: Box[] = [...dots.map((d) => ({ x0: d.x - 6, x1: d.x + 6, y0: d.y - 6, y1: d.y + 6 })), ...marks];
   const height = HEIGHT - M.bottom;
   const placed = new Map<
     number,
@@ -52,9 +62,10 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
   for (const i of order) {
     const p = points[i];
     // Wide enough for the fonts a browser may fall back to (DejaVu Sans runs at about 0,62 em a letter), not only PT Sans.
-    const w = p.label.length * LABEL * 0.62;
+    const lines = labelLines(p.label);
+    const w = Math.max(...lines.map((l) => l.length)) * LABEL * 0.62;
     const { x, y } = dots[i];
-    const h = LABEL * 0.65;
+    const h = LABEL * 0.65 * lines.length;
     const at = (dx: number, dy: number, anchor: 'start' | 'end' | 'middle') => {
       const x0 = anchor === 'start' ? x + dx : anchor === 'end' ? x + dx - w : x + dx - w / 2;
       return { dx, dy, anchor, box: { x0, x1: x0 + w, y0: y + dy - h, y1: y + dy + h } };
@@ -120,14 +131,33 @@ export function scatterChart(
   const py = (y: number) => M.top + ((yDomain[1] - y) / (yDomain[1] - yDomain[0])) * (HEIGHT - M.top - M.bottom);
   // Unlabelled points (a region's hundreds of schools) take no room from the labels.
   const named = points.filter((p) => p.label);
+  // The line and its band stay inside the frame: the band is cut at the axis ends, the line drawn only where it is inside.
+  const inY = (y: number) => Math.min(yDomain[1], Math.max(yDomain[0], y));
+  const grid = Array.from({ length: 81 }, (_, i) => xDomain[0] + ((xDomain[1] - xDomain[0]) * i) / 80);
+  const tick = (xDomain[1] - xDomain[0]) * 0.025;
+  const drawn: Box[] = [
+    ...points.flatMap((p) =>
+      p.lo !== undefined && p.hi !== undefined ? [{ x0: px(p.x) - 2, x1: px(p.x) + 2, y0: py(p.hi), y1: py(p.lo) }] : [],
+    ),
+    ...points.flatMap((p) =>
+      p.expected !== undefined ? [{ x0: px(p.x - tick), x1: px(p.x + tick), y0: py(p.expected) - 2, y1: py(p.expected) + 2 }] : [],
+    ),
+    // The line as short pieces, each a box around its part of the stroke.
+    ...(line
+      ? grid.slice(1).flatMap((x, i) => {
+          const [a, b] = [line.at(grid[i]).y, line.at(x).y];
+          if (Math.max(a, b) < yDomain[0] || Math.min(a, b) > yDomain[1]) return [];
+          const [y0, y1] = [py(inY(Math.max(a, b))), py(inY(Math.min(a, b)))];
+          return [{ x0: px(grid[i]), x1: px(x), y0: y0 - 2, y1: y1 + 2 }];
+        })
+      : []),
+  ];
   const labelled = placeLabels(
     named,
     named.map((p) => ({ x: px(p.x), y: py(p.y) })),
     width,
+    drawn,
   );
-  // The line and its band stay inside the frame: the band is cut at the axis ends, the line drawn only where it is inside.
-  const inY = (y: number) => Math.min(yDomain[1], Math.max(yDomain[0], y));
-  const grid = Array.from({ length: 81 }, (_, i) => xDomain[0] + ((xDomain[1] - xDomain[0]) * i) / 80);
   const color = (p: ScatterPoint) => (p.mark === 'above' ? COLORS.main : p.mark === 'below' ? COLORS.low : '#555');
   const marks: Plot.Markish[] = [Plot.gridY({ stroke: '#ddd', strokeOpacity: 1 }), Plot.gridX({ stroke: '#ddd', strokeOpacity: 1 })];
   if (line) {
@@ -203,9 +233,16 @@ export function scatterChart(
     const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
     t.setAttribute('x', dec2(px(l.x) + l.dx));
     t.setAttribute('y', dec2(py(l.y) + l.dy));
-    t.setAttribute('dy', '0.32em');
     t.setAttribute('text-anchor', l.anchor);
-    t.textContent = l.label;
+    const lines = labelLines(l.label);
+    // Lines centred on the label's place, as one line is.
+    lines.forEach((line, k) => {
+      const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+      span.setAttribute('x', dec2(px(l.x) + l.dx));
+      span.setAttribute('dy', k === 0 ? `${dec2(0.32 - ((lines.length - 1) * 1.1) / 2)}em` : '1.1em');
+      span.textContent = line;
+      t.appendChild(span);
+    });
     g.appendChild(t);
   }
   svg.appendChild(g);
