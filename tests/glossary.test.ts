@@ -14,4 +14,11 @@ describe('terms explained where they appear', () => {
     const heading = '<h2>в пределах случайных колебаний</h2><a href="/x/">в пределах случайных колебаний</a>';
     expect(page(heading)).toBe(heading);
   });
+  it("names the tests in the evidence of a flag card with their explanation, but not a flag's own label", () => {
+    const out = page(
+      '<ul class="flag-cards"><li><p><span class="flag">Низкие результаты</span></p><p>точный критерий Фишера, p = 0,01</p></li></ul>',
+    );
+    expect(out).toContain('popovertarget="term-fisher"');
+    expect(page('<p><span class="flag">z-критерий</span></p>')).not.toContain('<button');
+  });
 });

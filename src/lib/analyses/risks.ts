@@ -115,7 +115,10 @@ function shareCandidate(
   const t = compareShares(v.numerator, v.denominator, rest.num, rest.den);
   if (!t) return undefined;
   const restValue = (100 * rest.num) / rest.den;
-  const stat = t.method === 'fisher_midp' ? 'точный критерий Фишера (группа мала для z-критерия)' : `z = ${formatNumber(t.statistic, 2)}`;
+  const stat =
+    t.method === 'fisher_midp'
+      ? 'точный критерий Фишера (группа мала для z-критерия)'
+      : `z-критерий для двух долей: z = ${formatNumber(t.statistic, 2)}`;
   return {
     matters: matters(t, restValue),
     risk: { ...where(v), rule, value: v.value!, reference: '', evidence: '', test: t.method!, statistic: t.statistic, p: t.p },
@@ -196,7 +199,7 @@ function* candidates(ix: ValueIndex, cfg: SiteConfig['risks']): Generator<Candid
         },
         words: () => ({
           reference: `${formatNumber(prev.mean, digits)} в ${years()}`,
-          evidence: `среднее ${formatNumber(now.sample.mean, digits)}${range({ low: v.ci_low!, high: v.ci_high! }, digits)} (${n(now.sample.n)}) против ${formatNumber(prev.mean, digits)}${range(tInterval(prev), digits)} в ${years()} (${n(prev.n)}); снижение на ${formatNumber(fall, digits)} — ${formatNumber(sd > 0 ? fall / sd : 0, 2)} стандартного отклонения (порог ${formatNumber(cfg.min_effect, 2)}); t = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`,
+          evidence: `среднее ${formatNumber(now.sample.mean, digits)}${range({ low: v.ci_low!, high: v.ci_high! }, digits)} (${n(now.sample.n)}) против ${formatNumber(prev.mean, digits)}${range(tInterval(prev), digits)} в ${years()} (${n(prev.n)}); снижение на ${formatNumber(fall, digits)} — ${formatNumber(sd > 0 ? fall / sd : 0, 2)} стандартного отклонения (порог ${formatNumber(cfg.min_effect, 2)}); критерий Уэлча: t = ${formatNumber(t.statistic, 2)}, ${pWords(t.p)}`,
         }),
       };
     }
