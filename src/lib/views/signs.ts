@@ -66,6 +66,10 @@ export function schoolSigns(m: Model, school: string) {
     status: status && STATUS_WORDS[status],
     flags,
     charts: pileCharts(m, flags),
+    chartsTitle:
+      flags.filter((r) => r.rule === 'threshold').length > 1
+        ? 'Графики: баллы школы у порогов отметок'
+        : 'График: баллы школы у порога отметки',
     rules: [...new Set(flags.map((r) => (r.rule === 'objectivity' ? 'отметки за работу выше школьных' : lower(RULE_NAMES[r.rule]))))].join(
       ', ',
     ),
@@ -89,18 +93,13 @@ export function signsPage(m: Model) {
     const flagged = new Set(m.risks.filter((r) => r.year === year && isSign(r)).map((r) => r.school_id));
     return {
       year,
+      whose: flagged.size === 1 ? 'школы' : 'школ',
       schools: names
         .bySchoolName(flagged, (s) => s)
-        .map((id) => ({
-          id,
-          name: names.school(id),
-          status: STATUS_WORDS[signStatus(m.risks, id, year)!],
-          flags: m.risks.filter((r) => r.school_id === id && r.year === year && isSign(r)),
-          charts: pileCharts(
-            m,
-            m.risks.filter((r) => r.school_id === id && r.year === year),
-          ),
-        })),
+        .map((id) => {
+          const flags = m.risks.filter((r) => r.school_id === id && r.year === year && isSign(r));
+          return { id, name: names.school(id), status: STATUS_WORDS[signStatus(m.risks, id, year)!], flags, charts: pileCharts(m, flags) };
+        }),
       rules: SIGN_RULES.map((rule) => {
         const c = m.signs.rules.find((r) => r.rule === rule && r.year === year);
         const name = RULE_NAMES[rule];

@@ -7,9 +7,8 @@
  * `student_id` here and nowhere further: what leaves are samples and p-values.
  */
 import type { Dataset } from '../../data/tables.ts';
-import { sampleOf, type Sample } from '../../stats/tests.ts';
+import { mean, sampleSd, without, type Sample } from '../../stats/tests.ts';
 import { tBelow, welchGreater } from '../../stats/one-sided.ts';
-import { deviation, mean } from 'd3';
 import { scored, type ProgressYear } from '../progress/model.ts';
 
 /** The fewest pupils with a standardised residual for a school to be tested. */
@@ -50,8 +49,8 @@ function residuals(data: Dataset, progress: readonly ProgressYear[]): Linked {
       const s = r.student_id === undefined ? undefined : start.get(r.student_id);
       if (s) linked.push({ id: r.student_id!, school: s.school, e: r.score - (line.a + line.b * s.score) });
     }
-    const se = deviation(linked, (l) => l.e);
-    if (!(se !== undefined && se > 0)) continue;
+    const se = sampleSd(linked.map((l) => l.e));
+    if (!(se > 0)) continue;
     const pupils = out.get(key)!;
     for (const l of linked) {
       const pupil = pupils.get(l.id) ?? pupils.set(l.id, { school: l.school, rs: [] }).get(l.id)!;
@@ -66,18 +65,18 @@ function zScores(data: Dataset, year: number, grade: number): Map<string, { scho
   const rows = (data.years.get(year)?.vpr ?? []).filter((r) => r.grade === grade);
   const bySubject = new Map<string, number[]>();
   for (const r of rows) (bySubject.get(r.subject) ?? bySubject.set(r.subject, []).get(r.subject)!).push(r.primary_score);
-  const norms = new Map([...bySubject].map(([s, xs]) => [s, { m: mean(xs)!, sd: deviation(xs) }]));
+  const norms = new Map([...bySubject].map(([s, xs]) => [s, { m: mean(xs), sd: sampleSd(xs) }]));
   const out = new Map<string, { school: string; zs: number[] }>();
   for (const r of rows) {
     const n = norms.get(r.subject)!;
-    if (!(n.sd !== undefined && n.sd > 0)) continue;
+    if (!(n.sd > 0)) continue;
     const p = out.get(r.participant_id) ?? out.set(r.participant_id, { school: r.school_id, zs: [] }).get(r.participant_id)!;
     p.zs.push((r.primary_score - n.m) / n.sd);
   }
   return out;
 }
 
-const sampleFrom = (xs: readonly number[]): Sample => ({ mean: mean(xs) ?? NaN, sd: deviation(xs) ?? NaN, n: xs.length });
+const sampleFrom = (xs: readonly number[]): Sample => ({ mean: mean(xs), sd: sampleSd(xs), n: xs.length });
 
 /** Every school tested, per ВПР year and grade, and the schools with ВПР participants that could not be (no linked pupils enough). */
 export function confirmationTests(
@@ -90,13 +89,11 @@ export function confirmationTests(
   for (const [key, pupils] of [...linked].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [year, grade] = key.split('|').map(Number);
     const rBySchool = new Map<string, number[]>();
-    for (const p of pupils.values()) (rBySchool.get(p.school) ?? rBySchool.set(p.school, []).get(p.school)!).push(mean(p.rs)!);
+    for (const p of pupils.values()) (rBySchool.get(p.school) ?? rBySchool.set(p.school, []).get(p.school)!).push(mean(p.rs));
     const zBySchool = new Map<string, number[]>();
     for (const p of zScores(data, year, grade).values())
-      (zBySchool.get(p.school) ?? zBySchool.set(p.school, []).get(p.school)!).push(mean(p.zs)!);
-    const all = [...zBySchool.values()].flat();
-    const total = all.reduce((a, x) => a + x, 0);
-    const totalSq = all.reduce((a, x) => a + x * x, 0);
+      (zBySchool.get(p.school) ?? zBySchool.set(p.school, []).get(p.school)!).push(mean(p.zs));
+    const whole = sampleFrom([...zBySchool.values()].flat());
     for (const school of [...zBySchool.keys()].sort()) {
       const rs = rBySchool.get(school) ?? [];
       if (rs.length < MIN_LINKED_PUPILS) {
@@ -105,9 +102,8 @@ export function confirmationTests(
       }
       const zs = zBySchool.get(school)!;
       const zSchool = sampleFrom(zs);
-      const restN = all.length - zs.length;
-      const zRest = sampleOf(restN, total - zs.reduce((a, x) => a + x, 0), totalSq - zs.reduce((a, x) => a + x * x, 0));
-      const p1 = welchGreater(zSchool, zRest);
+      const zRest = without(whole, zSchool);
+      const p1 = zRest && welchGreater(zSchool, zRest);
       const r = sampleFrom(rs);
       const p2 = tBelow(r);
       if (!p1 || !p2) continue;
@@ -115,7 +111,7 @@ export function confirmationTests(
         year,
         grade,
         school_id: school,
-        z: { school: zSchool.mean, rest: zRest.mean, p: p1.p },
+        z: { school: zSchool.mean, rest: zRest!.mean, p: p1.p },
         r: { mean: r.mean, n: r.n, p: p2.p },
         p: Math.max(p1.p, p2.p),
       });

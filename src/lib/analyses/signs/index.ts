@@ -142,7 +142,8 @@ export class SignsCollector {
       }
       const where = { ...base, school_id };
       // threshold
-      const t = marks.length > 0 ? thresholdTest(marks, hist(pupils), all) : undefined;
+      const scores = hist(pupils);
+      const t = marks.length > 0 ? thresholdTest(marks, scores, all) : undefined;
       if (!t) this.note(school_id, g.year, marks.length === 0 ? 'scale' : 'window');
       else {
         this.tally('threshold', g.year, school_id, groupKey, t.checked);
@@ -151,10 +152,8 @@ export class SignsCollector {
         const share = (100 * w.k) / w.m;
         const rest = (100 * w.k0) / w.m0;
         const matters = w.k / w.m - w.k0 / w.m0 >= this.s.threshold_gap;
-        if (matters) {
-          const mine = hist(pupils);
-          this.piles.set(pileKey(where), { ...where, school: mine, rest: all.map((n, i) => n - (mine[i] ?? 0)), marks, c: w.c });
-        }
+        if (matters)
+          this.piles.set(pileKey(where), { ...where, school: scores, rest: all.map((n, i) => n - (scores[i] ?? 0)), marks, c: w.c });
         this.candidates.push({
           matters,
           risk: {

@@ -24,6 +24,8 @@ export const scoresFrame = (width: number, scoreWord: string, top: number) => ({
   height: HEIGHT,
   marginLeft: 40,
   marginTop: 28,
+  // Room for the axis's name under its numbers: at 30 px «первичный балл» sat on the middle tick («20»).
+  marginBottom: 44,
   style: FONT,
   x: { label: scoreWord, labelAnchor: 'center' as const, labelArrow: 'none' as const, tickFormat: (d: number) => dec(d, 0) },
   y: {
