@@ -86,7 +86,10 @@ const lf = (n: number) => {
 const lc = (n: number, k: number) => lf(n) - lf(k) - lf(n - k);
 const hyper = (x: number, N: number, K: number, n: number) => Math.exp(lc(K, x) + lc(N - K, n - x) - lc(N, n));
 const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
-const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+const sd = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+};
 const welchP = (a: number[], b: number[]) => {
   const va = sd(a) ** 2 / a.length;
   const vb = sd(b) ** 2 / b.length;
@@ -178,7 +181,8 @@ export function reference(files: Record<string, string>) {
   const b = linked.reduce((a, l) => a + (l.x - mx) * (l.y - my), 0) / linked.reduce((a, l) => a + (l.x - mx) ** 2, 0);
   const e = linked.map((l) => l.y - (my + b * (l.x - mx)));
   const se = sd(e);
-  const z = linked.map((l) => (l.x - mx) / sd(linked.map((q) => q.x)));
+  const sx = sd(linked.map((q) => q.x));
+  const z = linked.map((l) => (l.x - mx) / sx);
   const ct = SCHOOLS.map((s) => {
     const mineR = e.filter((_, i) => linked[i].s === s).map((x) => x / se);
     const p1 = welchP(
