@@ -7,6 +7,7 @@ import { masteryThreshold, schoolsTable, subjectRows, type SubjectRow } from '..
 import { SUBJECT_COLUMNS, subjectCsvRow } from '../src/lib/opendata/write.ts';
 import { toCsv } from '../src/lib/files/csv.ts';
 import { csv, makeData } from './helpers/fixture.ts';
+import { SubjectStore } from '../src/lib/analyses/subjects/store.ts';
 
 const SCHOOLS = 'school_id,name,kind\nA,Школа А,СОШ\nB,Школа Б,гимназия\nC,Школа В,\n';
 const HEAD = ['participant_id', 'school_id', 'subject', 'form', 'category', 'test_score', 'mark', 'ovz', 'task_1', 'task_2'];
@@ -188,5 +189,68 @@ describe('bad task and scale input', () => {
     expect(m.join('\n')).toMatch(
       /^data\/reference\/scales\.csv: Нет шкалы для 2031 года \(ege, rus\); она нужна для data\/results\/2031\/ege\.csv, строка 2\./m,
     );
+  });
+});
+
+describe('the rows kept as columns', () => {
+  const row = (o: Partial<SubjectRow>): SubjectRow => ({
+    year: 2025,
+    procedure: 'vpr',
+    subject: 'math',
+    grade: 4,
+    table: 'bands',
+    group: 'school:A',
+    band: 'mark_5',
+    task: '',
+    value: 12.5,
+    numerator: 3,
+    denominator: 24,
+    suppressed: false,
+    n: 24,
+    ci_low: 4.34,
+    ci_high: 31.0,
+    ...o,
+  });
+  it('reads back every field as it was given, «none» as undefined', () => {
+    const store = new SubjectStore();
+    const given = [
+      row({}),
+      row({
+        grade: undefined,
+        procedure: 'ege',
+        value: undefined,
+        ci_low: undefined,
+        ci_high: undefined,
+        suppressed: true,
+        secondary: true,
+        n: undefined,
+      }),
+    ];
+    const kept = given.map((r) => store.add(r));
+    for (const [i, r] of given.entries()) for (const k of Object.keys(r) as (keyof SubjectRow)[]) expect(kept[i][k], k).toBe(r[k]);
+    expect(kept[0].secondary).toBeUndefined();
+    expect(kept[1].grade).toBeUndefined();
+  });
+  it('withholds a row in place: the store keeps what secondary suppression writes', () => {
+    const r = new SubjectStore().add(row({}));
+    r.suppressed = true;
+    r.secondary = true;
+    r.value = r.numerator = r.denominator = r.ci_low = r.ci_high = undefined;
+    expect([r.suppressed, r.secondary, r.value, r.numerator, r.denominator, r.ci_low, r.ci_high, r.n]).toEqual([
+      true,
+      true,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      24,
+    ]);
+  });
+  it('keeps rows past one block apart', () => {
+    const store = new SubjectStore();
+    const kept = Array.from({ length: 40000 }, (_, i) => store.add(row({ numerator: i, group: `school:${i % 7}` })));
+    expect(kept.map((r) => r.numerator)).toEqual(Array.from({ length: 40000 }, (_, i) => i));
+    expect(kept[39999].group).toBe('school:1');
   });
 });

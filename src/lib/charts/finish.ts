@@ -32,10 +32,11 @@ export function pngQueue(
   let closing = false;
   // Renderers told to go (limit): they finish what they hold and are not given more.
   const retired = new Set<ChildProcess>();
-  // Batches sent to each renderer and not yet drawn: two, so that a renderer always has the next at hand while
-  // this process is busy (a Word document holds it for a second or two, and a renderer waiting for it sat idle).
+  // Batches sent to each renderer and not yet drawn: two, so that a renderer always has the next at hand while this
+  // process is briefly busy; more while it makes Word documents, each of which holds it for a second or two (with two
+  // batches, some 0,6 s of pictures, the renderer sat idle a third of that stage).
   const held = new Map<ChildProcess, number>();
-  const DEPTH = 2;
+  let depth = 2;
   const give = (w: ChildProcess) => {
     let h = held.get(w) ?? 0;
     if (!retired.has(w) && workers.length - retired.size > slots) retired.add(w);
@@ -43,7 +44,7 @@ export function pngQueue(
       if (h === 0 && w.connected) w.disconnect();
       return;
     }
-    while (h < DEPTH && waiting.length > 0 && !stopping) {
+    while (h < depth && waiting.length > 0 && !stopping) {
       const paths = waiting.splice(0, chunk);
       given += paths.length;
       w.send(paths);
@@ -81,9 +82,13 @@ export function pngQueue(
       const w = idle.pop();
       if (w) give(w);
     },
-    /** At most `n` renderers from now on: those above it go when they have drawn what they hold. */
-    limit(n: number) {
+    /**
+     * At most `n` renderers from now on: those above it go when they have drawn what they hold. Each holds up to
+     * `ahead` batches: more while this process will be busy for seconds at a time.
+     */
+    limit(n: number, ahead = 2) {
       slots = n;
+      depth = ahead;
       for (const w of idle.splice(0)) give(w);
       while (workers.length - retired.size < slots && waiting.length > 0) start();
     },

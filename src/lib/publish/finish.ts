@@ -52,8 +52,9 @@ export async function finishSite(
     );
   // Search first, while this process is small: Pagefind is a process of its own (about 700 MB for a region's pages),
   // and the documents leave a large heap behind. The indexer and the documents each keep one core busy: one renderer
-  // takes the other, and the build stays near 1,3 GB.
-  pngs.limit(1);
+  // takes the other, and the build stays near 1,3 GB. It holds some 4 s of pictures: a document keeps this process
+  // from handing it more for a second or two.
+  pngs.limit(1, 16);
   mark('поиск', '', 'индекс поиска (Pagefind) по всем страницам сайта');
   await progress.stage(
     'Поиск',
@@ -65,7 +66,11 @@ export async function finishSite(
     'Документы Word',
     async () => {
       const picture = (id: string) => (existsSync(png(id)) ? readFileSync(png(id)) : undefined);
-      for (const [path, html] of documentPages) writeInside(tmp, documentPath(path), await reportDocument(r.document, path, html, picture));
+      for (const [path, html] of documentPages) {
+        writeInside(tmp, documentPath(path), await reportDocument(r.document, path, html, picture));
+        // A document is made without a pause for the event loop: the renderer's next pictures are handed over between them.
+        await new Promise((r) => setImmediate(r));
+      }
       return r.documents.length;
     },
     (n) => count(n, ['документ', 'документа', 'документов']),

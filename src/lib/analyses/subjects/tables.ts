@@ -7,31 +7,10 @@
 import { ascending, group } from 'd3';
 import type { Dataset, School, TaskInfo } from '../../data/tables.ts';
 import { benjaminiHochberg, compareShares, sampleOf, tInterval, wilson } from '../../stats/tests.ts';
-import { BANDS, HIGH, LOW, type Pupil, type SubjectGroup, type SubjectProcedure } from './rows.ts';
+import { BANDS, HIGH, LOW, type Pupil, type SubjectGroup } from './rows.ts';
+import { SubjectStore, type SubjectRow } from './store.ts';
 
-export type SubjectTable = 'participants' | 'bands' | 'distribution' | 'tasks' | 'schools';
-
-/** A row of `opendata/subject-analysis.csv`, its numbers unrounded. */
-export interface SubjectRow {
-  year: number;
-  procedure: SubjectProcedure;
-  subject: string;
-  grade?: number;
-  table: SubjectTable;
-  group: string;
-  band: string;
-  task: string;
-  value?: number;
-  numerator?: number;
-  denominator?: number;
-  suppressed: boolean;
-  /** Withheld by secondary suppression (§0), not for its own group's size: `suppressed = 2` in open data. */
-  secondary?: boolean;
-  /** The group's participants, kept for secondary suppression when the row is withheld; not published. */
-  n?: number;
-  ci_low?: number;
-  ci_high?: number;
-}
+export type { SubjectRow, SubjectTable } from './store.ts';
 
 /** Schools with fewer participants in a subject are not tested for its lists (the regional form's convention). */
 export const SCHOOL_LIST_MIN = 10;
@@ -196,32 +175,11 @@ export function schoolsTable(g: SubjectGroup, s: Settings): SubjectRow[] {
   return out;
 }
 
-/**
- * A row with every field, in one order: rows built by spreads kept their fields in property arrays outside the
- * object, about 40 MB for a region's 400 000 rows, held to the end of its pages.
- */
-const fixed = (r: SubjectRow): SubjectRow => ({
-  year: r.year,
-  procedure: r.procedure,
-  subject: r.subject,
-  grade: r.grade,
-  table: r.table,
-  group: r.group,
-  band: r.band,
-  task: r.task,
-  value: r.value,
-  numerator: r.numerator,
-  denominator: r.denominator,
-  suppressed: r.suppressed,
-  secondary: r.secondary,
-  n: r.n,
-  ci_low: r.ci_low,
-  ci_high: r.ci_high,
-});
-
 /** Every row of every subject and year, in the order of the open-data file. */
 export function subjectRows(d: Dataset, groups: Iterable<SubjectGroup>, s: Settings): SubjectRow[] {
   const schools = new Map(d.schools.map((x) => [x.school_id, x]));
+  // Kept as columns as they are made: a region's rows as objects were the read stage's largest part (analyses/subjects/store.ts).
+  const store = new SubjectStore();
   const rows: SubjectRow[] = [];
   for (const g of groups)
     for (const r of [
@@ -231,7 +189,7 @@ export function subjectRows(d: Dataset, groups: Iterable<SubjectGroup>, s: Setti
       ...tasksTable(g, d.tasks, s.minGroup),
       ...schoolsTable(g, s),
     ])
-      rows.push(fixed(r));
+      rows.push(store.add(r));
   return rows.sort(
     (a, b) =>
       a.year - b.year ||
