@@ -97,4 +97,16 @@ describe('the progress line of a stage', () => {
     expect(Number(m[1].replace(/\D/g, ''))).toBeLessThan(1000);
     expect(Number(m[2].replace(',', '.'))).toBeGreaterThan(1);
   });
+  it('never counts past its total, nor a negative time left, when the total was an estimate', async () => {
+    const lines: string[] = [];
+    const out = { isTTY: false, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream;
+    await new Progress(out, 0).stage('Страницы', async (tick) => {
+      tick(0, 7177);
+      await new Promise((r) => setTimeout(r, 50));
+      tick(7179, 7177);
+      return 0;
+    });
+    expect(lines[0]).toBe('Страницы: 0 из 7177 (0 в секунду)\n');
+    expect(lines[1]).toMatch(/^Страницы: 7179 \([\d\u202f]+ в секунду, почти готово\)\n$/);
+  });
 });

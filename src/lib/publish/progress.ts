@@ -95,8 +95,10 @@ export class Progress {
       if (now - this.last < (this.tty ? 250 : this.every)) return;
       this.last = now;
       const rate = (done - before) / ((now - t0) / 1000);
-      const left = total && rate > 0 ? `, осталось около ${secs(((total - done) / rate) * 1000)}` : '';
-      const line = `${name}: ${formatNumber(done, 0)}${total ? ` из ${formatNumber(total, 0)}` : ''} (${formatNumber(rate, 0)} в секунду${left})`;
+      // A total that is an estimate (the pages) may be passed: then neither «из» nor a negative time is said.
+      const of = total && done < total ? total : undefined;
+      const left = of ? (rate > 0 ? `, осталось около ${secs(((of - done) / rate) * 1000)}` : '') : total ? ', почти готово' : '';
+      const line = `${name}: ${formatNumber(done, 0)}${of ? ` из ${formatNumber(of, 0)}` : ''} (${formatNumber(rate, 0)} в секунду${left})`;
       if (this.tty) this.out.write(`\r\x1b[2K${line}`);
       else this.out.write(`${line}\n`);
       shown = true;
