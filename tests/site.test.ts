@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { files, pages, read, urls } from './helpers/crawl.ts';
 import { TRICKY_NAME } from './helpers/independent.ts';
+import { PNG_WIDTH } from '../src/lib/charts/types.ts';
 
 const demo = inject('demoDist');
 const sub = inject('subDist');
@@ -143,7 +144,7 @@ describe('chart files and embeds', () => {
       expect(existsSync(join(demo, `embed/2025/${id}/index.html`)), id).toBe(false);
       const png = readFileSync(join(demo, `charts/${id}.png`));
       expect(png.subarray(0, 8).toString('hex'), id).toBe('89504e470d0a1a0a');
-      expect(png.readUInt32BE(16), id).toBe(1200);
+      expect(png.readUInt32BE(16), id).toBe(PNG_WIDTH);
       const svg = read(demo, `charts/${id}.svg`);
       expect(svg, id).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       expect(svg, id).toContain("@font-face{font-family:'PT Sans';src:url(data:font/woff;base64,");

@@ -1,6 +1,6 @@
 /**
  * The files behind every chart: `<id>.svg` (self-contained: title, source and
- * styles inside), `<id>.png` (1200 px wide, white background, rendered with
+ * styles inside), `<id>.png` (`PNG_WIDTH` wide, white background, rendered with
  * resvg — no browser) and `<id>.csv` (its data, UTF-8 with a header).
  */
 import { readFileSync } from 'node:fs';

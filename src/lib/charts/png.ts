@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { PNG_WIDTH } from './types.ts';
 
 const require = createRequire(import.meta.url);
 export const FONTS = [
@@ -25,12 +26,15 @@ export async function startPng(): Promise<void> {
   fonts = FONTS.map((f) => readFileSync(f));
 }
 
-/** Renders an SVG to a PNG 1200 px wide on white (after `startPng`). */
+/** The width an SVG says it has (its root's `width`), 0 when it says none. */
+const ownWidth = (svg: string) => Number(/^(?:<\?xml[^>]*>\s*)?<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+
+/** Renders an SVG to a PNG `PNG_WIDTH` wide (or its own width, if wider) on white (after `startPng`). */
 export function png(svg: string): Uint8Array {
   if (!fonts) throw new Error('startPng() first');
   // The font embedded for browsers is left out: resvg has the font files, and parsing the embedded copy costs time per image.
   const r = new Resvg(svg.replace(/<style>@font-face[^<]*<\/style>/, ''), {
-    fitTo: { mode: 'width', value: 1200 },
+    fitTo: { mode: 'width', value: Math.max(PNG_WIDTH, ownWidth(svg)) },
     background: '#ffffff',
     font: { fontBuffers: fonts, loadSystemFonts: false, defaultFontFamily: 'PT Sans', sansSerifFamily: 'PT Sans' },
   });

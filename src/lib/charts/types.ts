@@ -7,6 +7,14 @@
 import type { Cell } from '../files/csv.ts';
 import type { TableCell } from '../words/cells.ts';
 
+/**
+ * The width of a chart's PNG: a chart's 640 px drawn 1,6 times, 150 dpi and more across a Word document's page
+ * (tests/reader.test.ts). The pictures are a region build's largest work (a school chart took 27 ms at 1 200 px,
+ * two thirds of it its text): at 1 024 px a region's 5 400 charts take some 40 s less of the processor. A picture
+ * wider of its own — the 1 200 × 630 preview cards — keeps its width.
+ */
+export const PNG_WIDTH = 1024;
+
 export interface Chart {
   /** Stable across rebuilds and seasons: derived from what the chart shows, never from positions. */
   id: string;

@@ -7,7 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Chart } from '../charts/types.ts';
+import { PNG_WIDTH, type Chart } from '../charts/types.ts';
 import { absolute } from '../files/paths.ts';
 import { attr as xml } from '../charts/render.ts';
 import { catalog } from '../figures/catalog.ts';
@@ -127,7 +127,7 @@ export function oembed(m: Model, chart: Chart, release?: string): string {
       width: 600,
       height: fallbackHeight(chart, 600),
       thumbnail_url: absolute(url, base, `/charts/${chart.id}.png`),
-      thumbnail_width: 1200,
+      thumbnail_width: PNG_WIDTH,
     },
     null,
     1,

@@ -6,6 +6,7 @@ import type { Model } from '../model/build.ts';
 import { formatDate } from '../words/format.ts';
 import { citation, cityOf } from '../words/cite.ts';
 import { CARD, previewImage } from './cards.ts';
+import { PNG_WIDTH } from '../charts/types.ts';
 
 /** The model with links that carry the base path: every view starts here. */
 export function site() {
@@ -73,7 +74,8 @@ export function metaView(o: { path: string; image?: string }) {
     icon: href('/favicon.svg'),
     siteName: `${cfg.site.title}: ${cfg.municipality.name}`,
     image: abs(image.src),
-    /** A card is 1200 × 630; a chart's PNG is 1200 wide and as tall as the chart. */
+    /** A card is 1200 × 630; a chart's PNG is `PNG_WIDTH` wide and as tall as the chart. */
+    width: image.card ? CARD.width : PNG_WIDTH,
     height: image.card ? CARD.height : undefined,
     feed: href('/feed.xml'),
     feedTitle: `${cfg.site.title}: ${cfg.municipality.name} — выпуски данных, исправления и новости`,
