@@ -12,6 +12,7 @@
 import { fork } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { commandLine } from '../src/lib/publish/args.ts';
 import { takeLock } from '../src/lib/publish/lock.ts';
 import { formatNumber, formatTime } from '../src/lib/words/format.ts';
@@ -63,7 +64,8 @@ function run(script: string): Promise<void> {
   // An IPC channel carries the stages; when this process dies, the channel closes and the stage stops too.
   const child = fork(join(import.meta.dirname, script), process.argv.slice(2), {
     // `gc` lets a stage give the pages V8 keeps resident back to the system (publish/memory.ts).
-    execArgv: [`--max-old-space-size=${heap}`, '--expose-gc'],
+    // The DOM the charts are drawn into, lighter (scripts/dom-hooks.ts), before the stage's own modules load.
+    execArgv: [`--max-old-space-size=${heap}`, '--expose-gc', `--import=${pathToFileURL(join(import.meta.dirname, 'dom-hooks.ts')).href}`],
     env: { ...process.env, MSOKO_TMP_DIR: w.tmp, MSOKO_SUPERVISED: '1', MSOKO_STAGE_HEAP_MB: String(heap) },
     stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
   });
