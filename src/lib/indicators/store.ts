@@ -23,11 +23,14 @@ const SCOPE = 1 << 8;
 const WITHHELD = 1 << 9;
 const REASON_SHIFT = 10;
 
-class Block {
-  readonly num = new Float64Array(BLOCK * NF);
-  readonly code = new Int32Array(BLOCK * NC);
+/** A block of a store: `rows` rows of numbers and codes, and the store's strings that the codes name. */
+export class Block {
+  readonly num: Float64Array;
+  readonly code: Int32Array;
   readonly names: string[];
-  constructor(names: string[]) {
+  constructor(names: string[], rows: number, numbers: number, codes: number) {
+    this.num = new Float64Array(rows * numbers);
+    this.code = new Int32Array(rows * codes);
     this.names = names;
   }
 }
@@ -159,13 +162,20 @@ export function plain(v: IndicatorValue): IndicatorValue {
   };
 }
 
-/** Where values are kept: strings once each, numbers in blocks of typed arrays. */
-export class ValueStore {
-  private readonly names: string[] = [];
+/**
+ * What a store of handles is made of: its strings kept once each, as codes, and blocks of typed arrays that never
+ * move as the store grows (the subject analysis keeps its rows the same way).
+ */
+export class Columns {
+  readonly names: string[] = [];
   private readonly codes = new Map<string, number>();
   private readonly blocks: Block[] = [];
   private size = 0;
-  private name(s: string): number {
+  private readonly shape: [rows: number, numbers: number, codes: number];
+  constructor(rows: number, numbers: number, codes: number) {
+    this.shape = [rows, numbers, codes];
+  }
+  code(s: string): number {
     let c = this.codes.get(s);
     if (c === undefined) {
       this.codes.set(s, (c = this.names.length));
@@ -173,13 +183,24 @@ export class ValueStore {
     }
     return c;
   }
+  /** The block and the offset in it of a new row. */
+  next(): [Block, number] {
+    const o = this.size++ % this.shape[0];
+    if (o === 0) this.blocks.push(new Block(this.names, ...this.shape));
+    return [this.blocks[this.blocks.length - 1], o];
+  }
+}
+
+/** Where values are kept: strings once each, numbers in blocks of typed arrays. */
+export class ValueStore {
+  private readonly columns = new Columns(BLOCK, NF, NC);
+  private name(s: string): number {
+    return this.columns.code(s);
+  }
   /** Keeps a value's fields and returns its handle; a handle is kept as it is. */
   add(v: IndicatorValue): IndicatorValue {
     if (v instanceof StoredValue) return v;
-    const o = this.size % BLOCK;
-    if (o === 0) this.blocks.push(new Block(this.names));
-    const b = this.blocks[this.blocks.length - 1];
-    this.size++;
+    const [b, o] = this.columns.next();
     const c = b.code;
     const at = o * NC;
     c[at + IND] = this.name(v.indicator);

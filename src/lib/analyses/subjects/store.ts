@@ -4,6 +4,7 @@
  * two million objects that every full garbage collection of the pages marked again. Here a row is a small handle
  * over typed arrays: the same fields, read and written (secondary suppression withholds rows) through accessors.
  */
+import { Columns, type Block } from '../../indicators/store.ts';
 import type { SubjectProcedure } from './rows.ts';
 
 export type SubjectTable = 'participants' | 'bands' | 'distribution' | 'tasks' | 'schools';
@@ -49,15 +50,6 @@ const STRINGS = [
 ] as const;
 const WITHHELD = 1;
 const SECONDARY = 2;
-
-class Block {
-  readonly num = new Float64Array(BLOCK * NF);
-  readonly code = new Int32Array(BLOCK * NC);
-  readonly names: string[];
-  constructor(names: string[]) {
-    this.names = names;
-  }
-}
 
 type Num = (typeof NUMBERS)[number];
 
@@ -160,26 +152,12 @@ class StoredRow implements SubjectRow {
 
 /** Where subject-analysis rows are kept: strings once each, numbers in blocks of typed arrays. */
 export class SubjectStore {
-  private readonly names: string[] = [];
-  private readonly codes = new Map<string, number>();
-  private readonly blocks: Block[] = [];
-  private size = 0;
-  private name(s: string): number {
-    let c = this.codes.get(s);
-    if (c === undefined) {
-      this.codes.set(s, (c = this.names.length));
-      this.names.push(s);
-    }
-    return c;
-  }
+  private readonly columns = new Columns(BLOCK, NF, NC);
   /** Keeps a row's fields and returns its handle. */
   add(r: SubjectRow): SubjectRow {
-    const o = this.size % BLOCK;
-    if (o === 0) this.blocks.push(new Block(this.names));
-    const b = this.blocks[this.blocks.length - 1];
-    this.size++;
+    const [b, o] = this.columns.next();
     const at = o * NC;
-    for (const [k, field] of STRINGS) b.code[at + k] = this.name(r[field]);
+    for (const [k, field] of STRINGS) b.code[at + k] = this.columns.code(r[field]);
     b.code[at + YEAR] = r.year;
     if (r.grade !== undefined && !(Number.isInteger(r.grade) && r.grade >= 0)) throw new RangeError(`grade ${r.grade} cannot be stored`);
     b.code[at + GRADE] = r.grade === undefined ? 0 : r.grade + 1;
