@@ -33,8 +33,7 @@ export function pngQueue(
   // Renderers told to go (limit): they finish what they hold and are not given more.
   const retired = new Set<ChildProcess>();
   // Batches sent to each renderer and not yet drawn: two, so that a renderer always has the next at hand while this
-  // process is briefly busy; more while it makes Word documents, each of which holds it for a second or two (with two
-  // batches, some 0,6 s of pictures, the renderer sat idle a third of that stage).
+  // process is briefly busy; more while it makes Word documents, each of which holds it for a second or two.
   const held = new Map<ChildProcess, number>();
   let depth = 2;
   const give = (w: ChildProcess) => {

@@ -1,8 +1,7 @@
 /**
  * linkedom, the DOM that Plot draws into at build time, gives every node it makes a Map of event listeners in one
  * module-wide WeakMap, at once. No chart listens to anything: a region's 6 400 charts made millions of such
- * entries, and clearing them was a third of the chart stage's garbage collection (a school's chart: 1,4 ms → 0,8 ms
- * without them). `lazyListeners` rewrites linkedom's event target to make a node's map when a listener is first
+ * entries for the collector to clear (Plot's school chart: 1,4 ms with them, 0,7 ms without). `lazyListeners` rewrites linkedom's event target to make a node's map when a listener is first
  * added; scripts/dom-hooks.ts applies it as the module loads. The same DOM otherwise, events included.
  */
 
