@@ -60,6 +60,13 @@ export function taskOrder(a: string, b: string): number {
   return 0;
 }
 
+/** The notes of withheld years, one per reason: «2024 и 2025: скрыто, …», not the same sentence twice under a chart. */
+export function whyNotes(years: { year: number; why?: string }[]): string[] {
+  const by = new Map<string, number[]>();
+  for (const { year, why } of years) if (why !== undefined) by.set(why, [...(by.get(why) ?? []), year]);
+  return [...by].map(([why, ys]) => `${ys.length > 1 ? `${ys.slice(0, -1).join(', ')} и ${ys.at(-1)}` : ys[0]}: ${why}`);
+}
+
 /** More schools than this are drawn as a histogram, not a bar each. */
 export const MANY = 40;
 

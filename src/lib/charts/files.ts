@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { FONTS } from './png.ts';
 import subsetFont from 'subset-font';
 import type { Chart } from './types.ts';
-import { attr as esc } from './render.ts';
+import { attr as esc, WIDE } from './render.ts';
 
 /** Greedy word wrap by an estimate of character width (PT Sans averages ~0.52 em). */
 export function wrap(text: string, maxChars: number): string[] {
@@ -23,12 +23,12 @@ export function wrap(text: string, maxChars: number): string[] {
   return lines;
 }
 
-const OUT = 640;
+const OUT = WIDE + 40;
 const FONT = `'PT Sans', 'Segoe UI', Arial, sans-serif`;
 
 /** The chart as a standalone SVG document with its title, subtitle and source line. */
 export function standaloneSvg(c: Chart, source: string): string {
-  const chart = c.draw(OUT - 40);
+  const chart = c.wide ?? c.draw(WIDE);
   const m = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(chart);
   const h = m ? Number(m[2]) : 260;
   const title = wrap(c.title, 50);
@@ -68,7 +68,7 @@ export function standaloneSvg(c: Chart, source: string): string {
   }
   y += 8;
   const inner = chart.replace(/^<svg[^>]*>/, (tag) =>
-    tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${OUT - 40}" height="${h}"`),
+    tag.replace(/ (width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg x="20" y="${y}" width="${WIDE}" height="${h}"`),
   );
   y += h + 30;
   // The source with its address and the demo note may run past one line: it wraps as the title does.

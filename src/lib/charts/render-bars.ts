@@ -1,6 +1,6 @@
 /** Bar charts: schools or subjects as horizontal bars, many schools as a histogram. */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, haloed, labelMargin, shorten, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, haloed, leftLabels, WIDE_COLUMN, WIDTH } from './render.ts';
 
 /** A bar; `flag` marks a school in a risk zone; `lo`–`hi` is its 95 % interval. */
 export interface Bar {
@@ -35,8 +35,13 @@ export function barChart(
   },
 ): string {
   const data = o.order === 'given' ? bars : [...bars].sort((a, b) => b.value - a.value);
-  const names = data.map((b) => shorten(b.label, 20));
-  const height = 36 + data.length * 26;
+  const width = o.width ?? WIDTH;
+  const { names, lines, margin } = leftLabels(
+    data.map((b) => b.label),
+    width,
+  );
+  // Rows closer on a phone, where a page holds many charts; two lines of 14 px still clear each other.
+  const height = 36 + data.length * (width < WIDE_COLUMN ? (lines > 1 ? 31 : 24) : lines > 1 ? 34 : 26);
   const max =
     Math.max(o.domainMax ?? 0, ...data.map((b) => Math.max(b.value, b.hi ?? 0)), ...(o.refs ?? []).map((r) => r.value)) * 1.15 || 1;
   const y = (_: Bar, i: number) => names[i];
@@ -77,9 +82,9 @@ export function barChart(
   );
   const svg = Plot.plot({
     document,
-    width: o.width ?? WIDTH,
+    width,
     height,
-    marginLeft: labelMargin(names),
+    marginLeft: margin,
     marginRight: 48,
     marginTop: 24,
     marginBottom: 12,

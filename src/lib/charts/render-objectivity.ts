@@ -1,6 +1,6 @@
 /** The objectivity chart: exam marks against school marks as 100 % stacked bars. */
 import * as Plot from '@observablehq/plot';
-import { COLORS, dec, document, finish, FONT, labelMargin, shorten, WIDTH } from './render.ts';
+import { COLORS, dec, document, finish, FONT, leftLabels, WIDTH } from './render.ts';
 
 export interface StackRow {
   group: string;
@@ -16,19 +16,24 @@ export function stackChart(rows: StackRow[], o: { label: string; width?: number 
     ['подтвердили', 'confirmed', COLORS.confirmed, 'white'],
     ['повысили', 'raised', COLORS.raised, '#1a1a1a'],
   ] as const;
-  const long = rows.flatMap((r) => parts.map(([name, k, fill, ink]) => ({ group: shorten(r.group, 22), name, value: r[k], fill, ink })));
-  const height = 50 + rows.length * 30;
+  const width = o.width ?? WIDTH;
+  const { names, lines, margin } = leftLabels(
+    rows.map((r) => r.group),
+    width,
+  );
+  const long = rows.flatMap((r, i) => parts.map(([name, k, fill, ink]) => ({ group: names[i], name, value: r[k], fill, ink })));
+  const height = 50 + rows.length * (lines > 1 ? 36 : 30);
   const svg = Plot.plot({
     document,
-    width: o.width ?? WIDTH,
+    width,
     height,
-    marginLeft: labelMargin(rows.map((r) => shorten(r.group, 22))),
-    marginRight: 12,
+    marginLeft: margin,
+    marginRight: 22,
     marginTop: 30,
     marginBottom: 10,
     style: FONT,
     x: { domain: [0, 100], axis: 'top', label: null, ticks: [0, 50, 100], tickFormat: (d: number) => `${d} %` },
-    y: { domain: rows.map((r) => shorten(r.group, 22)), label: null, tickSize: 0 },
+    y: { domain: names, label: null, tickSize: 0 },
     marks: [
       Plot.barX(
         long,

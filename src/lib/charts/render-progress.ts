@@ -4,7 +4,7 @@
  * per pupil), and each school's progress as a dot with its interval.
  */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, labelMargin, shorten, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, leftLabels, WIDTH } from './render.ts';
 
 export interface HeatCell {
   x0: number;
@@ -59,17 +59,22 @@ export interface Whisker {
 
 /** Each school's mean with its interval, in the order given (by name), and the line of 0: «как у всех». */
 export function whiskerChart(rows: Whisker[], o: { label: string; labelled: boolean; width?: number }): string {
-  const names = rows.map((r, i) => (o.labelled ? shorten(r.label, 20) : String(i)));
-  const step = o.labelled ? 24 : 8;
+  const width = o.width ?? WIDTH;
+  const left = leftLabels(
+    rows.map((r) => r.label),
+    width,
+  );
+  const names = o.labelled ? left.names : rows.map((_, i) => String(i));
+  const step = o.labelled ? (left.lines > 1 ? 36 : 24) : 8;
   const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(r.lo ?? r.value), Math.abs(r.hi ?? r.value)])) * 1.1;
   const y = (_: Whisker, i: number) => names[i];
   const color = (r: Whisker) => (r.mark === 'above' ? COLORS.main : r.mark === 'below' ? COLORS.low : '#555');
   const withCi = rows.map((r, i) => ({ r, i })).filter((d) => d.r.lo !== undefined && d.r.hi !== undefined);
   const svg = Plot.plot({
     document,
-    width: o.width ?? WIDTH,
+    width,
     height: 40 + rows.length * step,
-    marginLeft: o.labelled ? labelMargin(names) : 12,
+    marginLeft: o.labelled ? left.margin : 12,
     marginRight: 16,
     marginTop: 24,
     marginBottom: 10,

@@ -6,7 +6,7 @@
  * must; the table under the chart names them all anyway.
  */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, WIDE_COLUMN, WIDTH } from './render.ts';
 
 export interface ScatterPoint {
   label: string;
@@ -25,9 +25,9 @@ export interface ScatterLine {
   at: (x: number) => { y: number; half: number };
 }
 
-const HEIGHT = 380;
-/** Label size: about 10 px when the 360 px chart is shown in a 320 px screen's column. */
-const LABEL = 13;
+/** Taller on a phone: its names need the room the width does not give. */
+const heightOf = (width: number) => (width < WIDE_COLUMN ? 440 : 380);
+const LABEL = 14;
 const M = { left: 44, right: 14, top: 24, bottom: 40 };
 
 type Box = { x0: number; x1: number; y0: number; y1: number };
@@ -50,8 +50,11 @@ const overlap = (a: Box, b: Box) =>
  * these least. A name beside another school's dot would say the wrong school's result.
  */
 function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], width: number, marks: Box[] = []) {
+  const HEIGHT = heightOf(width);
   // Nothing a label may cover: the dots, and the intervals, ticks and line drawn (a name crossed by a bar reads badly).
   const boxes: Box[] = [...dots.map((d) => ({ x0: d.x - 6, x1: d.x + 6, y0: d.y - 6, y1: d.y + 6 })), ...marks];
+  // The vertical axis's name, at the top left.
+  boxes.push({ x0: 0, x1: M.left + 90, y0: 0, y1: M.top });
   const height = HEIGHT - M.bottom;
   const placed = new Map<
     number,
@@ -61,9 +64,9 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
   const order = points.map((_, i) => i).sort((a, b) => points[b].label.length - points[a].label.length || a - b);
   for (const i of order) {
     const p = points[i];
-    // Wide enough for the fonts a browser may fall back to (DejaVu Sans runs at about 0,62 em a letter), not only PT Sans.
+    // Wide enough for the fonts a browser may fall back to (DejaVu Sans runs at about 0,62 em a letter, its capitals more), not only PT Sans.
     const lines = labelLines(p.label);
-    const w = Math.max(...lines.map((l) => l.length)) * LABEL * 0.62;
+    const w = Math.max(...lines.map((l) => l.length)) * LABEL * 0.66;
     const { x, y } = dots[i];
     const h = LABEL * 0.65 * lines.length;
     const at = (dx: number, dy: number, anchor: 'start' | 'end' | 'middle') => {
@@ -96,7 +99,8 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
       at(0, 90, 'middle'),
       // A name longer than the room beside its dot slides along the row, held inside the frame, with a leader line.
       ...[-16, 16, -30, 30, -44, 44, -58, 58, -72, 72].map((dy) => at(Math.min(Math.max(x - w / 2, 0), width - w) - x, dy, 'start')),
-    ].filter((o) => o.box.x0 >= 0 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height);
+      // Never over the axis's numbers on the left.
+    ].filter((o) => o.box.x0 >= M.left - 4 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height);
     // The point of the label nearest its dot: another school's dot must not be nearer to it.
     const near = (o: (typeof options)[number]) => ({
       x: Math.min(Math.max(x, o.box.x0), o.box.x1),
@@ -108,7 +112,17 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
       return dots.some((d, j) => j !== i && Math.hypot(n.x - d.x, n.y - d.y) < mine) ? 1 : 0;
     };
     const cost = (o: (typeof options)[number]) => boxes.reduce((a, b) => a + overlap(o.box, b), 0) + strays(o) * 400;
-    const pick = options.find((o) => cost(o) === 0) ?? options.reduce((a, b) => (cost(b) < cost(a) ? b : a), options[0] ?? side(0)[0]);
+    // Where a cluster leaves no room near its dots (a phone's narrow chart), farther out over the whole frame, with a leader line.
+    const farther = () =>
+      Array.from({ length: 21 }, (_, r) => (r - 10) * 14).flatMap((dy) =>
+        Array.from({ length: 17 }, (_, c) => at((c - 8) * 20, dy, 'start')).filter(
+          (o) => o.box.x0 >= M.left - 4 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height,
+        ),
+      );
+    const best = (list: typeof options) => list.reduce((a, b) => (cost(b) < cost(a) ? b : a), list[0] ?? side(0)[0]);
+    // Out there the leader line says whose name it is: another dot may be nearer.
+    const free = (o: (typeof options)[number]) => boxes.every((b) => overlap(o.box, b) === 0);
+    const pick = options.find((o) => cost(o) === 0) ?? farther().find(free) ?? best(options);
     boxes.push(pick.box);
     const n = near(pick);
     placed.set(i, { ...p, dx: pick.dx, dy: pick.dy, anchor: pick.anchor, leader: Math.hypot(n.x - x, n.y - y) > 16 ? n : undefined });
@@ -122,6 +136,7 @@ export function scatterChart(
   o: { label: string; xLabel: string; yLabel: string; width?: number },
 ): string {
   const width = o.width ?? WIDTH;
+  const HEIGHT = heightOf(width);
   const xs = points.map((p) => p.x);
   const ys = points.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y, p.expected ?? p.y]);
   const pad = (lo: number, hi: number) => [lo - (hi - lo) * 0.08, hi + (hi - lo) * 0.08] as [number, number];

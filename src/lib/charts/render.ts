@@ -23,7 +23,15 @@ export const COLORS = {
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond'] as const;
 const DASH = ['', '6 3', '2 3', '8 3 2 3'];
 
-export const WIDTH = 360;
+/**
+ * A chart is drawn twice, so that its text stays 12–14 CSS px at every width (issue 39): at `WIDTH` for phones and
+ * narrow columns, at `WIDE` where the column holds 514 px and more. Neither is ever scaled up (ChartBody.astro); a
+ * drawing at 14 px scaled down to 6/7 of its width still writes 12 px. The files (SVG, PNG) are the wide drawing.
+ */
+export const WIDTH = 320;
+export const WIDE = 600;
+/** The least column that shows the wide drawing (its 14 px at 12 px); site.css's container query holds the same. */
+export const WIDE_COLUMN = 514;
 export const FONT = { fontFamily: '"PT Sans", "Segoe UI", Arial, sans-serif', fontSize: '14px', overflow: 'visible' };
 
 export const dec = (x: number, digits: number) => formatNumber(x, digits);
@@ -123,7 +131,8 @@ export function lineChart(
   const svg = Plot.plot({
     document,
     width: o.width ?? WIDTH,
-    height: o.height ?? 260,
+    // Lower on a phone, where a page holds many: the years' values need no more.
+    height: o.height ?? ((o.width ?? WIDTH) < WIDE_COLUMN ? 220 : 260),
     marginLeft: 48,
     marginRight: 20,
     marginTop: 28,
@@ -143,14 +152,52 @@ export function lineChart(
   return finish(svg, o.label);
 }
 
+/** Levels of maths in short words (the table has them whole). */
+const short = (s: string) => s.replace(' (базовый уровень)', ' (база)').replace(' (профильный уровень)', ' (профиль)');
+
 /** A label that fits the chart: levels of maths in short words first, then cut with «…» (the table has it whole). */
-export function shorten(s: string, n: number): string {
-  const t = s.replace(' (базовый уровень)', ' (база)').replace(' (профильный уровень)', ' (профиль)');
+function shorten(s: string, n: number): string {
+  const t = short(s);
   return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
 }
 
-/** Room for the longest of the labels on the left: Plot does not measure Cyrillic text, about 8 px a letter at 14 px. */
-export const labelMargin = (labels: string[]) => Math.min(184, 14 + Math.max(...labels.map((n) => n.length)) * 8.2);
+/** Room for the longest line of the labels on the left: Plot does not measure Cyrillic text; DejaVu Sans, wider than most, 8,6 px a letter at 14 px. */
+const labelMargin = (labels: string[]) => 12 + Math.max(...labels.flatMap((n) => n.split('\n').map((l) => l.length))) * 9;
+
+/** Letters a line of a label on the left holds: a phone's chart gives its labels less than half its width. */
+const perLine = (width: number) => (width >= WIDE_COLUMN ? 30 : 17);
+
+/**
+ * Labels on the left of a chart `width` px wide, never cut where two lines hold them: a long one goes on to a second
+ * line at a space («Русский язык, 5 класс», a school's long name); only what a third line would need ends in «…»
+ * (the table has it whole). `lines` is the most any label takes, for the height of its row.
+ */
+export function leftLabels(labels: string[], width: number): { names: string[]; lines: number; margin: number } {
+  const n = perLine(width);
+  const names = labels.map((label) => {
+    // «№ 5» and «6 класс» stay on one line.
+    const words = short(label)
+      .replace(/№ /g, '№\u00a0')
+      .replace(/(\d) (класс)/g, '$1\u00a0$2')
+      .split(' ');
+    const rows: string[] = [];
+    for (const w of words) {
+      const last = rows.length - 1;
+      if (last >= 0 && (rows[last] + ' ' + w).length <= n) rows[last] += ` ${w}`;
+      else rows.push(w);
+    }
+    if (rows.length <= 2) return rows.map((r) => shorten(r, n)).join('\n');
+    return `${shorten(rows[0], n)}\n${shorten(rows.slice(1).join(' '), n)}`;
+  });
+  // Two labels cut alike would share a row: a zero-width space keeps them apart (the table tells them apart in words).
+  const seen = new Map<string, number>();
+  for (const [i, l] of names.entries()) {
+    const k = seen.get(l) ?? 0;
+    seen.set(l, k + 1);
+    if (k) names[i] = l + '\u200b'.repeat(k);
+  }
+  return { names, lines: names.some((l) => l.includes('\n')) ? 2 : 1, margin: labelMargin(names) };
+}
 
 /**
  * A tiny trend line for key-figure cards; decorative (the numbers are next to

@@ -23,7 +23,10 @@ export interface Chart {
   /** Site path (without base) of the page the chart belongs to. */
   page: string;
   pageTitle: string;
+  /** Drawn at `WIDTH` (render.ts): phones and narrow columns. */
   svg: string;
+  /** Drawn at `WIDE`: wide columns and the chart's files (a chart of the catalog has it; figures/catalog.ts). */
+  wide?: string;
   /** Draws the chart at another width (the downloadable files are wider than the page). */
   draw: (width: number) => string;
   /** Text alternative: what the chart shows, in words. */

@@ -16,6 +16,7 @@ import { namer } from '../data/names.ts';
 import { SECTIONS, type Section } from '../indicators/sections.ts';
 import { slug } from '../charts/common.ts';
 import type { Chart } from '../charts/types.ts';
+import { WIDE } from '../charts/render.ts';
 import { contextFigure, progressFigures } from './analyses.ts';
 import { objectivityFigure, tasksFigure } from './procedures.ts';
 import { schoolsFigure, subjectsFigure } from './schools.ts';
@@ -61,8 +62,11 @@ function pack(c: Chart): Chart {
   const svg = spill(c.svg);
   const table = spill(JSON.stringify(c.table));
   const csv = spill(JSON.stringify(c.csv));
+  // Drawn wide on first use (the chart files' stage), while the chart can still draw; kept on disk after.
+  let wide: (() => string) | undefined;
   return Object.defineProperties(c, {
     svg: { get: svg, enumerable: true, configurable: true },
+    wide: { get: () => (wide ??= spill(c.draw(WIDE)))(), enumerable: true, configurable: true },
     table: { get: () => JSON.parse(table()) as Chart['table'], enumerable: true, configurable: true },
     csv: { get: () => JSON.parse(csv()) as Chart['csv'], enumerable: true, configurable: true },
   });

@@ -1,7 +1,7 @@
 /** What an embedded chart shows around itself, and the code a journalist pastes to embed it. */
 import { absolute, withBase } from '../files/paths.ts';
 import type { Chart } from '../charts/types.ts';
-import { attr as esc } from '../charts/render.ts';
+import { attr as esc, WIDE_COLUMN } from '../charts/render.ts';
 import type { Model } from '../model/build.ts';
 import { formatDate } from '../words/format.ts';
 
@@ -29,8 +29,10 @@ const lines = (text: string, column: number, fontPx: number) => Math.max(1, Math
  */
 export function fallbackHeight(chart: Chart, width = 600): number {
   const column = width - 24;
-  const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(chart.svg) ?? ['', '360', '260'];
-  const svg = (Math.min(column, 576) * Number(h)) / Number(w);
+  const drawing = column >= WIDE_COLUMN && chart.wide ? chart.wide : chart.svg;
+  const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(drawing) ?? ['', '320', '260'];
+  // A drawing is shown at its own width or narrower (site.css, .plots).
+  const svg = (Math.min(column, Number(w)) * Number(h)) / Number(w);
   const legend = chart.legend.length ? lines(chart.legend.map((l) => `${l.label}xxxxx`).join(''), column, 14.4) * 22 + 8 : 0;
   const notes = chart.notes.reduce((a, n) => a + lines(n, column, 16) * 24 + 16, 0);
   const height =

@@ -41,7 +41,7 @@ export const scoresFrame = (width: number, scoreWord: string, top: number) => ({
 /** The band or mark borders between the bars of scores, each named above the chart at `top`. */
 export const thresholdRules = (thresholds: { from: number; label: string }[], top: number) => [
   Plot.ruleX(thresholds, { x: (d) => d.from - 0.5, stroke: COLORS.low, strokeWidth: 2, strokeDasharray: '5 3' }),
-  Plot.text(thresholds, { x: (d) => d.from - 0.5, y: top, text: 'label', dy: -6, textAnchor: 'start', dx: 3, fontSize: 12, ...haloed(3) }),
+  Plot.text(thresholds, { x: (d) => d.from - 0.5, y: top, text: 'label', dy: -6, textAnchor: 'start', dx: 3, ...haloed(3) }),
 ];
 
 function draw(t: DistributionInput, width = WIDTH): string {

@@ -1,6 +1,6 @@
 /** A school's main results over the years against the municipality. */
 import { formatValue, sentence, type UnitKind } from '../../words/format.ts';
-import { CI_LEGEND, digitsOf, drawn, nCell, pointCell, pointColumns, shown } from '../common.ts';
+import { CI_LEGEND, digitsOf, drawn, nCell, pointCell, pointColumns, shown, whyNotes } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart, ChartMeta, Keys, Point } from '../types.ts';
 
@@ -55,7 +55,7 @@ export function schoolTrendChart(t: SchoolTrendInput): Chart | undefined {
         ...muni.map((y) => [y.year, 'municipality', '', keys.indicator, keys.subject, keys.grade, ...pointColumns(y.point)]),
       ],
     },
-    notes: t.years.filter((y) => y.school.why !== undefined).map((y) => `${y.year}: ${y.school.why}`),
+    notes: whyNotes(t.years.map((y) => ({ year: y.year, why: y.school.why }))),
     legend: [
       { label: school.name, color: COLORS.main, mark: 'line' },
       { label: 'Муниципалитет', color: COLORS.region, mark: 'dashed' },

@@ -1,6 +1,6 @@
 /** A group's values over the years, with the region and intervals. */
 import { formatValue, sentence, type UnitKind } from '../../words/format.ts';
-import { CI_LEGEND, digitsOf, drawn, nCell, pointCell, pointColumns, shown } from '../common.ts';
+import { CI_LEGEND, digitsOf, drawn, nCell, pointCell, pointColumns, shown, whyNotes } from '../common.ts';
 import { COLORS, lineChart, type SeriesPoint } from '../render.ts';
 import type { Chart, ChartMeta, Keys, Point } from '../types.ts';
 
@@ -73,7 +73,7 @@ export function trendChart(t: TrendInput): Chart | undefined {
         ]),
       ],
     },
-    notes: t.years.filter((y) => y.point.why !== undefined).map((y) => `${y.year}: ${y.point.why}`),
+    notes: whyNotes(t.years.map((y) => ({ year: y.year, why: y.point.why }))),
     legend: [
       { label: t.name, color: COLORS.main, mark: 'line' },
       ...(withRegion ? [{ label: 'Регион', color: COLORS.region, mark: 'dashed' as const }] : []),

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { whyNotes } from '../src/lib/charts/common.ts';
+import { leftLabels, WIDE, WIDTH } from '../src/lib/charts/render.ts';
+
+describe('labels on the left of a chart (issue 39: never cut where two lines hold them)', () => {
+  it('keeps a label whole on one line where it fits, and wraps a longer one at a space on a phone', () => {
+    const { names, lines } = leftLabels(['Химия', 'Русский язык, 5 класс'], WIDTH);
+    // «5 класс» stays together: the break goes before the number.
+    expect(names).toEqual(['Химия', 'Русский язык,\n5\u00a0класс']);
+    expect(lines).toBe(2);
+  });
+  it('writes the same labels on one line in the wide drawing, maths levels in short words', () => {
+    const { names, lines, margin } = leftLabels(['Русский язык, 5 класс', 'Математика (профильный уровень)'], WIDE);
+    expect(names).toEqual(['Русский язык, 5\u00a0класс', 'Математика (профиль)']);
+    expect(lines).toBe(1);
+    // 21 letters at 9 px and the gap: the longest line decides the margin.
+    expect(margin).toBe(12 + 21 * 9);
+  });
+  it('keeps «№ 5» together and cuts only what a third line would need, with «…»', () => {
+    const { names } = leftLabels(['Средняя общеобразовательная школа № 5 с углублённым изучением'], WIDTH);
+    const [first, second] = names[0].split('\n');
+    expect(first).toBe('Средняя');
+    expect(second.endsWith('…')).toBe(true);
+    expect(second.length).toBeLessThanOrEqual(17);
+  });
+  it('keeps two labels cut alike on rows of their own', () => {
+    const long = 'Муниципальное бюджетное общеобразовательное учреждение';
+    const { names } = leftLabels([`${long} А`, `${long} Б`], WIDTH);
+    expect(new Set(names).size).toBe(2);
+  });
+});
+
+describe('notes of withheld years', () => {
+  it('says a reason once for all its years, each other reason apart', () => {
+    expect(
+      whyNotes([{ year: 2022, why: 'в группе 3 участника' }, { year: 2023 }, { year: 2024, why: 'скрыто' }, { year: 2025, why: 'скрыто' }]),
+    ).toEqual(['2022: в группе 3 участника', '2024 и 2025: скрыто']);
+    expect(whyNotes([{ year: 2025 }])).toEqual([]);
+  });
+});
