@@ -25,6 +25,9 @@ const finder = schoolFinder();
 export const schoolKey = (s: School) => finder.key(s.name, `${s.full_name ?? ''} ${s.kind ?? ''}`, s.address ?? '');
 const procedureName = (p: string) => PROCEDURE_NAMES[p as keyof typeof PROCEDURE_NAMES] ?? p.toUpperCase();
 
+/** Charts open on a school's page; the rest behind one fold (a school's page in 7 000 px on a phone, issue 39). */
+const OPEN_CHARTS = 1;
+
 /** By name, with neutral facts only: a list of schools is never a league table. */
 export function schoolsPage() {
   const { m, href } = site();
@@ -65,8 +68,9 @@ export function schoolPage({ school }: { school: School }) {
       .map((p) => ({ name: p.name, href: href(`/schools/${p.school_id}/`) })),
     lastYear,
     charts,
-    moreCharts: `${count(charts.length - 2, ['график', 'графика', 'графиков'])}: ${charts
-      .slice(2)
+    openCharts: OPEN_CHARTS,
+    moreCharts: `${count(charts.length - OPEN_CHARTS, ['график', 'графика', 'графиков'])}: ${charts
+      .slice(OPEN_CHARTS)
       .map((c) => c.title.replace(/^[^:]*:\s*/, '').replace(/ в \d{4} году.*$/, ''))
       .join('; ')}`,
     summary,
