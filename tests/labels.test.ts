@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whyNotes } from '../src/lib/charts/common.ts';
-import { leftLabels, WIDE, WIDTH } from '../src/lib/charts/render.ts';
+import { leftLabels, textWidth, WIDE, WIDTH } from '../src/lib/charts/render.ts';
 
 describe('labels on the left of a chart (issue 39: never cut where two lines hold them)', () => {
   it('keeps a label whole on one line where it fits, and wraps a longer one at a space on a phone', () => {
@@ -13,8 +13,9 @@ describe('labels on the left of a chart (issue 39: never cut where two lines hol
     const { names, lines, margin } = leftLabels(['Русский язык, 5 класс', 'Математика (профильный уровень)'], WIDE);
     expect(names).toEqual(['Русский язык, 5\u00a0класс', 'Математика (профиль)']);
     expect(lines).toBe(1);
-    // 21 letters at 9 px and the gap: the longest line decides the margin.
-    expect(margin).toBe(12 + 21 * 9);
+    // The widest line decides the margin, by width, not by letters: «Математика (профиль)» has fewer.
+    expect(margin).toBe(12 + textWidth('Математика (профиль)'));
+    expect(textWidth('Математика (профиль)')).toBeGreaterThan(textWidth('Русский язык, 5\u00a0класс'));
   });
   it('keeps «№ 5» together and cuts only what a third line would need, with «…»', () => {
     const { names } = leftLabels(['Средняя общеобразовательная школа № 5 с углублённым изучением'], WIDTH);
@@ -27,6 +28,22 @@ describe('labels on the left of a chart (issue 39: never cut where two lines hol
     const long = 'Муниципальное бюджетное общеобразовательное учреждение';
     const { names } = leftLabels([`${long} А`, `${long} Б`], WIDTH);
     expect(new Set(names).size).toBe(2);
+  });
+});
+
+describe('the width of a label', () => {
+  it('is never less than Chromium sets it in DejaVu Sans at 14 px, and not much more', () => {
+    // Measured with a canvas in Chromium, the font this machine sets «PT Sans, Segoe UI, Arial, sans-serif» in.
+    for (const [text, measured] of [
+      ['Окружающий мир,', 138.5],
+      ['ООШ № 10', 78.3],
+      ['Школа «Ступени» &', 148.7],
+      ['ЖЩШЮЫ', 72.8],
+      ['Информатика', 102.5],
+    ] as const) {
+      expect(textWidth(text)).toBeGreaterThanOrEqual(measured);
+      expect(textWidth(text)).toBeLessThan(measured * 1.1);
+    }
   });
 });
 

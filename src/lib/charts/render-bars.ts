@@ -1,6 +1,6 @@
 /** Bar charts: schools or subjects as horizontal bars, many schools as a histogram. */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, haloed, leftLabels, WIDE_COLUMN, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, haloed, leftLabels, ticksFor, WIDE_COLUMN, WIDTH } from './render.ts';
 
 /** A bar; `flag` marks a school in a risk zone; `lo`–`hi` is its 95 % interval. */
 export interface Bar {
@@ -95,7 +95,7 @@ export function barChart(
       labelAnchor: 'right',
       labelArrow: 'none',
       axis: 'top',
-      ticks: 4,
+      ticks: ticksFor(width - margin - 48),
       tickFormat: (d: number) => dec(d, 0),
     },
     y: { domain: names, label: null, tickSize: 0 },

@@ -4,7 +4,7 @@
  * per pupil), and each school's progress as a dot with its interval.
  */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, leftLabels, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, leftLabels, ticksFor, WIDTH } from './render.ts';
 
 export interface HeatCell {
   x0: number;
@@ -84,12 +84,12 @@ export function whiskerChart(rows: Whisker[], o: { label: string; labelled: bool
       // The unit is in the chart's subtitle: a label at the top would sit on the last tick.
       label: null,
       axis: 'top',
-      ticks: 5,
+      ticks: ticksFor(width - (o.labelled ? left.margin : 12) - 16),
       tickFormat: (d: number) => (d > 0 ? `+${dec(d, 0)}` : dec(d, 0)),
     },
     y: { domain: names, label: null, tickSize: 0, axis: o.labelled ? 'left' : null },
     marks: [
-      Plot.gridX({ stroke: '#e5e5e5', strokeOpacity: 1, ticks: 5 }),
+      Plot.gridX({ stroke: '#e5e5e5', strokeOpacity: 1, ticks: ticksFor(width - (o.labelled ? left.margin : 12) - 16) }),
       Plot.ruleX([0], { stroke: '#1a1a1a', strokeWidth: 1.5 }),
       Plot.ruleY(withCi, {
         y: (d: { i: number }) => names[d.i],

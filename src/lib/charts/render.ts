@@ -134,7 +134,8 @@ export function lineChart(
     // Lower on a phone, where a page holds many: the years' values need no more.
     height: o.height ?? ((o.width ?? WIDTH) < WIDE_COLUMN ? 220 : 260),
     marginLeft: 48,
-    marginRight: 20,
+    // A value written beside its interval runs right of the last year's point: room for «100,0».
+    marginRight: points.some((p) => p.lo !== undefined) ? 48 : 20,
     marginTop: 28,
     marginBottom: 32,
     style: FONT,
@@ -161,8 +162,38 @@ function shorten(s: string, n: number): string {
   return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
 }
 
-/** Room for the longest line of the labels on the left: Plot does not measure Cyrillic text; DejaVu Sans, wider than most, 8,6 px a letter at 14 px. */
-const labelMargin = (labels: string[]) => 12 + Math.max(...labels.flatMap((n) => n.split('\n').map((l) => l.length))) * 9;
+/**
+ * Letters by their width in 14 px DejaVu Sans, rounded up: the widest of the fonts a reader's system may set a chart
+ * in (PT Sans, Segoe UI, Roboto and Arial run narrower). Plot does not measure text; measured in Chromium.
+ */
+const WIDTHS = new Map(
+  (
+    [
+      [4, "ijl'"],
+      [5, 'IJf ,.;:/\u00a0'],
+      [6, 'rt()-![]'],
+      [7, '"–*_`'],
+      [8, 'гзсэLcsz?'],
+      [9, 'ГЕЁЗРТУабвеёклортухчьяEFPSTYabdeghknopquvxy0123456789«»'],
+      [10, 'АБВКСХЧЬЭЯдийнпцъABCKRVXZ'],
+      [11, 'ДИЙЛНОПЦмDGHNOQU&'],
+      [12, 'Ъфыюw+<>=#~^'],
+      [13, 'МФЫжшM'],
+      [14, 'щWm—%…@'],
+      [15, 'Ш№'],
+      [16, 'ЖЩЮ'],
+    ] as const
+  ).flatMap(([w, chars]) => [...chars].map((ch) => [ch, w] as const)),
+);
+
+/** How wide a line of 14 px text runs (a letter not in the table: 10 px). */
+export const textWidth = (line: string) => [...line].reduce((a, ch) => a + (WIDTHS.get(ch) ?? 10), 0);
+
+/** How many ticks an axis of `room` px holds: a number of 14 px wants some 60 px, so that «80» never sits on «100». */
+export const ticksFor = (room: number) => Math.max(2, Math.min(5, Math.floor(room / 60)));
+
+/** Room for the longest line of the labels on the left, and the gap to the axis. */
+const labelMargin = (labels: string[]) => 12 + Math.max(...labels.flatMap((n) => n.split('\n').map(textWidth)));
 
 /** Letters a line of a label on the left holds: a phone's chart gives its labels less than half its width. */
 const perLine = (width: number) => (width >= WIDE_COLUMN ? 30 : 17);
