@@ -1,9 +1,11 @@
 /** Intervals and tests against published tables and values worked by hand. */
+import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import { describe, expect, it } from 'vitest';
 import {
   benjaminiHochberg,
   compareShares,
   fisherMidP,
+  hypergeometric,
   pool,
   sampleOf,
   tInterval,
@@ -122,6 +124,29 @@ describe("Fisher's exact test with Lancaster's mid-p", () => {
     // The boundary: 5 of 10 against 5 of 10 — expected 5 in every cell — is still the z-test; 4 of 9 against 5 of 9, expected 4.5, is not.
     expect(compareShares(5, 10, 5, 10)!.method).toBe('z_two_proportions');
     expect(compareShares(4, 9, 5, 9)!.method).toBe('fisher_midp');
+  });
+});
+
+describe('the hypergeometric distribution over its support', () => {
+  it('gives each probability as the library does, also far in the tails, and they add up to 1', () => {
+    // A school of 25 against a region's 24 000 pupils; a class against a class; all marked; none; the tests' 6 against 38.
+    for (const [total, marked, n] of [
+      [24_025, 3_100, 25],
+      [50, 20, 25],
+      [44, 3, 6],
+      [30, 30, 12],
+      [30, 0, 12],
+      [1_000, 500, 400],
+    ]) {
+      const h = hypergeometric(total, marked, n);
+      expect(h.lo).toBe(Math.max(0, n - (total - marked)));
+      expect(h.p.length).toBe(Math.min(n, marked) - h.lo + 1);
+      h.p.forEach((q, i) => {
+        const want = hypergeometricPmf(h.lo + i, total, marked, n);
+        expect(Math.abs(q - want)).toBeLessThanOrEqual(Math.max(1e-300, want * 1e-9));
+      });
+      expect(h.p.reduce((a, q) => a + q, 0)).toBeCloseTo(1, 9);
+    }
   });
 });
 

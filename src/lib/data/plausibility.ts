@@ -183,8 +183,13 @@ function copiedFiles(d: Dataset, years: number[], min: number, log: IssueLog): v
       const now = d.years.get(year)![f.name] as object[] | undefined;
       const before = d.years.get(prev)![f.name] as object[] | undefined;
       if (!now || !before || Math.max(now.length, before.length) < min) continue;
+      // Files of sizes further apart than a correction or two are no copy: no need to look at their rows.
+      if (Math.min(now.length, before.length) < COPY_SHARE * Math.max(now.length, before.length)) continue;
       const left = new Map<string, number>();
-      for (const r of before) left.set(sig(r), (left.get(sig(r)) ?? 0) + 1);
+      for (const r of before) {
+        const k = sig(r);
+        left.set(k, (left.get(k) ?? 0) + 1);
+      }
       let same = 0;
       for (const r of now) {
         const k = sig(r);

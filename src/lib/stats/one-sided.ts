@@ -4,9 +4,8 @@
  * ones, results below what the earlier test promised — so each test asks
  * only whether the school differs in that direction.
  */
-import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import type { Sample } from './tests.ts';
+import { hypergeometric, type Sample } from './tests.ts';
 
 /**
  * Fisher's exact test of `[[k, m − k], [k₀, m₀ − k₀]]`, one-sided (the first
@@ -14,10 +13,9 @@ import type { Sample } from './tests.ts';
  * hypergeometric — m + m₀ in all, k + k₀ of them marked, m drawn.
  */
 export function fisherMidPGreater(k: number, m: number, k0: number, m0: number): number {
-  const total = m + m0;
-  const marked = k + k0;
-  let p = 0.5 * hypergeometricPmf(k, total, marked, m);
-  for (let x = k + 1; x <= Math.min(m, marked); x++) p += hypergeometricPmf(x, total, marked, m);
+  const h = hypergeometric(m + m0, k + k0, m);
+  let p = 0.5 * h.p[k - h.lo];
+  for (let i = k + 1 - h.lo; i < h.p.length; i++) p += h.p[i];
   return Math.min(1, Math.max(0, p));
 }
 
