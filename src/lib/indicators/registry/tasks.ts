@@ -1,6 +1,7 @@
 /** Task-level results: success per task and over basic and advanced tasks. */
 import { MASTERY_RULE } from '../mastery.ts';
 import { rate } from '../measures.ts';
+import type { TaskInfo } from '../../data/tables.ts';
 import type { Ctx, Family, IndicatorDef, Measured } from '../types.ts';
 import { def, school } from './common.ts';
 
@@ -29,13 +30,22 @@ export function taskIndicators<R extends TaskRow & { school_id: string }, P exte
   const over = (rows: R[], ctx: Ctx, levels: string[]): Measured => {
     // Per participant: points scored and possible over the tasks of these levels.
     const who = new Map<string, { score: number; max: number }>();
+    // A group's rows share their subject and grade: each task's level and maximum are looked up once, not per
+    // pupil (a region's ВПР groups made this the read stage's largest loop).
+    const infos = new Map<string, TaskInfo | undefined>();
+    let last: R | undefined;
     for (const r of rows) {
-      for (const [task, s] of Object.entries(r.tasks ?? {})) {
-        const info = ctx.task(p, r.subject, r.grade, task);
+      if (last && (r.subject !== last.subject || r.grade !== last.grade)) infos.clear();
+      last = r;
+      const tasks = r.tasks;
+      if (!tasks) continue;
+      let acc = who.get(r.participant_id);
+      for (const task in tasks) {
+        let info = infos.get(task);
+        if (info === undefined && !infos.has(task)) infos.set(task, (info = ctx.task(p, r.subject, r.grade, task)));
         if (!info || !levels.includes(info.level)) continue;
-        let acc = who.get(r.participant_id);
         if (!acc) who.set(r.participant_id, (acc = { score: 0, max: 0 }));
-        acc.score += s;
+        acc.score += tasks[task];
         acc.max += info.max_score;
       }
     }
