@@ -153,15 +153,6 @@ export function lineChart(
   return finish(svg, o.label);
 }
 
-/** Levels of maths in short words (the table has them whole). */
-const short = (s: string) => s.replace(' (базовый уровень)', ' (база)').replace(' (профильный уровень)', ' (профиль)');
-
-/** A label that fits the chart: levels of maths in short words first, then cut with «…» (the table has it whole). */
-function shorten(s: string, n: number): string {
-  const t = short(s);
-  return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
-}
-
 /**
  * Letters by their width in 14 px DejaVu Sans, rounded up: the widest of the fonts a reader's system may set a chart
  * in (PT Sans, Segoe UI, Roboto and Arial run narrower). Plot does not measure text; measured in Chromium.
@@ -195,8 +186,16 @@ export const ticksFor = (room: number) => Math.max(2, Math.min(5, Math.floor(roo
 /** Room for the longest line of the labels on the left, and the gap to the axis. */
 const labelMargin = (labels: string[]) => 12 + Math.max(...labels.flatMap((n) => n.split('\n').map(textWidth)));
 
-/** Letters a line of a label on the left holds: a phone's chart gives its labels less than half its width. */
-const perLine = (width: number) => (width >= WIDE_COLUMN ? 30 : 17);
+/** A line of a label on the left: a phone's chart gives its labels less than half its width. */
+const lineRoom = (width: number) => (width >= WIDE_COLUMN ? 270 : 155);
+
+/** A line cut to `px` with «…» where it is wider (the table has it whole). */
+function fit(line: string, px: number): string {
+  if (textWidth(line) <= px) return line;
+  let s = line;
+  while (s.length > 1 && textWidth(`${s}…`) > px) s = s.slice(0, -1);
+  return `${s.trimEnd()}…`;
+}
 
 /**
  * Labels on the left of a chart `width` px wide, never cut where two lines hold them: a long one goes on to a second
@@ -204,21 +203,25 @@ const perLine = (width: number) => (width >= WIDE_COLUMN ? 30 : 17);
  * (the table has it whole). `lines` is the most any label takes, for the height of its row.
  */
 export function leftLabels(labels: string[], width: number): { names: string[]; lines: number; margin: number } {
-  const n = perLine(width);
+  const px = lineRoom(width);
   const names = labels.map((label) => {
-    // «№ 5» and «6 класс» stay on one line.
-    const words = short(label)
+    // Levels of maths in short words; «№ 5» and «6 класс» stay on one line.
+    const words = label
+      .replace(' (базовый уровень)', ' (база)')
+      .replace(' (профильный уровень)', ' (профиль)')
       .replace(/№ /g, '№\u00a0')
       .replace(/(\d) (класс)/g, '$1\u00a0$2')
       .split(' ');
     const rows: string[] = [];
     for (const w of words) {
       const last = rows.length - 1;
-      if (last >= 0 && (rows[last] + ' ' + w).length <= n) rows[last] += ` ${w}`;
+      if (last >= 0 && textWidth(`${rows[last]} ${w}`) <= px) rows[last] += ` ${w}`;
       else rows.push(w);
     }
-    if (rows.length <= 2) return rows.map((r) => shorten(r, n)).join('\n');
-    return `${shorten(rows[0], n)}\n${shorten(rows.slice(1).join(' '), n)}`;
+    return [rows[0], rows.slice(1).join(' ')]
+      .filter(Boolean)
+      .map((r) => fit(r, px))
+      .join('\n');
   });
   // Two labels cut alike would share a row: a zero-width space keeps them apart (the table tells them apart in words).
   const seen = new Map<string, number>();
