@@ -110,8 +110,8 @@ const dimsKey = (d: Dims) => `${d.subject ?? ''}${SEP}${d.grade ?? ''}${SEP}${d.
 /** Rows of one family in one year, grouped for the municipality (school '') and for each school. */
 function group<R>(family: Family<R>, rows: R[]): Map<string, { school: string; dims: Dims; rows: R[] }> {
   const groups = new Map<string, { school: string; dims: Dims; rows: R[] }>();
-  const add = (school: string, dims: Dims, r: R) => {
-    const key = `${school}${SEP}${dimsKey(dims)}`;
+  const add = (school: string, at: string, dims: Dims, r: R) => {
+    const key = `${school}${SEP}${at}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { school, dims, rows: [] }));
     g.rows.push(r);
@@ -119,8 +119,10 @@ function group<R>(family: Family<R>, rows: R[]): Map<string, { school: string; d
   for (const r of rows) {
     const school = family.school(r);
     for (const dims of family.groups(r)) {
-      add('', dims, r);
-      add(school, dims, r);
+      // A row of task scores is in a group per task, for the municipality and its school: its key made once.
+      const at = dimsKey(dims);
+      add('', at, dims, r);
+      add(school, at, dims, r);
     }
   }
   return groups;
