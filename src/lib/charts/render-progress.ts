@@ -60,12 +60,16 @@ export interface Whisker {
 /** Each school's mean with its interval, in the order given (by name), and the line of 0: «как у всех». */
 export function whiskerChart(rows: Whisker[], o: { label: string; labelled: boolean; width?: number }): string {
   const width = o.width ?? WIDTH;
-  const left = leftLabels(
-    rows.map((r) => r.label),
-    width,
-  );
-  const names = o.labelled ? left.names : rows.map((_, i) => String(i));
+  // A region's hundreds of schools are dots without names: their labels are not made.
+  const left = o.labelled
+    ? leftLabels(
+        rows.map((r) => r.label),
+        width,
+      )
+    : { names: rows.map((_, i) => String(i)), lines: 1, margin: 12 };
+  const names = left.names;
   const step = o.labelled ? (left.lines > 1 ? 36 : 24) : 8;
+  const ticks = ticksFor(width - left.margin - 16);
   const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(r.lo ?? r.value), Math.abs(r.hi ?? r.value)])) * 1.1;
   const y = (_: Whisker, i: number) => names[i];
   const color = (r: Whisker) => (r.mark === 'above' ? COLORS.main : r.mark === 'below' ? COLORS.low : '#555');
@@ -74,7 +78,7 @@ export function whiskerChart(rows: Whisker[], o: { label: string; labelled: bool
     document,
     width,
     height: 40 + rows.length * step,
-    marginLeft: o.labelled ? left.margin : 12,
+    marginLeft: left.margin,
     marginRight: 16,
     marginTop: 24,
     marginBottom: 10,
@@ -84,12 +88,12 @@ export function whiskerChart(rows: Whisker[], o: { label: string; labelled: bool
       // The unit is in the chart's subtitle: a label at the top would sit on the last tick.
       label: null,
       axis: 'top',
-      ticks: ticksFor(width - (o.labelled ? left.margin : 12) - 16),
+      ticks,
       tickFormat: (d: number) => (d > 0 ? `+${dec(d, 0)}` : dec(d, 0)),
     },
     y: { domain: names, label: null, tickSize: 0, axis: o.labelled ? 'left' : null },
     marks: [
-      Plot.gridX({ stroke: '#e5e5e5', strokeOpacity: 1, ticks: ticksFor(width - (o.labelled ? left.margin : 12) - 16) }),
+      Plot.gridX({ stroke: '#e5e5e5', strokeOpacity: 1, ticks }),
       Plot.ruleX([0], { stroke: '#1a1a1a', strokeWidth: 1.5 }),
       Plot.ruleY(withCi, {
         y: (d: { i: number }) => names[d.i],

@@ -6,7 +6,7 @@
  * must; the table under the chart names them all anyway.
  */
 import * as Plot from '@observablehq/plot';
-import { CI_COLOR, COLORS, dec, document, finish, FONT, WIDE_COLUMN, WIDTH } from './render.ts';
+import { CI_COLOR, COLORS, dec, document, finish, FONT, textWidth, WIDE_COLUMN, WIDTH } from './render.ts';
 
 export interface ScatterPoint {
   label: string;
@@ -50,12 +50,13 @@ const overlap = (a: Box, b: Box) =>
  * these least. A name beside another school's dot would say the wrong school's result.
  */
 function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], width: number, marks: Box[] = []) {
-  const HEIGHT = heightOf(width);
   // Nothing a label may cover: the dots, and the intervals, ticks and line drawn (a name crossed by a bar reads badly).
   const boxes: Box[] = [...dots.map((d) => ({ x0: d.x - 6, x1: d.x + 6, y0: d.y - 6, y1: d.y + 6 })), ...marks];
   // The vertical axis's name, at the top left.
   boxes.push({ x0: 0, x1: M.left + 90, y0: 0, y1: M.top });
-  const height = HEIGHT - M.bottom;
+  const height = heightOf(width) - M.bottom;
+  // Inside the frame, never over the axis's numbers on the left.
+  const inFrame = (b: Box) => b.x0 >= M.left - 4 && b.x1 <= width && b.y0 >= 0 && b.y1 <= height;
   const placed = new Map<
     number,
     ScatterPoint & { dx: number; dy: number; anchor: 'start' | 'end' | 'middle'; leader?: { x: number; y: number } }
@@ -64,9 +65,9 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
   const order = points.map((_, i) => i).sort((a, b) => points[b].label.length - points[a].label.length || a - b);
   for (const i of order) {
     const p = points[i];
-    // Wide enough for the fonts a browser may fall back to (DejaVu Sans runs at about 0,62 em a letter, its capitals more), not only PT Sans.
+    // As wide as the widest font a browser may fall back to sets it (render.ts).
     const lines = labelLines(p.label);
-    const w = Math.max(...lines.map((l) => l.length)) * LABEL * 0.66;
+    const w = Math.max(...lines.map(textWidth));
     const { x, y } = dots[i];
     const h = LABEL * 0.65 * lines.length;
     const at = (dx: number, dy: number, anchor: 'start' | 'end' | 'middle') => {
@@ -99,8 +100,7 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
       at(0, 90, 'middle'),
       // A name longer than the room beside its dot slides along the row, held inside the frame, with a leader line.
       ...[-16, 16, -30, 30, -44, 44, -58, 58, -72, 72].map((dy) => at(Math.min(Math.max(x - w / 2, 0), width - w) - x, dy, 'start')),
-      // Never over the axis's numbers on the left.
-    ].filter((o) => o.box.x0 >= M.left - 4 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height);
+    ].filter((o) => inFrame(o.box));
     // The point of the label nearest its dot: another school's dot must not be nearer to it.
     const near = (o: (typeof options)[number]) => ({
       x: Math.min(Math.max(x, o.box.x0), o.box.x1),
@@ -112,17 +112,18 @@ function placeLabels(points: ScatterPoint[], dots: { x: number; y: number }[], w
       return dots.some((d, j) => j !== i && Math.hypot(n.x - d.x, n.y - d.y) < mine) ? 1 : 0;
     };
     const cost = (o: (typeof options)[number]) => boxes.reduce((a, b) => a + overlap(o.box, b), 0) + strays(o) * 400;
-    // Where a cluster leaves no room near its dots (a phone's narrow chart), farther out over the whole frame, with a leader line.
+    // Where a cluster leaves no room near its dots (a phone's narrow chart), farther out over the frame, nearest first, with a leader line.
     const farther = () =>
-      Array.from({ length: 21 }, (_, r) => (r - 10) * 14).flatMap((dy) =>
-        Array.from({ length: 17 }, (_, c) => at((c - 8) * 20, dy, 'start')).filter(
-          (o) => o.box.x0 >= M.left - 4 && o.box.x1 <= width && o.box.y0 >= 0 && o.box.y1 <= height,
-        ),
-      );
+      Array.from({ length: 21 }, (_, r) => (r - 10) * 14)
+        .flatMap((dy) => Array.from({ length: 17 }, (_, c) => at((c - 8) * 20, dy, 'start')).filter((o) => inFrame(o.box)))
+        .map((o) => ({ o, d: Math.hypot(near(o).x - x, near(o).y - y) }))
+        .sort((a, b) => a.d - b.d)
+        .map(({ o }) => o);
     const best = (list: typeof options) => list.reduce((a, b) => (cost(b) < cost(a) ? b : a), list[0] ?? side(0)[0]);
-    // Out there the leader line says whose name it is: another dot may be nearer.
+    // Out there the leader line says whose name it is: a place nearer its own dot than any other first, then any free one.
     const free = (o: (typeof options)[number]) => boxes.every((b) => overlap(o.box, b) === 0);
-    const pick = options.find((o) => cost(o) === 0) ?? farther().find(free) ?? best(options);
+    const far = () => farther().filter(free);
+    const pick = options.find((o) => cost(o) === 0) ?? ((f) => f.find((o) => !strays(o)) ?? f[0])(far()) ?? best(options);
     boxes.push(pick.box);
     const n = near(pick);
     placed.set(i, { ...p, dx: pick.dx, dy: pick.dy, anchor: pick.anchor, leader: Math.hypot(n.x - x, n.y - y) > 16 ? n : undefined });
