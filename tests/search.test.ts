@@ -34,6 +34,16 @@ describe('a page given to the search indexer', () => {
     expect(s).toContain('Средний балл ЕГЭ по математике');
   });
 
+  it('cuts an ignored element at the close tag that balances it, whatever its attributes hold', () => {
+    const s = searchable(`<html><head><title>Т</title></head><body><header>Меню сайта</header><main data-pagefind-body>
+<p>до</p><div data-pagefind-ignore aria-label="a > b"><div>вложенный <div>ещё</div></div>скрытый хвост</div><p>после</p>
+<h2>Критерий<span popover data-pagefind-ignore>пояснение термина</span></h2><img data-pagefind-ignore alt="x"><p>конец</p>
+</main><footer>Подвал</footer></body></html>`);
+    expect(s).toMatch(/<p>до<\/p><p>после<\/p>\s*<h2>Критерий<\/h2><p>конец<\/p>/);
+    expect(s).not.toMatch(/Меню сайта|Подвал|скрытый|пояснение/);
+    expect(s).toContain('<title>Т</title>');
+  });
+
   it('gives the same index as the whole page', async () => {
     const pages = [page('СОШ № 4'), page('Гимназия № 1')];
     expect(await indexOf(pages.map(searchable))).toBe(await indexOf(pages));
