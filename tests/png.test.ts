@@ -36,9 +36,13 @@ function decode(png: Uint8Array) {
 }
 
 describe('a chart picture as PNG', () => {
-  it('decodes to the same pixels, row by row, whatever their changes from the row above', () => {
-    const [w, h] = [7, 5];
-    const rgba = new Uint8Array(w * h * 4);
+  // Widths with and without pixels past the last four (copied word by word), and pixels that do not start on a word.
+  it.each([
+    [7, 5, 0],
+    [8, 3, 0],
+    [9, 2, 1],
+  ])('decodes to the same pixels, row by row, %i × %i (offset %i)', (w, h, offset) => {
+    const rgba = new Uint8Array(w * h * 4 + offset).subarray(offset);
     for (let i = 0; i < w * h; i++) rgba.set([(i * 37) % 256, 255 - ((i * 11) % 256), i % 2 ? 0 : 255, 255], i * 4);
     const { w: dw, h: dh, out, ended } = decode(encodePng(rgba, w, h));
     expect([dw, dh, ended]).toEqual([w, h, true]);

