@@ -21,4 +21,10 @@ describe('terms explained where they appear', () => {
     expect(out).toContain('popovertarget="term-fisher"');
     expect(page('<p><span class="flag">z-критерий</span></p>')).not.toContain('<button');
   });
+  it('looks inside a term already explained for another it holds, and past the markup after the last term', () => {
+    // «ГИА» stands inside «индекс ГИА»: the second paragraph is read although its «индекс ГИА» is explained already.
+    const out = page('<p>индекс ГИА выше.</p><table><tr><td>1</td></tr></table><p>Снова индекс ГИА.</p><p>Конец.</p>');
+    expect(out.match(/popovertarget="term-([a-z-]+)">/g)).toEqual(['popovertarget="term-gia-index">', 'popovertarget="term-gia">']);
+    expect(out).toContain('<p>Конец.</p>');
+  });
 });

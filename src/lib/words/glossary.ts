@@ -23,6 +23,19 @@ const PATTERNS = GLOSSARY.map((t) => ({ t, re: new RegExp(t.forms.map(escapeRe).
 /** Any form of any term: most text nodes have none, and one search tells so instead of one per term. */
 const ANY = new RegExp(GLOSSARY.flatMap((t) => t.forms.map(escapeRe)).join('|'));
 const ANY_ALL = new RegExp(ANY.source, 'g');
+/**
+ * The terms a match of a form may stand for: its own, and every term with a form that starts inside it (the
+ * search for any form goes on after a match, so a form inside «индекс ГИА» or running on past it is not found on
+ * its own). Once all of them are explained on a page, the match needs no look.
+ */
+const MAY_BE = new Map(
+  GLOSSARY.flatMap((t) => t.forms).map((s) => [
+    s,
+    GLOSSARY.filter((t) => t.forms.some((f) => [...s].some((_, k) => s.slice(k).startsWith(f) || f.startsWith(s.slice(k))))).map(
+      (t) => t.id,
+    ),
+  ]),
+);
 
 /** The popover of a term, placed right after its button. */
 function popover(t: Term, glossary: string): string {
@@ -36,9 +49,11 @@ function popover(t: Term, glossary: string): string {
  */
 export function explainTerms(html: string, glossary: string): string {
   // Where a term may stand: a page is mostly tables and markup with none, whose text nodes need no look, and
-  // nothing after the last of them needs one. (No form holds «<» or «>», so none runs across a tag.)
-  const hits = [...html.matchAll(ANY_ALL)].map((m) => m.index);
+  // nothing after the last match of a term not yet explained needs one (a region's school page has six thousand
+  // tags, most of them after the last such match). No form holds «<» or «>», so none runs across a tag.
+  const hits = [...html.matchAll(ANY_ALL)].map((m) => ({ at: m.index, terms: MAY_BE.get(m[0])! }));
   const used = new Set<string>();
+  const live = (i: number) => hits[i].terms.some((id) => !used.has(id));
   const stack: boolean[] = [];
   let skipping = false;
   let out = '';
@@ -50,8 +65,8 @@ export function explainTerms(html: string, glossary: string): string {
   for (let at = 0; h < hits.length && used.size < GLOSSARY.length;) {
     const m = token.exec(html);
     const end = m ? m.index : html.length;
-    while (h < hits.length && hits[h] < at) h++;
-    if (!skipping && h < hits.length && hits[h] < end) {
+    while (h < hits.length && (hits[h].at < at || !live(h))) h++;
+    if (!skipping && h < hits.length && hits[h].at < end) {
       const text = html.slice(at, end);
       const explained = text.trim() ? explainText(text, used, glossary) : text;
       if (explained !== text) {
