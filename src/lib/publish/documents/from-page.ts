@@ -7,7 +7,7 @@
  */
 import { AlignmentType, ImageRun, Paragraph, TextRun, HeadingLevel, type FileChild } from 'docx';
 import { parseHTML } from 'linkedom';
-import { plain, runsOf, SKIP, textRuns } from './runs.ts';
+import { plain, runsOf, screenOnly, textRuns } from './runs.ts';
 import { wordTables } from './table.ts';
 import { count } from '../../words/format.ts';
 
@@ -162,7 +162,7 @@ export function pageDocument(html: string, png: (chartId: string) => Uint8Array 
   };
   const walk = (el: Element) => {
     for (const c of el.children) {
-      if (c.matches(SKIP)) continue;
+      if (screenOnly(c)) continue;
       const tag = c.tagName;
       if (tag in HEADINGS) {
         if (tag === 'H1') continue;
