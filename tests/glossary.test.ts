@@ -26,5 +26,11 @@ describe('terms explained where they appear', () => {
     const out = page('<p>индекс ГИА выше.</p><table><tr><td>1</td></tr></table><p>Снова индекс ГИА.</p><p>Конец.</p>');
     expect(out.match(/popovertarget="term-([a-z-]+)">/g)).toEqual(['popovertarget="term-gia-index">', 'popovertarget="term-gia">']);
     expect(out).toContain('<p>Конец.</p>');
+    // A form in an attribute, a comment or a chart is no use of the term: the first in the text is.
+    const later = page('<p title="ЕГЭ">текст</p><!-- ЕГЭ --><svg><text>ЕГЭ</text></svg><p>Итоги ЕГЭ.</p>');
+    expect(later).toContain(
+      '<p>Итоги <button type="button" class="term term-p" popovertarget="term-ege"><span class="term-w">ЕГЭ</span>.</button>',
+    );
+    expect(later).toMatch(/^<p title="ЕГЭ">текст<\/p><!-- ЕГЭ --><svg><text>ЕГЭ<\/text><\/svg>/);
   });
 });

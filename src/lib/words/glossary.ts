@@ -22,7 +22,6 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = GLOSSARY.map((t) => ({ t, re: new RegExp(t.forms.map(escapeRe).join('|'), 'g') }));
 /** Any form of any term: most text nodes have none, and one search tells so instead of one per term. */
 const ANY = new RegExp(GLOSSARY.flatMap((t) => t.forms.map(escapeRe)).join('|'));
-const ANY_ALL = new RegExp(ANY.source, 'g');
 /**
  * The terms a match of a form may stand for: its own, and every term with a form that starts inside it (the
  * search for any form goes on after a match, so a form inside «индекс ГИА» or running on past it is not found on
@@ -36,6 +35,18 @@ const MAY_BE = new Map(
     ),
   ]),
 );
+/**
+ * A page in one pass: scripts, styles and SVG whole (their text is not prose, and a script may hold «<»); a tag
+ * with its name and attributes; a comment, or a «<» that opens no tag; or, in the text between, a form of a term
+ * (no form holds «<», so none runs into a tag). Markup is never searched for terms: a region's pages are twelve
+ * million tags, and searching their attributes was most of the time.
+ */
+const TOKEN = new RegExp(
+  String.raw`<(script|style|svg)\b[\s\S]*?<\/\1>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<[^>]+>|<|` + ANY.source,
+  'g',
+);
+/** Classes and attributes of elements whose text is left alone: hidden text, the popovers, a flag's label. */
+const HIDDEN = /\b(visually-hidden|term-pop|flag)(?![\w-])|aria-hidden="true"|\bpopover\b|data-no-terms/;
 
 /** The popover of a term, placed right after its button. */
 function popover(t: Term, glossary: string): string {
@@ -48,51 +59,43 @@ function popover(t: Term, glossary: string): string {
  * captions and hidden elements is left as it is.
  */
 export function explainTerms(html: string, glossary: string): string {
-  // Where a term may stand: a page is mostly tables and markup with none, whose text nodes need no look, and
-  // nothing after the last match of a term not yet explained needs one (a region's school page has six thousand
-  // tags, most of them after the last such match). No form holds «<» or «>», so none runs across a tag.
-  const hits = [...html.matchAll(ANY_ALL)].map((m) => ({ at: m.index, terms: MAY_BE.get(m[0])! }));
   const used = new Set<string>();
-  const live = (i: number) => hits[i].terms.some((id) => !used.has(id));
   const stack: boolean[] = [];
   let skipping = false;
   let out = '';
   let copied = 0;
-  let h = 0;
-  // Scripts, styles and SVG go whole: their text is not prose (and a script may hold «<»). A «<» that opens no tag
-  // only ends the text before it.
-  const token = /<(script|style|svg)\b[\s\S]*?<\/\1>|<[^>]+>|</g;
-  for (let at = 0; h < hits.length && used.size < GLOSSARY.length;) {
-    const m = token.exec(html);
+  // The text node being read: where it starts, and whether it holds a term not yet explained.
+  let at = 0;
+  let look = false;
+  const token = new RegExp(TOKEN.source, 'g');
+  for (let m; used.size < GLOSSARY.length;) {
+    m = token.exec(html);
+    if (m && m[0][0] !== '<') {
+      look ||= !skipping && MAY_BE.get(m[0])!.some((id) => !used.has(id));
+      continue;
+    }
     const end = m ? m.index : html.length;
-    while (h < hits.length && (hits[h].at < at || !live(h))) h++;
-    if (!skipping && h < hits.length && hits[h].at < end) {
+    if (look) {
       const text = html.slice(at, end);
-      const explained = text.trim() ? explainText(text, used, glossary) : text;
+      const explained = explainText(text, used, glossary);
       if (explained !== text) {
         out += html.slice(copied, at) + explained;
         copied = end;
       }
+      look = false;
     }
     if (!m) break;
     at = token.lastIndex;
-    const tag = m[0];
-    if (m[1] || tag === '<') continue;
-    const t = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag);
-    if (!t) continue;
-    const name = t[2].toLowerCase();
-    if (t[1]) {
+    if (!m[3]) continue;
+    const name = m[3].toLowerCase();
+    const attributes = m[4];
+    if (m[2]) {
       if (!VOID.has(name)) skipping = stack.pop() ?? false;
       continue;
     }
-    if (VOID.has(name) || tag.endsWith('/>')) continue;
+    if (VOID.has(name) || attributes.endsWith('/')) continue;
     stack.push(skipping);
-    if (
-      SKIP.has(name) ||
-      /\b(visually-hidden|term-pop|flag)(?![\w-])/.test(tag) ||
-      /aria-hidden="true"|\bpopover\b|data-no-terms/.test(tag)
-    )
-      skipping = true;
+    if (SKIP.has(name) || (attributes !== '' && HIDDEN.test(attributes))) skipping = true;
   }
   return copied === 0 ? html : out + html.slice(copied);
 }
