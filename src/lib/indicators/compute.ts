@@ -107,22 +107,29 @@ export function finish(m: Measured, def: Indicator, scope: IndicatorValue['scope
 const SEP = '\u0001';
 const dimsKey = (d: Dims) => `${d.subject ?? ''}${SEP}${d.grade ?? ''}${SEP}${d.period ?? ''}${SEP}${d.task ?? ''}`;
 
-/** Rows of one family in one year, grouped for the municipality (school '') and for each school. */
-function group<R>(family: Family<R>, rows: R[]): Map<string, { school: string; dims: Dims; rows: R[] }> {
-  const groups = new Map<string, { school: string; dims: Dims; rows: R[] }>();
-  const add = (school: string, at: string, dims: Dims, r: R) => {
-    const key = `${school}${SEP}${at}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { school, dims, rows: [] }));
+type Group<R> = { school: string; dims: Dims; rows: R[] };
+
+/**
+ * Rows of one family in one year, grouped for the municipality (school '') and for each school, in the order the
+ * groups first appear. Found by their dimensions, then by school: a row of task scores is in a group per task, and
+ * a region's ВПР rows made a joined string key twice for each of them.
+ */
+function group<R>(family: Family<R>, rows: R[]): Group<R>[] {
+  const groups: Group<R>[] = [];
+  const byDims = new Map<string, Map<string, Group<R>>>();
+  const add = (bySchool: Map<string, Group<R>>, school: string, dims: Dims, r: R) => {
+    let g = bySchool.get(school);
+    if (!g) (bySchool.set(school, (g = { school, dims, rows: [] })), groups.push(g));
     g.rows.push(r);
   };
   for (const r of rows) {
     const school = family.school(r);
     for (const dims of family.groups(r)) {
-      // A row of task scores is in a group per task, for the municipality and its school: its key made once.
       const at = dimsKey(dims);
-      add('', at, dims, r);
-      add(school, at, dims, r);
+      let bySchool = byDims.get(at);
+      if (!bySchool) byDims.set(at, (bySchool = new Map()));
+      add(bySchool, '', dims, r);
+      add(bySchool, school, dims, r);
     }
   }
   return groups;
@@ -173,13 +180,13 @@ export function computeAll(
       if (!rows || rows.length === 0) continue;
       const groups = group(family, rows);
       // Population filters are shared by several indicators: filter each group once per filter.
-      const filtered = new Map<unknown, Map<string, unknown[]>>();
+      const filtered = new Map<unknown, Map<Group<unknown>, unknown[]>>();
       for (const def of defs) {
         let cache = filtered.get(def.population);
         if (!cache) filtered.set(def.population, (cache = new Map()));
-        for (const [key, g] of groups) {
-          let pop = cache.get(key);
-          if (!pop) cache.set(key, (pop = def.population ? g.rows.filter(def.population) : g.rows));
+        for (const g of groups) {
+          let pop = cache.get(g);
+          if (!pop) cache.set(g, (pop = def.population ? g.rows.filter(def.population) : g.rows));
           const scope = g.school === '' ? 'municipality' : 'school';
           const m = def.measure(pop, { ...base, dims: g.dims, scope });
           if (m === null) continue;
