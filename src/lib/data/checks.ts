@@ -1,5 +1,5 @@
 import type { IssueLog } from './issues.ts';
-import { indexScales, taskInfoKey } from './reference-index.ts';
+import { indexScales } from './reference-index.ts';
 import type { Dataset } from './tables.ts';
 import { CONTEXT_VARIABLES } from './results/context.ts';
 import { RESULTS_FILES, type ResultsFileName } from './results/index.ts';
@@ -212,7 +212,12 @@ function warnMark(score: number, mark: number | undefined, s: Scale, file: strin
 
 
 function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<number, infer R> ? R : never, log: IssueLog) {
-  const info = new Map(d.tasks.map((t) => [taskInfoKey(t.year, t.procedure, t.subject, t.grade, t.task), t]));
+  // The tasks of each work, so that a pupil's twenty scores are looked up in one small map, not by a key each.
+  const info = new Map<string, Map<string, (typeof d.tasks)[number]>>();
+  for (const t of d.tasks) {
+    const work = `${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}`;
+    (info.get(work) ?? info.set(work, new Map()).get(work)!).set(t.task, t);
+  }
   // Missing task descriptions are gathered per work, so that 25 tasks of a new season make one message.
   const missing = new Map<string, { proc: string; subject: string; grade?: number; file: string; line: number; tasks: Set<string> }>();
   const files = [
@@ -224,8 +229,9 @@ function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<
     for (const r of (rows ?? []) as (EgeRow | OgeRow | VprRow)[]) {
       if (!r.tasks) continue;
       const grade = 'grade' in r ? r.grade : undefined;
+      const ofWork = info.get(`${year}|${proc}|${r.subject}|${grade ?? ''}`);
       for (const [task, score] of Object.entries(r.tasks)) {
-        const t = info.get(`${year}|${proc}|${r.subject}|${grade ?? ''}|${task}`);
+        const t = ofWork?.get(task);
         if (!t) {
           const work = `${proc}|${r.subject}|${grade ?? ''}`;
           if (!missing.has(work)) missing.set(work, { proc, subject: r.subject, grade, file, line: r.line, tasks: new Set() });
