@@ -76,7 +76,9 @@ export function checkDataset(d: Dataset, log: IssueLog): void {
       if (!key) return;
       const seen = new Map<string, number>();
       for (const r of rows ?? []) {
-        const k = key.columns.map((c) => String(r[c] ?? '')).join('\u0000');
+        // Joined by hand: an array and a join per row cost a region's million rows a second.
+        let k = String(r[key.columns[0]] ?? '');
+        for (let i = 1; i < key.columns.length; i++) k += `\u0000${String(r[key.columns[i]] ?? '')}`;
         const first = seen.get(k);
         if (first !== undefined) log.error({ file: `${dirRel}/${file}`, line: r.line, message: `Повторная строка: ${key.what} уже есть в строке ${first}. В файле должен быть только итоговый результат.`, found: k.replace(/\u0000/g, ', ') });
         else seen.set(k, r.line);
