@@ -222,7 +222,6 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
     strings.set(own, own);
     return own;
   };
-  const headerText = names.join('\u0000');
   const TableRow = rowClass();
   // A column the person added is not read, but it is looked at: a СНИЛС there is personal data all the same.
   const added = spec.results ? unknown.map((i) => ({ i, values: [] as { line: number; value: string }[] })) : [];
@@ -243,7 +242,8 @@ function openTable(file: string, header: CsvRow, firstRows: CsvRow[], spec: Tabl
       return undefined;
     }
     // Two files pasted into one (often with a second BOM, which trim() drops): the header comes again.
-    if (r.cells.length === names.length && r.cells.map((c) => c.trim()).join('\u0000') === headerText) {
+    // Cell by cell, stopping at the first that differs: every row has the header's length, few its first cell.
+    if (r.cells.length === names.length && r.cells.every((c, i) => c.trim() === names[i])) {
       log.error({
         file,
         line: r.line,
