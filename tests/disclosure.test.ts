@@ -129,6 +129,45 @@ describe('secondary suppression', () => {
     expect(vs.filter((v) => v.reason === 'secondary').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('settles several indicators and years with the solver at once as it would one by one', () => {
+    // Three years of linked sums (schools × subjects), each needing the solver: while one year's problems are
+    // solved the next year's are prepared, and each year comes out as it does alone.
+    const year = (y: number) => {
+      const count = (school: string, subject: string, value: number, n: number): IndicatorValue => ({
+        ...share('olymp.municipal_winners', school, value, n, subject),
+        year: y,
+        numerator: undefined,
+        denominator: undefined,
+        value: n < MIN ? undefined : value,
+      });
+      const d = y - 2023;
+      const vs = [
+        count('', '', 9 + d, 60 + d),
+        count('', 'rus', 5, 30),
+        count('', 'math', 4 + d, 30 + d),
+        count('A', '', 5 + d, 35 + d),
+        count('A', 'rus', 3, 20),
+        count('A', 'math', 2 + d, 15 + d),
+        count('B', '', 4, 25),
+        count('B', 'rus', 2, 10),
+        count('B', 'math', 2, 15),
+      ];
+      const b = vs.find((v) => v.school_id === 'B' && v.subject === (d === 1 ? 'math' : 'rus'))!;
+      [b.suppressed, b.reason, b.value] = [true, 'small', undefined];
+      return vs;
+    };
+    const together = [2023, 2024, 2025].flatMap(year);
+    expect(pinnedWithoutRule(together).length).toBeGreaterThan(0);
+    const d = secondarySuppression(together, [], new Set(), MIN, new IssueLog());
+    expect(d.solved).toBeGreaterThanOrEqual(3);
+    for (const y of [2023, 2024, 2025]) {
+      const alone = year(y);
+      secondarySuppression(alone, [], new Set(), MIN, new IssueLog());
+      expect(withheld(together.filter((v) => v.year === y)), String(y)).toEqual(withheld(alone));
+    }
+    expect(audit(valueSums(together, new Set(), MIN)).pinned).toEqual([]);
+  });
+
   it('covers an organisation in a pooled mechanism share, and leaves a municipal value given as a row alone', () => {
     const vs = municipality('mech.teachers_share', [
       ['301', 2, 4],

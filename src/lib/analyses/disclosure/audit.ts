@@ -5,7 +5,7 @@
  * exact), linked sums by HiGHS (solver-worker.ts). A number a total of 0 or 100 % decides is known, not pinned.
  */
 import { decided, open } from './rule.ts';
-import type { Problem } from './problem.ts';
+import type { Problem, Ranges } from './problem.ts';
 import { solve } from './solver.ts';
 import type { Part, Sum } from './sums.ts';
 
@@ -22,11 +22,20 @@ export interface Audit {
   solved: number;
 }
 
+/** An audit that hands its problems out (`yield`) and is given their ranges back: the caller decides how they are solved. */
+export type Auditing = Generator<Problem[], Audit, Ranges[]>;
+
 /**
  * `cache`: problems solved in an earlier round over the same sums, by their variables and totals (the pinned
- * ones' positions): only what changed is solved again.
+ * ones' positions): only what changed is solved again. The solver is waited for here.
  */
 export function audit(sums: readonly Sum[], cache = new Map<string, [number, number][]>()): Audit {
+  const a = auditing(sums, cache);
+  for (let r = a.next(); ; r = a.next(solve(r.value))) if (r.done) return r.value;
+}
+
+/** The audit, its problems handed out to be solved (`audit`, or several sets of sums at a time: index.ts). */
+export function* auditing(sums: readonly Sum[], cache: Map<string, [number, number][]>): Auditing {
   // What a total of 0 or 100 % says about its parts: known, and known to the audit as constants.
   const known = new Map<Part, number>();
   const live: Sum[] = [];
@@ -102,7 +111,7 @@ export function audit(sums: readonly Sum[], cache = new Map<string, [number, num
     }
   }
   if (problems.length > 0) {
-    solve(problems).forEach((ranges, k) => {
+    (yield problems).forEach((ranges, k) => {
       const found = ranges.flatMap((r, i): [number, number][] => (pinned(asked[k][i], r) ? [[i, r[0]]] : []));
       cache.set(signatures[k], found);
       for (const [i, x] of found) {

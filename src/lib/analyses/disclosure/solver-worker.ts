@@ -126,7 +126,13 @@ function solveRanges(h: Highs, p: Problem): Ranges {
   return out;
 }
 
-parentPort?.on('message', async ({ problems, flag, port }: { problems: Problem[]; flag: Int32Array; port: MessagePort }) => {
+/** One set of problems after another, in the order given: the caller waits for the oldest first. */
+let queue = Promise.resolve();
+parentPort?.on('message', (m: { problems: Problem[]; flag: Int32Array; port: MessagePort }) => {
+  queue = queue.then(() => reply(m));
+});
+
+async function reply({ problems, flag, port }: { problems: Problem[]; flag: Int32Array; port: MessagePort }) {
   let answer: Answer;
   try {
     highs ??= await highsLoader();
@@ -138,4 +144,4 @@ parentPort?.on('message', async ({ problems, flag, port }: { problems: Problem[]
   port.close();
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
-});
+}
