@@ -91,6 +91,11 @@ export function pngQueue(
       for (const w of idle.splice(0)) give(w);
       while (workers.length - retired.size < slots && waiting.length > 0) start();
     },
+    /** Resolves when every path added has been handed to a renderer (or none can be: a renderer failed). */
+    async handedOut() {
+      while (!failed && waiting.length > 0 && done < given + waiting.length) await batch();
+      if (failed) throw failed;
+    },
     /** Resolves when `ready()` holds, asked after every batch drawn. */
     async until(ready: () => boolean) {
       while (!failed && !ready() && done < given + waiting.length) await batch();
