@@ -23,7 +23,7 @@ import { documentPages } from '../reports/briefs.ts';
 import { CHANGES_COLUMNS, changesRows, numbersOf, packNumbers } from '../releases/changes.ts';
 import { count, formatNumber } from '../words/format.ts';
 import { chartFiles } from './chart-files.ts';
-import { cardCount, cards } from '../views/cards.ts';
+import { cards } from '../views/cards.ts';
 import { documentContext, type DocumentContext } from './documents/write.ts';
 import { writeArchivedEmbeds } from './embeds.ts';
 import { webFiles } from './web.ts';
@@ -83,7 +83,7 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   const pngs = pngQueue(undefined, 1);
   const chars = new Set<string>();
   const values = `значения показателей (${formatNumber(model.ix.values.length, 0)}) и разбор предметов (${formatNumber(model.subjects.length, 0)} строк)`;
-  mark('графики', `${cardCount(model)} карточек страниц`, values);
+  mark('графики и карточки страниц', size, values);
   const list: string[] = [];
   const add = (name: string, content: string | Uint8Array) => {
     const path = write(name, content, chartDir);
