@@ -48,7 +48,7 @@ try {
     unpackRelease(dataDir, r, join(tmp, 'embed', r), (files) => movedWithSite(files, r, plan.site.url, plan.site.base));
   }
   write('embed/releases.json', JSON.stringify([...new Set([...releases, release])].sort()) + '\n');
-  // Pages got their policy as they were rendered (src/middleware.ts); the archived embeds of older releases get theirs here.
+  // Every page, the archived embeds of older releases too, gets its policy before a release is frozen.
   addPolicies(tmp, releases);
   // The release is frozen (in one rename) before the site is swapped in: a build killed between the two
   // leaves the old site and a complete release, which the next build publishes.

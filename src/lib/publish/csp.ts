@@ -7,8 +7,9 @@
  * `frame-ancestors` cannot be set by a meta element: the README gives the server's header for that.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { urlPath } from '../files/paths.ts';
 
 const OWN_SCRIPT = /<script data-site(?:="")?>([\s\S]*?)<\/script>/g;
 // Embeds of a release frozen before the scripts were marked: their scripts are the site's own, kept byte for byte.
@@ -32,9 +33,6 @@ export function policy(scripts: readonly string[]): string {
   ].join('; ');
 }
 
-/** The page with its policy made again from its scripts as they are now (an archived embed made from a live one). */
-export const renewPolicy = (html: string): string => withPolicy(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, ''));
-
 /** The page with its policy as the first element of `<head>` (after the charset), so that it covers every script. */
 export function withPolicy(html: string, frozen = false): string {
   if (HAS_POLICY.test(html)) return html;
@@ -46,21 +44,18 @@ export function withPolicy(html: string, frozen = false): string {
   return html.slice(0, at) + meta + html.slice(at);
 }
 
-/** Adds the policy to every page of the frozen releases' embeds (unpacked from data/releases/); returns how many pages got one. */
+/** Adds the policy to every page of the site folder (`frozen`: the releases whose embeds were unpacked); returns how many pages got one. */
 export function addPolicies(siteDir: string, frozen: readonly string[] = []): number {
   let n = 0;
-  for (const release of frozen) {
-    const dir = join(siteDir, 'embed', release);
-    if (!existsSync(dir)) continue;
-    for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
-      if (!rel.endsWith('.html')) continue;
-      const path = join(dir, rel);
-      const html = readFileSync(path, 'utf8');
-      const out = withPolicy(html, true);
-      if (out !== html) {
-        writeFileSync(path, out);
-        n++;
-      }
+  for (const rel of readdirSync(siteDir, { recursive: true }) as string[]) {
+    if (!rel.endsWith('.html')) continue;
+    const path = join(siteDir, rel);
+    const html = readFileSync(path, 'utf8');
+    const [top, release] = urlPath(rel).split('/');
+    const out = withPolicy(html, top === 'embed' && frozen.includes(release));
+    if (out !== html) {
+      writeFileSync(path, out);
+      n++;
     }
   }
   return n;

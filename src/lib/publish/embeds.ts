@@ -13,7 +13,6 @@ import { absolute } from '../files/paths.ts';
 import { writeInside } from '../files/inside.ts';
 import { embedNote } from '../views/embed.ts';
 import { attr as esc } from '../charts/render.ts';
-import { renewPolicy } from './csp.ts';
 
 const NOTE = /<span data-embed-note="">[\s\S]*?<\/span>/;
 
@@ -33,7 +32,7 @@ export function writeArchivedEmbeds(m: Model, siteDir: string): number {
     const html =
       live.slice(0, head).split(`"${from}"`).join(`"${to}"`).split(`"${from}oembed.json"`).join(`"${to}oembed.json"`) +
       live.slice(head).replace(NOTE, `<span data-embed-note="">${embedNote(m, id, m.release)}</span>`);
-    writeInside(root, join(m.release, id, 'index.html'), renewPolicy(html));
+    writeInside(root, join(m.release, id, 'index.html'), html);
     n++;
   }
   return n;
