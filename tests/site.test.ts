@@ -17,10 +17,12 @@ describe.each([
 ])('%s', (_, dist, base) => {
   const all = pages(dist);
   it('has pages', () => expect(all.length).toBeGreaterThan(20));
-  it('is Russian with one h1 per page', () => {
+  it('is Russian with one h1 and one security policy per page', () => {
     for (const p of all) {
       const html = read(dist, p);
       expect(html, p).toContain('<html lang="ru"');
+      // Its Content-Security-Policy (publish/csp.ts), once.
+      expect(html.match(/<meta http-equiv="Content-Security-Policy"/g)?.length, p).toBe(1);
       expect(html.match(/<h1[\s>]/g)?.length, p).toBe(1);
       // No doubled full stop anywhere in what a reader sees or hears («чел..», «г..», «работы)..»); «...» and «../» are not stops.
       const text = html
