@@ -93,7 +93,7 @@ export function pngQueue(
     },
     /** Resolves when every path added has been handed to a renderer (or none can be: a renderer failed). */
     async handedOut() {
-      while (!failed && waiting.length > 0 && done < given + waiting.length) await batch();
+      while (!failed && waiting.length > 0) await batch();
       if (failed) throw failed;
     },
     /** Resolves when `ready()` holds, asked after every batch drawn. */

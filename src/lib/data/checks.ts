@@ -215,9 +215,10 @@ function warnMark(score: number, mark: number | undefined, s: Scale, file: strin
 
 function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<number, infer R> ? R : never, log: IssueLog) {
   // The tasks of each work, so that a pupil's twenty scores are looked up in one small map, not by a key each.
+  const workKey = (y: number, proc: string, subject: string, grade: number | undefined) => `${y}|${proc}|${subject}|${grade ?? ''}`;
   const info = new Map<string, Map<string, (typeof d.tasks)[number]>>();
   for (const t of d.tasks) {
-    const work = `${t.year}|${t.procedure}|${t.subject}|${t.grade ?? ''}`;
+    const work = workKey(t.year, t.procedure, t.subject, t.grade);
     (info.get(work) ?? info.set(work, new Map()).get(work)!).set(t.task, t);
   }
   // Missing task descriptions are gathered per work, so that 25 tasks of a new season make one message.
@@ -231,7 +232,7 @@ function checkTasks(d: Dataset, year: number, res: Dataset['years'] extends Map<
     for (const r of (rows ?? []) as (EgeRow | OgeRow | VprRow)[]) {
       if (!r.tasks) continue;
       const grade = 'grade' in r ? r.grade : undefined;
-      const ofWork = info.get(`${year}|${proc}|${r.subject}|${grade ?? ''}`);
+      const ofWork = info.get(workKey(year, proc, r.subject, grade));
       for (const [task, score] of Object.entries(r.tasks)) {
         const t = ofWork?.get(task);
         if (!t) {

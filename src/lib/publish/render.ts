@@ -85,12 +85,14 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
   const values = `значения показателей (${formatNumber(model.ix.values.length, 0)}) и разбор предметов (${formatNumber(model.subjects.length, 0)} строк)`;
   mark('графики и карточки страниц', size, values);
   const list: string[] = [];
+  /** Writes a chart or card file; an SVG is also queued for its PNG (then true). */
   const add = (name: string, content: string | Uint8Array) => {
     const path = write(name, content, chartDir);
-    if (!name.endsWith('.svg')) return;
+    if (!name.endsWith('.svg')) return false;
     list.push(path);
     for (const ch of svgChars(content as string)) chars.add(ch);
     pngs.add(path);
+    return true;
   };
   // The preview cards of pages (views/cards.ts) first: they need no chart, and a renderer draws them, all handed over
   // at once, while this process draws the charts of the catalog (a region's 5 400: 14 s, the other core idle before).
@@ -106,15 +108,14 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     },
     (n) => `${count(charts, ['график', 'графика', 'графиков'])}, ${count(n, ['карточка', 'карточки', 'карточек'])}`,
   );
+  const big = charts > 1000;
   mark('файлы графиков', `${charts} графиков`, values);
-  pngs.limit(charts > 1000 ? 1 : 2);
+  pngs.limit(big ? 1 : 2);
   const svgs = await progress.stage(
     'Файлы графиков (SVG, CSV, ZIP)',
     async (tick) => {
       for (const [name, content] of chartFiles(model)) {
-        const before = list.length;
-        add(name, content);
-        if (list.length === before) continue;
+        if (!add(name, content)) continue;
         // The rate and the time left count the charts: the cards were written before.
         tick(list.length, cardFiles + charts, cardFiles);
         if (list.length % 1000 === 0) giveBack();
@@ -125,7 +126,6 @@ export async function renderSite(model: Model, o: RenderOptions): Promise<Render
     },
     (l) => count(l.length, ['график', 'графика', 'графиков']),
   );
-  const big = charts > 1000;
   giveBack();
   // Open data before the pages, while Astro's bundler and what it leaves behind are not yet on the heap beside the
   // values; into a folder of its own, as chart files are, since Astro empties the output folder when it starts.

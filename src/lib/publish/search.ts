@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { urlPath } from '../files/paths.ts';
 import { writeInside } from '../files/inside.ts';
+import { VOID } from '../words/glossary.ts';
 
 export async function searchIndex(siteDir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru' });
@@ -40,7 +41,6 @@ export async function searchIndex(siteDir: string): Promise<number> {
 /** A tag with its attributes, quoted values holding any character. */
 const TAG = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*>`;
 const IGNORED = new RegExp(String.raw`<([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?\sdata-pagefind-ignore\b` + TAG, 'g');
-const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
  * A page as the indexer needs it: its title and its `<main>` (the only part it indexes, `data-pagefind-body`)

@@ -15,7 +15,8 @@ const SKIP = new Set(
     ' ',
   ),
 );
-const VOID = new Set(['br', 'img', 'input', 'meta', 'link', 'hr', 'wbr', 'source', 'col', 'area', 'base', 'embed', 'track']);
+/** HTML elements that have no closing tag (the site's other reader of its pages' markup, the search input, uses them too). */
+export const VOID = new Set(['br', 'img', 'input', 'meta', 'link', 'hr', 'wbr', 'source', 'col', 'area', 'base', 'embed', 'track']);
 const LETTER = /[A-Za-zА-Яа-яЁё0-9]/;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,7 +68,8 @@ export function explainTerms(html: string, glossary: string): string {
   // The text node being read: where it starts, and whether it holds a term not yet explained.
   let at = 0;
   let look = false;
-  const token = new RegExp(TOKEN.source, 'g');
+  const token = TOKEN;
+  token.lastIndex = 0;
   for (let m; used.size < GLOSSARY.length;) {
     m = token.exec(html);
     if (m && m[0][0] !== '<') {
